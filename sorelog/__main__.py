@@ -1,0 +1,3 @@
+from sorelog.cli import main
+
+main()

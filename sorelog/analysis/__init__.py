@@ -1,0 +1,1 @@
+"""Pure clinical rules: episodes, trends and flags. No clock, no database, no config file."""

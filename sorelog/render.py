@@ -1,0 +1,179 @@
+"""Turning results into Rich tables and JSON documents from the same objects."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from sorelog.analysis.flags import Flag
+from sorelog.analysis.summary import PartSummary
+from sorelog.parts import PARTS
+from sorelog.reporting import Report
+from sorelog.textsafe import printable
+
+FOOTER = (
+    "sorelog is a journal, not a medical device: flags say what to bring to a clinician; "
+    "it gives no medical advice."
+)
+EMPTY_HINT = (
+    "Your journal is empty. Log how sore something is, for example:\n"
+    "  sorelog add quads 6 --cause squats"
+)
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_DAYS_WIDE = 28  # the last four weeks on a terminal of 100 columns or more
+SPARK_DAYS_NARROW = 14  # the last two weeks on a narrower one
+TREND_STYLE = {"improving": "green", "worsening": "red", "steady": "yellow", "resolved": "dim"}
+LEVEL_STYLE = {"urgent": "bold red", "follow_up": "yellow", "caution": "cyan"}
+LEVEL_NAME = {"urgent": "URGENT", "follow_up": "follow up", "caution": "caution"}
+
+
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def print_json(document: Any) -> None:
+    """One JSON document on stdout and nothing else."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def literal(text: str | None, style: str = "") -> Text:
+    """User text as a literal Text: no markup, no control characters."""
+    return Text(printable(text or ""), style=style)
+
+
+# -- report -----------------------------------------------------------------
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as the spec's JSON document."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "window": {"start": report.window_start.isoformat(), "end": report.as_of.isoformat()},
+        "parts": [_part_document(p) for p in report.parts],
+        "flags": [flag_document(f) for f in report.flags],
+        "remedies": list(report.remedies),
+    }
+
+
+def _part_document(part: PartSummary) -> dict[str, Any]:
+    return {
+        "body_part": part.body_part,
+        "side": part.side,
+        "latest": part.latest,
+        "peak": part.peak,
+        "peak_date": part.peak_date.isoformat(),
+        "episode_start": part.episode_start.isoformat() if part.episode_start else None,
+        "episode_days": part.episode_days,
+        "trend": str(part.trend),
+        "daily": [{"date": d.day.isoformat(), "severity": d.severity} for d in part.daily],
+    }
+
+
+def flag_document(flag: Flag) -> dict[str, Any]:
+    return {
+        "level": flag.level,
+        "code": flag.code,
+        "body_part": flag.body_part,
+        "side": flag.side,
+        "remedy": flag.remedy,
+        "since": flag.since.isoformat(),
+        "message": flag.message,
+    }
+
+
+def sparkline(part: PartSummary, window_start: date, as_of: date, days: int) -> str:
+    """One character per day: a bar for the day's highest severity, '_' for 0, '·' for no entry."""
+    by_day = {d.day: d.severity for d in part.daily}
+    first = max(window_start, as_of - timedelta(days=days - 1))
+    chars = []
+    for offset in range((as_of - first).days + 1):
+        severity = by_day.get(first + timedelta(days=offset))
+        if severity is None:
+            chars.append("·")
+        elif severity == 0:
+            chars.append("_")
+        else:
+            chars.append(SPARK[min(len(SPARK) - 1, (severity - 1) * len(SPARK) // 10)])
+    return "".join(chars)
+
+
+def report_renderable(report: Report, width: int) -> Group:
+    """Parts table, flags table, remedies and the footer, ready to print once."""
+    if report.empty_journal:
+        return Group(Text(EMPTY_HINT))
+    items: list[Any] = []
+    if report.parts:
+        items.append(_parts_table(report, SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW))
+    else:
+        items.append(Text(f"No soreness logged from {report.window_start} to {report.as_of}."))
+    if report.flags:
+        items.append(flags_table(report.flags))
+    else:
+        items.append(Text("No flags.", style="green"))
+    items.append(Text(FOOTER, style="dim"))
+    return Group(*items)
+
+
+def _short_day(day: date, as_of: date) -> str:
+    """MM-DD within the report's year (the title carries it), else the full date."""
+    return day.strftime("%m-%d") if day.year == as_of.year else day.isoformat()
+
+
+def _parts_table(report: Report, spark_days: int) -> Table:
+    table = Table(title=f"Soreness {report.window_start} to {report.as_of}", box=box.SIMPLE_HEAD)
+    table.add_column("Part", no_wrap=True)
+    table.add_column("Now", justify="right")
+    table.add_column("Peak", no_wrap=True)
+    table.add_column("Episode", no_wrap=True)
+    table.add_column("Trend", no_wrap=True)
+    table.add_column(f"Last {min(spark_days, report.days)} days", no_wrap=True)
+    for part in report.parts:
+        episode = "-"
+        if part.episode_start:
+            episode = f"{_short_day(part.episode_start, report.as_of)}, {part.episode_days} d"
+        table.add_row(
+            f"{part.side} {part.body_part}" if part.side else part.body_part,
+            str(part.latest),
+            f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
+            episode,
+            Text(str(part.trend), style=TREND_STYLE[str(part.trend)]),
+            sparkline(part, report.window_start, report.as_of, spark_days),
+        )
+    return table
+
+
+def flags_table(flags: list[Flag]) -> Table:
+    table = Table(title="Flags", box=box.SIMPLE_HEAD, show_lines=False)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("What was observed, and why it matters")
+    table.add_column("Rule", no_wrap=True)
+    for flag in flags:
+        table.add_row(
+            Text(LEVEL_NAME[flag.level], style=LEVEL_STYLE[flag.level]),
+            literal(flag.message),
+            flag.code,
+        )
+    return table
+
+
+# -- parts ------------------------------------------------------------------
+
+
+def parts_document() -> dict[str, Any]:
+    return {"parts": [{"name": name, "aliases": list(aliases)} for name, aliases in PARTS.items()]}
+
+
+def parts_table() -> Table:
+    table = Table(title="Body parts", box=box.SIMPLE_HEAD)
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Also accepted")
+    for name, aliases in PARTS.items():
+        table.add_row(name, ", ".join(aliases))
+    return table

@@ -1,0 +1,133 @@
+"""Finding, creating, checking and upgrading the journal file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sorelog.errors import SorelogError
+from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def default_db_path() -> Path:
+    """<user data dir>/sorelog.db, e.g. ~/.local/share/sorelog/sorelog.db on Linux."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("sorelog")) / "sorelog.db"
+
+
+@dataclass
+class Journal:
+    """An open, up-to-date journal: a sqlite3 connection for reads, an engine for writes."""
+
+    path: Path
+    db: sqlite3.Connection
+    _engine: Any = field(default=None, repr=False)
+
+    def engine(self) -> Any:
+        """The SQLModel/SQLAlchemy engine, created on first write."""
+        if self._engine is None:
+            from sorelog.store.writes import make_engine
+
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) that waits for writers."""
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def open_journal(path: Path, *, create: bool) -> Journal | None:
+    """Open the journal at `path`, upgrading an older schema in place.
+
+    Returns None when the file does not exist and `create` is false (nothing to
+    read yet). A directory, a file that is not a sorelog journal, or a journal
+    from a newer sorelog raises SorelogError and leaves the file untouched.
+    """
+    path = path.expanduser()
+    if path.is_dir():
+        raise SorelogError(f"journal path {path} is a directory; give a file path with --db")
+    if not path.exists():
+        if not create:
+            return None
+        _create_private_file(path)
+    _check_readable_journal(path)
+    try:
+        db = connect(path)
+        if schema_version(db) < len(MIGRATIONS):
+            db.execute("PRAGMA journal_mode = WAL")
+            migrate(db)
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    return Journal(path=path, db=db)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create missing directories 0700 and the journal file 0600: this is health data."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    try:
+        for directory in reversed(missing):
+            directory.mkdir(mode=0o700)
+            directory.chmod(0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass  # another sorelog created it a moment ago
+    except OSError as exc:
+        raise SorelogError(f"cannot create journal {path}: {exc.strerror}") from None
+
+
+def _check_readable_journal(path: Path) -> None:
+    """Look at the file read-only before anything may write to it."""
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    try:
+        version = schema_version(db)
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    finally:
+        db.close()
+    if version > len(MIGRATIONS):
+        raise SorelogError(
+            f"journal {path} was written by a newer sorelog (schema {version}; this one "
+            f"knows up to {len(MIGRATIONS)}); upgrade sorelog to open it"
+        )
+    if version == 0 and tables - {"sorelog_migrations"}:
+        raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
+
+
+def storage_error(path: Path, exc: Exception) -> SorelogError:
+    """Turn a storage failure into one line the person can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return SorelogError(f"journal {path} is locked by another program; try again shortly")
+    if "not a database" in text or "malformed" in text:
+        return SorelogError(f"{path} is not a sorelog journal (not an SQLite database)")
+    if "readonly" in text or "read-only" in text:
+        return SorelogError(f"journal {path} is read-only; check its permissions")
+    if "unable to open" in text:
+        return SorelogError(f"cannot open journal {path}; check the path and its permissions")
+    return SorelogError(f"journal {path}: {exc}")

@@ -1,0 +1,71 @@
+"""Schema versions as an ordered list of named steps, applied once each, in order.
+
+The number of applied steps is the schema version (kept in PRAGMA user_version
+and, by name, in the `sorelog_migrations` table). A journal whose version is
+higher than the steps known here was written by a newer sorelog and is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Step = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Step]] = []
+
+
+def migration(step: Step) -> Step:
+    """Append a step to MIGRATIONS; names must be unique."""
+    if any(name == step.__name__ for name, _ in MIGRATIONS):
+        raise RuntimeError(f"duplicate migration {step.__name__}")
+    MIGRATIONS.append((step.__name__, step))
+    return step
+
+
+@migration
+def m001_soreness(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE soreness (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            day DATE NOT NULL,
+            body_part VARCHAR NOT NULL,
+            side VARCHAR,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+            kind VARCHAR,
+            cause VARCHAR,
+            symptoms VARCHAR NOT NULL DEFAULT '',
+            note VARCHAR
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_soreness_day ON soreness (day)")
+    db.execute("CREATE INDEX ix_soreness_part_day ON soreness (body_part, day)")
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Apply the steps this journal lacks, all in one transaction with their records."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = schema_version(db)  # re-read under the write lock
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS sorelog_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at VARCHAR NOT NULL)"
+        )
+        for name, step in MIGRATIONS[version:]:
+            step(db)
+            db.execute(
+                "INSERT INTO sorelog_migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat()),
+            )
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

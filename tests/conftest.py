@@ -1,0 +1,75 @@
+"""A private journal and environment for every test: no test can touch a real home."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sorelog.cli import app
+
+
+@pytest.fixture(autouse=True)
+def private_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("SORELOG_DB", str(tmp_path / "journal" / "sorelog.db"))
+    monkeypatch.setenv("SORELOG_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.delenv("SORELOG_DEBUG", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    time.tzset()
+    return tmp_path
+
+
+@dataclass
+class Journal:
+    """Runs the CLI against the test's journal file."""
+
+    path: Path
+
+    def run(self, *args: str, input: str | None = None) -> Any:
+        return CliRunner().invoke(app, list(args), input=input)
+
+    def ok(self, *args: str) -> str:
+        result = self.run(*args)
+        assert result.exit_code == 0, (result.stdout, result.stderr)
+        return result.stdout
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args, "--json"))
+
+    def rows(self, table: str = "soreness") -> list[tuple[Any, ...]]:
+        if not self.path.exists():
+            return []
+        with sqlite3.connect(self.path) as db:
+            return db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+
+    def snapshot(self) -> bytes | None:
+        """The journal's bytes, to show that a refused command changed nothing."""
+        return self.path.read_bytes() if self.path.exists() else None
+
+
+@pytest.fixture
+def journal(private_env: Path) -> Journal:
+    return Journal(private_env / "journal" / "sorelog.db")
+
+
+def assert_refused(result: Any, status: int = 2, says: str = "") -> None:
+    """One line on stderr, the expected status, no traceback, nothing on stdout."""
+    assert result.exit_code == status, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("sorelog: ")
+    assert "Traceback" not in result.stderr
+    assert says.lower() in lines[0].lower(), lines[0]
+    assert result.stdout == ""

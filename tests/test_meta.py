@@ -1,0 +1,61 @@
+"""Help is complete, and the fast paths stay fast."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+
+from sorelog.cli import app
+
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
+
+
+def commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from commands(command, (*prefix, name))
+
+
+def test_every_command_and_option_has_help() -> None:
+    root = get_command(app)
+    for path, command in commands(root):
+        assert command.help, path
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert param.help, (path, param.name)
+            else:
+                assert getattr(param, "help", None), (path, param.name)
+
+
+def heavy_imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sorelog", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    return {name for name in loaded if name.split(".")[0] in HEAVY}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["add", "--help"], ["report", "-h"]])
+def test_help_and_version_stay_light(args: list[str]) -> None:
+    assert heavy_imports(args) == set()
+
+
+def test_completion_stays_light_and_completes_parts() -> None:
+    env = {"_SORELOG_COMPLETE": "complete_bash", "COMP_WORDS": "sorelog add ham", "COMP_CWORD": "2"}
+    assert heavy_imports([], env) == set()
+    out = subprocess.run(
+        [sys.executable, "-m", "sorelog"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    ).stdout.split()
+    assert "hamstrings" in out and "hammies" in out
