@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -42,7 +43,7 @@ class SorelogGroup(TyperGroup):
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
-            _fail(exc.format_message(), getattr(exc, "exit_code", 2))
+            _fail(_explain_usage(exc.format_message()), getattr(exc, "exit_code", 2))
         except typer.Abort:
             _fail("aborted", 1)
         except Exception as exc:
@@ -50,6 +51,17 @@ class SorelogGroup(TyperGroup):
                 raise
             _fail(f"unexpected error: {type(exc).__name__}: {exc} (SORELOG_DEBUG=1 shows more)", 1)
         sys.exit(status if isinstance(status, int) else 0)
+
+
+def _explain_usage(message: str) -> str:
+    """Add the fix to the parser's messages for the mistakes people make most."""
+    if message.startswith("No such option: --db"):
+        return "--db is a global option: put it before the command, as in sorelog --db PATH report"
+    if negative := re.match(r"No such option: (-\d+)", message):
+        return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
+    if message.startswith("Got unexpected extra argument"):
+        return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
+    return message
 
 
 def _fail(message: str, status: int) -> NoReturn:
@@ -166,7 +178,9 @@ def add(
     severity: Annotated[
         str | None,
         typer.Argument(
-            help="0 = no soreness (recovery), 10 = worst imaginable.", show_default=False
+            help="0 = no soreness (recovery), 10 = worst imaginable.",
+            show_default=False,
+            metavar="SEVERITY",
         ),
     ] = None,
     side: Annotated[Side | None, typer.Option(case_sensitive=False, help="Which side.")] = None,
@@ -174,7 +188,7 @@ def add(
         str | None,
         typer.Option(
             help="When it was felt: 2026-11-20, 2026-11-20T08:30, today, yesterday, "
-            "'3 days ago', 3d ago, monday, 07:30. Default: now.",
+            "'3 days ago', '3d ago', monday, 07:30. Default: now.",
         ),
     ] = None,
     cause: Annotated[str | None, typer.Option(help="What caused it: 'squats 5x5'.")] = None,
@@ -267,7 +281,9 @@ def report(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Evaluate as if today were this day (later entries are ignored)."
+            "--as-of",
+            help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago'. "
+            "Later entries are ignored.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,

@@ -22,3 +22,46 @@ class Soreness(SQLModel, table=True):
     cause: str | None = None
     symptoms: str = ""  # canonical symptom names joined by ";"
     note: str | None = None
+
+
+class RemedyUse(SQLModel, table=True):
+    """One use of a remedy: what, how much, when, and for which part."""
+
+    __tablename__ = "remedy_use"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime  # UTC
+    day: date
+    remedy: str  # normalised name
+    amount: float | None = None  # as entered
+    unit: str | None = None
+    base_amount: float | None = None  # in the unit family's base unit (mg, ml, min)
+    base_unit: str | None = None
+    body_part: str | None = None
+    side: str | None = None
+    note: str | None = None
+
+
+class RemedyLimit(SQLModel, table=True):
+    """The person's own limits for a remedy (from a label or a clinician)."""
+
+    __tablename__ = "remedy_limit"
+
+    remedy: str = Field(primary_key=True)
+    max_daily_amount: float | None = None
+    max_daily_unit: str | None = None
+    max_days: int | None = None
+
+
+class SideEffect(SQLModel, table=True):
+    """A side effect felt, perhaps of a remedy."""
+
+    __tablename__ = "side_effect"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime  # UTC
+    day: date
+    effect: str  # normalised
+    remedy: str | None = None
+    severity: int | None = Field(default=None, ge=0, le=10)
+    note: str | None = None

@@ -101,6 +101,8 @@ def resolve_part(text: str) -> tuple[str, str | None]:
         if candidate in _LOOKUP:
             return _LOOKUP[candidate], side
     hint = suggest_part(key)
+    if hint and side:
+        hint = f"{side} {hint}"
     advice = f"did you mean '{hint}'?" if hint else "see 'sorelog parts' for the list"
     raise ValueError(f"unknown body part '{text.strip()}'; {advice}")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sorelog.doses import Dose
+
 
 @dataclass(frozen=True)
 class SorenessInput:
@@ -40,3 +42,67 @@ class SymptomDay:
 
 
 SeriesKey = tuple[str, str | None]  # (body part, side)
+
+
+@dataclass(frozen=True)
+class RemedyInput:
+    """A validated remedy use, ready to write."""
+
+    at: datetime
+    day: date
+    remedy: str
+    dose: Dose | None = None
+    body_part: str | None = None
+    side: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SideEffectInput:
+    """A validated side effect, ready to write."""
+
+    at: datetime
+    day: date
+    effect: str
+    remedy: str | None = None
+    severity: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The person's own limits for one remedy."""
+
+    remedy: str
+    max_daily: Dose | None = None
+    max_days: int | None = None
+
+
+@dataclass(frozen=True)
+class RemedyDay:
+    """One remedy on one local day: how many uses, and the total in the base unit."""
+
+    remedy: str
+    day: date
+    uses: int
+    total: float | None  # None when no use that day had a dose
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class RemedyPartDay:
+    """A remedy taken for a body part on a local day."""
+
+    remedy: str
+    body_part: str
+    day: date
+
+
+@dataclass(frozen=True)
+class SideEffectDay:
+    """A side effect logged on a local day."""
+
+    effect: str
+    remedy: str | None
+    day: date
+    severity: int | None

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
-from sorelog.analysis.flags import Flag, flag_soreness
+from sorelog.analysis.flags import Flag, flag_soreness, sort_flags
+from sorelog.analysis.remedies import (
+    FREQUENT_SPAN,
+    RemedySummary,
+    associate,
+    flag_remedies,
+    runs,
+    summarize_remedies,
+)
 from sorelog.analysis.summary import (
     LOOKBACK_DAYS,
     PartSummary,
@@ -14,7 +21,7 @@ from sorelog.analysis.summary import (
     summarize_part,
 )
 from sorelog.config import Config
-from sorelog.records import DayValue, SeriesKey
+from sorelog.records import DayValue, RemedyDay, SeriesKey
 from sorelog.store import Journal, queries
 
 
@@ -24,7 +31,7 @@ class Report:
     window_start: date
     parts: list[PartSummary] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    remedies: list[Any] = field(default_factory=list)
+    remedies: list[RemedySummary] = field(default_factory=list)
     empty_journal: bool = False
 
     @property
@@ -47,7 +54,49 @@ def build_report(
         if (summary := summarize_part(key, values, window_start, config.gap_days))
     ]
     flags = flag_soreness(series, symptoms, window_start, config)
-    return Report(as_of, window_start, parts, flags)
+
+    use = _remedy_days_with_history(journal, window_start, as_of, config)
+    side_effects = queries.side_effect_days(journal, window_start, as_of)
+    flags += flag_remedies(use, queries.limits(journal), side_effects, window_start, as_of, config)
+    associations = associate(
+        queries.remedy_part_days(journal, window_start, as_of),
+        _severity_by_part(series),
+        window_start,
+        as_of,
+    )
+    remedies = summarize_remedies(use, side_effects, associations, window_start)
+    return Report(as_of, window_start, parts, sort_flags(flags), remedies)
+
+
+def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict[date, int]]:
+    """Daily maximum per body part, all sides together."""
+    by_part: dict[str, dict[date, int]] = {}
+    for (body_part, _side), values in series.items():
+        days = by_part.setdefault(body_part, {})
+        for value in values:
+            days[value.day] = max(days.get(value.day, 0), value.severity)
+    return by_part
+
+
+def _remedy_days_with_history(
+    journal: Journal, window_start: date, as_of: date, config: Config
+) -> list[RemedyDay]:
+    """Remedy days from far enough back that every unbroken run reaching the window is whole."""
+    since = min(window_start, as_of - timedelta(days=FREQUENT_SPAN - 1)) - timedelta(days=60)
+    first_day = queries.first_day(journal, "remedy_use")
+    while True:
+        use = queries.remedy_days(journal, since, as_of)
+        if first_day is None or since <= first_day:
+            return use
+        reaching_back = {
+            name
+            for name in {d.remedy for d in use}
+            for run in runs([d.day for d in use if d.remedy == name])
+            if run[0] == since and run[1] >= window_start
+        }
+        if not reaching_back:
+            return use
+        since -= max(as_of - since, timedelta(days=365))
 
 
 def _series_with_history(

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 FORMS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago', a weekday or HH:MM"
 
+DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -119,4 +120,9 @@ def parse_day(text: str, today: date) -> date:
         return day
     # The relative forms count back from the end of `today`; later days are refused.
     end_of_today = datetime.combine(today, time(23, 59), tzinfo=UTC)
-    return parse_when(key, end_of_today, LocalZone(UTC)).date()
+    try:
+        return parse_when(key, end_of_today, LocalZone(UTC)).date()
+    except ValueError as exc:
+        if "future" in str(exc):
+            raise
+        raise ValueError(f"cannot read '{key}' as a day; use {DAY_FORMS}") from None

@@ -122,7 +122,7 @@ def test_report_refuses_bad_options(journal) -> None:
     assert_refused(journal.run("report", "--days", "x"), 2, "--days")
     assert_refused(journal.run("report", "--part", "hamstrng"), 2, "did you mean")
     assert_refused(journal.run("report", "--as-of", "2099-01-01"), 2, "future")
-    assert_refused(journal.run("report", "--as-of", "soon"), 2, "--as-of")
+    assert_refused(journal.run("report", "--as-of", "soon"), 2, "as a day; use YYYY-MM-DD")
 
 
 def test_json_is_the_only_thing_on_stdout(journal) -> None:

@@ -96,9 +96,9 @@ def not_improving(episode: Episode, label: str) -> Finding:
                 "follow_up",
                 "not_improving",
                 value.day,
-                f"{label} rose to {value.severity} on day {number} ({value.day}), above "
-                f"{ceiling} in its first {EARLY_DAYS} days; soreness rising after the usual "
-                "72 h peak is worth a professional look",
+                f"{label} rose to {value.severity} on day {number} ({value.day}), above its "
+                f"peak of {ceiling} in the first {EARLY_DAYS} days; soreness rising after the "
+                "usual 72 h peak is worth a professional look",
             )
     return None
 

@@ -45,6 +45,53 @@ def m001_soreness(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_soreness_part_day ON soreness (body_part, day)")
 
 
+@migration
+def m002_remedies(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE remedy_use (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            day DATE NOT NULL,
+            remedy VARCHAR NOT NULL,
+            amount FLOAT,
+            unit VARCHAR,
+            base_amount FLOAT,
+            base_unit VARCHAR,
+            body_part VARCHAR,
+            side VARCHAR,
+            note VARCHAR
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_remedy_use_day ON remedy_use (day)")
+    db.execute("CREATE INDEX ix_remedy_use_remedy_day ON remedy_use (remedy, day)")
+    db.execute(
+        """
+        CREATE TABLE remedy_limit (
+            remedy VARCHAR PRIMARY KEY,
+            max_daily_amount FLOAT,
+            max_daily_unit VARCHAR,
+            max_days INTEGER
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE side_effect (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            day DATE NOT NULL,
+            effect VARCHAR NOT NULL,
+            remedy VARCHAR,
+            severity INTEGER CHECK (severity BETWEEN 0 AND 10),
+            note VARCHAR
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_side_effect_day ON side_effect (day)")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

@@ -7,9 +7,12 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from sorelog.records import SorenessInput
+from sorelog.doses import comparable
+from sorelog.errors import InputError
+from sorelog.records import Limit, RemedyInput, SideEffectInput, SorenessInput
 from sorelog.store import journal as journal_file
 from sorelog.store.journal import Journal, storage_error
+from sorelog.store.queries import limits, remedy_units
 
 
 def make_engine(path: Path) -> Any:
@@ -25,24 +28,11 @@ def make_engine(path: Path) -> Any:
     return create_engine("sqlite://", creator=connect, poolclass=NullPool)
 
 
-def add_soreness(journal: Journal, entry: SorenessInput) -> int:
-    """Write one soreness entry and return its id."""
+def _insert(journal: Journal, row: Any) -> int:
+    """Add one row in its own short transaction and return its id."""
     from sqlalchemy.exc import OperationalError
     from sqlmodel import Session
 
-    from sorelog.models import Soreness
-
-    row = Soreness(
-        at=entry.at.astimezone(UTC),
-        day=entry.day,
-        body_part=entry.body_part,
-        side=entry.side,
-        severity=entry.severity,
-        kind=entry.kind,
-        cause=entry.cause,
-        symptoms=";".join(entry.symptoms),
-        note=entry.note,
-    )
     try:
         with Session(journal.engine()) as session:
             session.add(row)
@@ -51,4 +41,129 @@ def add_soreness(journal: Journal, entry: SorenessInput) -> int:
     except OperationalError as exc:
         raise storage_error(journal.path, exc.orig or exc) from None
     assert row.id is not None
-    return row.id
+    return int(row.id)
+
+
+def add_soreness(journal: Journal, entry: SorenessInput) -> int:
+    """Write one soreness entry and return its id."""
+    from sorelog.models import Soreness
+
+    return _insert(
+        journal,
+        Soreness(
+            at=entry.at.astimezone(UTC),
+            day=entry.day,
+            body_part=entry.body_part,
+            side=entry.side,
+            severity=entry.severity,
+            kind=entry.kind,
+            cause=entry.cause,
+            symptoms=";".join(entry.symptoms),
+            note=entry.note,
+        ),
+    )
+
+
+def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
+    """Write one remedy use; its unit must compare with the remedy's limit and earlier doses."""
+    from sorelog.models import RemedyUse
+
+    dose, base = entry.dose, entry.dose.base if entry.dose else None
+    if dose is not None:
+        check_unit(journal, entry.remedy, dose.unit)
+    return _insert(
+        journal,
+        RemedyUse(
+            at=entry.at.astimezone(UTC),
+            day=entry.day,
+            remedy=entry.remedy,
+            amount=dose.amount if dose else None,
+            unit=dose.unit if dose else None,
+            base_amount=base.amount if base else None,
+            base_unit=base.unit if base else None,
+            body_part=entry.body_part,
+            side=entry.side,
+            note=entry.note,
+        ),
+    )
+
+
+def add_side_effect(journal: Journal, entry: SideEffectInput) -> int:
+    """Write one side effect and return its id."""
+    from sorelog.models import SideEffect
+
+    return _insert(
+        journal,
+        SideEffect(
+            at=entry.at.astimezone(UTC),
+            day=entry.day,
+            effect=entry.effect,
+            remedy=entry.remedy,
+            severity=entry.severity,
+            note=entry.note,
+        ),
+    )
+
+
+def check_unit(journal: Journal, remedy: str, unit: str) -> None:
+    """Refuse a unit that cannot be added to earlier doses or compared with the limit."""
+    limit = limits(journal).get(remedy)
+    if limit and limit.max_daily and not comparable(unit, limit.max_daily.unit):
+        raise InputError(
+            f"{unit} cannot be compared with your daily limit for {remedy} "
+            f"({limit.max_daily}); log the dose in {limit.max_daily.unit}"
+        )
+    used = remedy_units(journal, remedy)
+    if used and not any(comparable(unit, u) for u in used):
+        raise InputError(
+            f"{remedy} is logged in {', '.join(sorted(used))}; {unit} cannot be added to that, "
+            f"so log the dose in {sorted(used)[0]}"
+        )
+
+
+def set_limit(journal: Journal, limit: Limit) -> Limit:
+    """Change the limits given (None leaves one as it is) and return the remedy's limits now."""
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import Session
+
+    from sorelog.models import RemedyLimit
+
+    if limit.max_daily is not None:
+        used = remedy_units(journal, limit.remedy)
+        if used and not any(comparable(limit.max_daily.unit, u) for u in used):
+            raise InputError(
+                f"{limit.remedy} is logged in {', '.join(sorted(used))}; a daily limit in "
+                f"{limit.max_daily.unit} cannot be compared with it"
+            )
+    try:
+        with Session(journal.engine()) as session:
+            row = session.get(RemedyLimit, limit.remedy) or RemedyLimit(remedy=limit.remedy)
+            if limit.max_daily is not None:
+                row.max_daily_amount = limit.max_daily.amount
+                row.max_daily_unit = limit.max_daily.unit
+            if limit.max_days is not None:
+                row.max_days = limit.max_days
+            session.add(row)
+            session.commit()
+    except OperationalError as exc:
+        raise storage_error(journal.path, exc.orig or exc) from None
+    return limits(journal)[limit.remedy]
+
+
+def clear_limit(journal: Journal, remedy: str) -> bool:
+    """Remove the person's limits for a remedy; False if there were none."""
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import Session
+
+    from sorelog.models import RemedyLimit
+
+    try:
+        with Session(journal.engine()) as session:
+            row = session.get(RemedyLimit, remedy)
+            if row is None:
+                return False
+            session.delete(row)
+            session.commit()
+    except OperationalError as exc:
+        raise storage_error(journal.path, exc.orig or exc) from None
+    return True

@@ -1,0 +1,27 @@
+"""Normalising the free-text names of remedies and side effects."""
+
+from __future__ import annotations
+
+MAX_NAME = 80
+
+
+def _clean(text: str, what: str) -> str:
+    words = text.strip().lower().split()
+    if not words:
+        raise ValueError(f"{what} name is empty")
+    name = " ".join(words)
+    if len(name) > MAX_NAME:
+        raise ValueError(f"{what} name is longer than {MAX_NAME} characters")
+    if any(not ch.isprintable() for ch in name):
+        raise ValueError(f"{what} name contains control characters")
+    return name
+
+
+def normalise_remedy(text: str) -> str:
+    """'  Ibuprofen ' -> 'ibuprofen'; 'Fish  Oil' -> 'fish oil'."""
+    return _clean(text, "remedy")
+
+
+def normalise_effect(text: str) -> str:
+    """'Digestive upset' -> 'digestive-upset', matching the spec's listed effects."""
+    return _clean(text, "side effect").replace("_", "-").replace(" ", "-")
