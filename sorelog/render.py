@@ -13,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sorelog.analysis.flags import Flag
+from sorelog.analysis.remedies import Association, RemedyStatus, RemedySummary
 from sorelog.analysis.summary import PartSummary
+from sorelog.doses import Dose
 from sorelog.parts import PARTS
 from sorelog.reporting import Report
 from sorelog.textsafe import printable
@@ -58,7 +60,34 @@ def report_document(report: Report) -> dict[str, Any]:
         "window": {"start": report.window_start.isoformat(), "end": report.as_of.isoformat()},
         "parts": [_part_document(p) for p in report.parts],
         "flags": [flag_document(f) for f in report.flags],
-        "remedies": list(report.remedies),
+        "remedies": [_remedy_document(r) for r in report.remedies],
+    }
+
+
+def dose_document(dose: Dose | None) -> dict[str, Any] | None:
+    if dose is None:
+        return None
+    amount: float | int = int(dose.amount) if dose.amount.is_integer() else dose.amount
+    return {"amount": amount, "unit": dose.unit}
+
+
+def _remedy_document(remedy: RemedySummary) -> dict[str, Any]:
+    return {
+        "remedy": remedy.remedy,
+        "days_used": remedy.days_used,
+        "longest_streak": remedy.longest_streak,
+        "total": dose_document(remedy.total),
+        "side_effects": remedy.side_effects,
+        "associations": [
+            {
+                "body_part": a.body_part,
+                "days_taken": a.days_taken,
+                "mean_next_day_after_taken": a.mean_after_taken,
+                "days_not_taken": a.days_not,
+                "mean_next_day_after_not": a.mean_after_not,
+            }
+            for a in remedy.associations
+        ],
     }
 
 
@@ -117,6 +146,11 @@ def report_renderable(report: Report, width: int) -> Group:
         items.append(flags_table(report.flags))
     else:
         items.append(Text("No flags.", style="green"))
+    if report.remedies:
+        items.append(_remedies_table(report.remedies))
+        associations = [a for r in report.remedies for a in r.associations]
+        if associations:
+            items.append(_associations_table(associations))
     items.append(Text(FOOTER, style="dim"))
     return Group(*items)
 
@@ -159,6 +193,86 @@ def flags_table(flags: list[Flag]) -> Table:
             Text(LEVEL_NAME[flag.level], style=LEVEL_STYLE[flag.level]),
             literal(flag.message),
             flag.code,
+        )
+    return table
+
+
+def _remedies_table(remedies: list[RemedySummary]) -> Table:
+    table = Table(title="Remedies and side effects", box=box.SIMPLE_HEAD)
+    for name in ("Remedy", "Days used", "Longest run", "Total", "Side effects"):
+        table.add_column(name, justify="left" if name == "Remedy" else "right")
+    for remedy in remedies:
+        table.add_row(
+            literal(remedy.remedy),
+            str(remedy.days_used),
+            f"{remedy.longest_streak} d",
+            str(remedy.total) if remedy.total else "-",
+            str(remedy.side_effects),
+        )
+    return table
+
+
+def _associations_table(associations: list[Association]) -> Table:
+    table = Table(
+        title="Does it help? Next-day soreness after sore days",
+        caption="An association in your own journal, not proof that a remedy works.",
+        box=box.SIMPLE_HEAD,
+    )
+    for name in ("Remedy", "For", "After taking it", "After not"):
+        table.add_column(name)
+    for item in associations:
+        table.add_row(
+            literal(item.remedy),
+            item.body_part,
+            f"{item.mean_after_taken:.1f} ({item.days_taken} days)",
+            f"{item.mean_after_not:.1f} ({item.days_not} days)",
+        )
+    return table
+
+
+# -- remedy list --------------------------------------------------------------
+
+
+def remedy_list_document(statuses: list[RemedyStatus]) -> dict[str, Any]:
+    return {
+        "remedies": [
+            {
+                "remedy": s.remedy,
+                "max_daily": dose_document(s.limit.max_daily if s.limit else None),
+                "max_days": s.limit.max_days if s.limit else None,
+                "days_used_30": s.days_used_30,
+                "current_streak": s.current_streak,
+                "last_used": s.last_used.isoformat() if s.last_used else None,
+            }
+            for s in statuses
+        ]
+    }
+
+
+def remedy_list_renderable(statuses: list[RemedyStatus]) -> Table | Text:
+    if not statuses:
+        return Text(
+            "No remedies yet. Log one with, for example: sorelog remedy add ibuprofen --dose 400mg"
+        )
+    table = Table(title="Remedies", box=box.SIMPLE_HEAD)
+    for name in (
+        "Remedy",
+        "Your daily limit",
+        "Your break point",
+        "Days used (30)",
+        "Current run",
+        "Last used",
+    ):
+        table.add_column(name)
+    for s in statuses:
+        limit = s.limit
+        table.add_row(
+            literal(s.remedy),
+            str(limit.max_daily) if limit and limit.max_daily else "-",
+            f"{limit.max_days} days" if limit and limit.max_days else "-",
+            str(s.days_used_30),
+            f"{s.current_streak} d" if s.current_streak else "-",
+            str(s.last_used or "-"),
         )
     return table
 

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from sorelog.analysis.flags import Flag, flag_soreness, sort_flags
 from sorelog.analysis.remedies import (
     FREQUENT_SPAN,
+    RemedyStatus,
     RemedySummary,
     associate,
     flag_remedies,
+    remedy_status,
     runs,
     summarize_remedies,
 )
@@ -66,6 +68,14 @@ def build_report(
     )
     remedies = summarize_remedies(use, side_effects, associations, window_start)
     return Report(as_of, window_start, parts, sort_flags(flags), remedies)
+
+
+def list_remedies(journal: Journal | None, today: date, config: Config) -> list[RemedyStatus]:
+    """Every remedy in the journal with its limits and recent use."""
+    if journal is None:
+        return []
+    use = _remedy_days_with_history(journal, today, today, config)
+    return remedy_status(queries.remedy_names(journal), use, queries.limits(journal), today)
 
 
 def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict[date, int]]:

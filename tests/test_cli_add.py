@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import assert_refused
-from sorelog import cli
+from sorelog.cli import soreness
 
 
 def test_add_logs_one_line_with_its_id(journal) -> None:
@@ -52,7 +52,7 @@ def test_ids_increase(journal) -> None:
 
 
 def test_prompts_for_missing_arguments_on_a_terminal(journal, monkeypatch) -> None:
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(soreness, "interactive", lambda: True)
     result = journal.run("add", input="hamstrng\nhamstrings\n11\n5\n")
     assert result.exit_code == 0, result.stderr
     assert "did you mean 'hamstrings'" in result.stderr

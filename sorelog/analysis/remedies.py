@@ -256,3 +256,40 @@ def associate(
                 )
             )
     return found
+
+
+@dataclass(frozen=True)
+class RemedyStatus:
+    """A remedy as `sorelog remedy list` shows it."""
+
+    remedy: str
+    limit: Limit | None
+    days_used_30: int
+    current_streak: int
+    last_used: date | None
+
+
+def remedy_status(
+    names: Sequence[str], use: Sequence[RemedyDay], limits: Mapping[str, Limit], today: date
+) -> list[RemedyStatus]:
+    """Limits, days used in the 30 days up to today, and the unbroken run still going.
+
+    A run is still going if its last day is today or yesterday.
+    """
+    grouped = _by_remedy(use)
+    span_start = today - timedelta(days=FREQUENT_SPAN - 1)
+    statuses = []
+    for name in names:
+        days = [d.day for d in grouped.get(name, [])]
+        last_run = runs(days)[-1] if days else None
+        going = last_run is not None and (today - last_run[1]).days <= 1
+        statuses.append(
+            RemedyStatus(
+                remedy=name,
+                limit=limits.get(name),
+                days_used_30=sum(1 for d in days if span_start <= d <= today),
+                current_streak=_length(last_run) if going and last_run else 0,
+                last_used=days[-1] if days else None,
+            )
+        )
+    return statuses

@@ -1,0 +1,188 @@
+"""Commands for soreness: add, report, parts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from sorelog.cli.app import (
+    InputError,
+    app,
+    ask_part,
+    ask_severity,
+    clean_text,
+    complete_part,
+    interactive,
+    journal_at,
+    open_for_writing,
+    settings,
+    when_or_now,
+)
+from sorelog.parts import RED_FLAGS, Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.records import SorenessInput
+from sorelog.textsafe import printable
+from sorelog.when import LocalZone, parse_day
+
+# -- commands ---------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    part: Annotated[
+        str | None,
+        typer.Argument(
+            help="Body part or alias, optionally with a side: 'quads', 'left calf'.",
+            autocompletion=complete_part,
+            show_default=False,
+        ),
+    ] = None,
+    severity: Annotated[
+        str | None,
+        typer.Argument(
+            help="0 = no soreness (recovery), 10 = worst imaginable.",
+            show_default=False,
+            metavar="SEVERITY",
+        ),
+    ] = None,
+    side: Annotated[Side | None, typer.Option(case_sensitive=False, help="Which side.")] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            help="When it was felt: 2026-11-20, 2026-11-20T08:30, today, yesterday, "
+            "'3 days ago', '3d ago', monday, 07:30. Default: now.",
+        ),
+    ] = None,
+    cause: Annotated[str | None, typer.Option(help="What caused it: 'squats 5x5'.")] = None,
+    kind: Annotated[
+        Kind | None, typer.Option(case_sensitive=False, help="What it feels like.")
+    ] = None,
+    symptom: Annotated[
+        list[Symptom] | None,
+        typer.Option(
+            case_sensitive=False,
+            help="A symptom felt with it (repeatable). Red flags: " + ", ".join(RED_FLAGS) + ".",
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Anything else worth remembering.")] = None,
+) -> None:
+    """Log how sore a body part is."""
+    if part is None:
+        if not interactive():
+            raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
+        body_part, prefix_side = ask_part()
+    else:
+        try:
+            body_part, prefix_side = resolve_part(part)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    if severity is None:
+        if not interactive():
+            raise InputError(f"missing SEVERITY (0-10); for example: sorelog add {body_part} 6")
+        level = ask_severity()
+    else:
+        try:
+            level = parse_severity(severity)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    if prefix_side and side and prefix_side != side.value:
+        raise InputError(f"two different sides given: '{prefix_side}' in PART and --side {side}")
+    chosen_side = prefix_side or (side.value if side else None)
+    _, zone = settings()
+    moment = when_or_now(at, zone)
+    symptoms = tuple(dict.fromkeys(s.value for s in symptom or ()))
+    entry = SorenessInput(
+        at=moment,
+        day=zone.day_of(moment),
+        body_part=body_part,
+        side=chosen_side,
+        severity=level,
+        kind=kind.value if kind else None,
+        cause=clean_text(cause),
+        symptoms=symptoms,
+        note=clean_text(note),
+    )
+    from sorelog.store.writes import add_soreness
+
+    with open_for_writing(ctx) as journal:
+        entry_id = add_soreness(journal, entry)
+    typer.echo(_logged_line(entry_id, entry, zone))
+
+
+def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
+    label = f"{entry.side} {entry.body_part}" if entry.side else entry.body_part
+    line = f"Logged #{entry_id}: {label} {entry.severity}/10"
+    line += f" at {zone.to_local(entry.at):%Y-%m-%d %H:%M}"
+    if entry.kind:
+        line += f", {entry.kind}"
+    if entry.cause:
+        line += f" (cause: {entry.cause})"
+    if entry.symptoms:
+        line += f"; symptoms: {', '.join(entry.symptoms)}"
+        if any(s in RED_FLAGS for s in entry.symptoms):
+            line += " - a red-flag symptom: see 'sorelog report'"
+    return printable(line)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    days: Annotated[
+        int, typer.Option(min=1, max=3650, help="How many days up to today to look at.")
+    ] = 28,
+    part: Annotated[
+        str | None,
+        typer.Option(help="Only this body part (all sides).", autocompletion=complete_part),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago'. "
+            "Later entries are ignored.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Show how each body part is doing, and the flags worth a clinician's look."""
+    config, zone = settings()
+    today = zone.now().date()
+    body_part = None
+    if part is not None:
+        try:
+            body_part, _ = resolve_part(part)
+        except ValueError as exc:
+            raise InputError(f"--part: {exc}") from None
+    try:
+        day: date = parse_day(as_of, today) if as_of is not None else today
+    except ValueError as exc:
+        raise InputError(f"--as-of: {exc}") from None
+    from sorelog import render
+    from sorelog.reporting import build_report
+
+    journal = journal_at(ctx, create=False)
+    try:
+        result = build_report(journal, day, days, body_part, config)
+    finally:
+        if journal is not None:
+            journal.close()
+    if as_json:
+        render.print_json(render.report_document(result))
+    else:
+        out = render.console()
+        out.print(render.report_renderable(result, out.width))
+
+
+@app.command()
+def parts(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """List the body parts and the other names they answer to."""
+    from sorelog import render
+
+    if as_json:
+        render.print_json(render.parts_document())
+    else:
+        render.console().print(render.parts_table())
