@@ -52,7 +52,7 @@ class Journal:
         if not self.path.exists():
             return []
         with sqlite3.connect(self.path) as db:
-            return db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            return db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
 
     def snapshot(self) -> bytes | None:
         """The journal's bytes, to show that a refused command changed nothing."""
