@@ -47,6 +47,9 @@ def m001_soreness(db: sqlite3.Connection) -> None:
 
 @migration
 def m002_remedies(db: sqlite3.Connection) -> None:
+    # One id space for every kind of record, so `edit ID` and `delete ID` name one record.
+    db.execute("CREATE TABLE record_ids (id INTEGER PRIMARY KEY)")
+    db.execute("INSERT INTO record_ids (id) SELECT id FROM soreness")
     db.execute(
         """
         CREATE TABLE remedy_use (

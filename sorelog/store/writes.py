@@ -35,6 +35,7 @@ def _insert(journal: Journal, row: Any) -> int:
 
     try:
         with Session(journal.engine()) as session:
+            row.id = new_record_id(session)
             session.add(row)
             session.commit()
             session.refresh(row)
@@ -42,6 +43,12 @@ def _insert(journal: Journal, row: Any) -> int:
         raise storage_error(journal.path, exc.orig or exc) from None
     assert row.id is not None
     return int(row.id)
+
+
+def new_record_id(session: Any) -> int:
+    """Allocate an id no record of any kind has had (ids are never reused)."""
+    cursor = session.connection().exec_driver_sql("INSERT INTO record_ids DEFAULT VALUES")
+    return int(cursor.lastrowid)
 
 
 def add_soreness(journal: Journal, entry: SorenessInput) -> int:
