@@ -20,10 +20,7 @@ from sorelog.parts import PARTS
 from sorelog.reporting import Report
 from sorelog.textsafe import printable
 
-FOOTER = (
-    "sorelog is a journal, not a medical device: flags say what to bring to a clinician; "
-    "it gives no medical advice."
-)
+FOOTER = "A journal, not medical advice: bring flags to a clinician."
 EMPTY_HINT = (
     "Your journal is empty. Log how sore something is, for example:\n"
     "  sorelog add quads 6 --cause squats"
@@ -273,6 +270,30 @@ def remedy_list_renderable(statuses: list[RemedyStatus]) -> Table | Text:
             str(s.days_used_30),
             f"{s.current_streak} d" if s.current_streak else "-",
             str(s.last_used or "-"),
+        )
+    return table
+
+
+# -- list -------------------------------------------------------------------
+
+
+def records_renderable(records: list[dict[str, Any]], since: date) -> Table | Text:
+    """Records newest first, with the ids that edit and delete take."""
+    from sorelog.describe import KIND_NAMES, what, when
+
+    if not records:
+        return Text(f"Nothing logged since {since}.")
+    table = Table(title=f"Journal since {since}", box=box.SIMPLE_HEAD)
+    for name in ("ID", "When", "Record", "What", "Cause / note"):
+        table.add_column(name, justify="right" if name == "ID" else "left")
+    for record in records:
+        extra = " / ".join(t for t in (record.get("cause"), record.get("note")) if t)
+        table.add_row(
+            str(record["id"]),
+            when(record),
+            KIND_NAMES[record["record"]],
+            literal(what(record)),
+            literal(extra),
         )
     return table
 

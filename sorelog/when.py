@@ -18,6 +18,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}")
 NOON = time(12, 0)
 
 
@@ -91,13 +92,18 @@ def _weekday(key: str) -> str | None:
 
 
 def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
+    # Only the extended form YYYY-MM-DDTHH:MM[:SS][offset]; compact ISO forms are too
+    # easy to mistype to accept silently.
+    if not _ISO_DATETIME.match(key):
+        raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}")
     try:
         parsed = datetime.fromisoformat(key.upper().replace(" ", "T", 1))
     except ValueError:
         raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}") from None
-    if parsed.year < 1900:
+    moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
+    if moment.astimezone(UTC).year < 1900:
         raise ValueError(f"'{text.strip()}' is too far in the past")
-    return zone.localize(parsed) if parsed.tzinfo is None else parsed
+    return moment
 
 
 def _not_future(moment: datetime, now: datetime, text: str) -> datetime:
@@ -117,6 +123,8 @@ def parse_day(text: str, today: date) -> date:
             raise ValueError(f"'{key}' is not a real calendar date") from None
         if day > today:
             raise ValueError(f"'{key}' is in the future")
+        if day.year < 1900:
+            raise ValueError(f"'{key}' is too far in the past")
         return day
     # The relative forms count back from the end of `today`; later days are refused.
     end_of_today = datetime.combine(today, time(23, 59), tzinfo=UTC)

@@ -273,3 +273,13 @@ def test_history_cut_at_lookback_agrees_when_no_more_is_needed(
     assert flag_soreness({KEY: partial}, [], window_start, CONFIG) == flag_soreness(
         {KEY: days}, [], window_start, CONFIG
     )
+
+
+def test_since_is_a_day_the_condition_held() -> None:
+    # sore every third day: the episode passes 7 days on day 10, the next entry
+    values = series(3, None, None, 3, None, None, 3, None, None, 3)
+    assert flag(values, "prolonged").since == D0 + timedelta(days=9)
+    assert flag(values[:3], "prolonged") is None
+    monthly = [DayValue(D0 + timedelta(days=d), 3) for d in (0, 31, 61, 91)]
+    found = flag_soreness({KEY: monthly}, [], D0 + timedelta(days=80), CONFIG)
+    assert [f.since for f in found if f.code == "chronic"] == [D0 + timedelta(days=91)]

@@ -86,6 +86,9 @@ def test_prompts_for_missing_arguments_on_a_terminal(journal, monkeypatch) -> No
         (["add", "quads", "4", "--at", "23:99"], "time of day"),
         (["add", "quads", "4", "--at"], "--at"),
         (["add", "quads", "4", "--bogus"], "--bogus"),
+        (["add", "quads", "4", "--note", "bad \udcff byte"], "UTF-8"),
+        (["add", "quads", "4", "--at", "20261120"], "cannot read"),
+        (["add", "quads", "4", "--at", "1900-01-01T00:00+14:00"], "too far in the past"),
     ],
 )
 def test_refused_input_writes_nothing(journal, args: list[str], says: str) -> None:

@@ -81,7 +81,7 @@ def test_a_week_of_soreness(journal) -> None:
         "not_improving",
         "red_flag",
         "URGENT",
-        "not a medical device",
+        "not medical advice",
     ):
         assert text in table
 
@@ -123,6 +123,7 @@ def test_report_refuses_bad_options(journal) -> None:
     assert_refused(journal.run("report", "--part", "hamstrng"), 2, "did you mean")
     assert_refused(journal.run("report", "--as-of", "2099-01-01"), 2, "future")
     assert_refused(journal.run("report", "--as-of", "soon"), 2, "as a day; use YYYY-MM-DD")
+    assert_refused(journal.run("report", "--as-of", "0001-01-01"), 2, "too far in the past")
 
 
 def test_json_is_the_only_thing_on_stdout(journal) -> None:

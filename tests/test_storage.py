@@ -92,3 +92,46 @@ def test_debug_shows_tracebacks_only_when_asked(journal, monkeypatch, tmp_path) 
     monkeypatch.setenv("SORELOG_DEBUG", "1")
     result = journal.run("--db", str(tmp_path), "add", "quads", "3")
     assert result.exit_code == 1  # a SorelogError is still one line, even in debug mode
+
+
+def test_newer_journal_gets_no_files_beside_it(journal) -> None:
+    journal.ok("add", "quads", "3")
+    with sqlite3.connect(journal.path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    before = sorted(p.name for p in journal.path.parent.iterdir())
+    assert_refused(journal.run("report"), 1, "newer sorelog")
+    assert sorted(p.name for p in journal.path.parent.iterdir()) == before
+
+
+def test_other_sqlite_database_with_a_version_is_refused(journal, tmp_path) -> None:
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (x)")
+        db.execute("PRAGMA user_version = 1")
+    before = other.read_bytes()
+    for args in (["add", "quads", "3"], ["report"]):
+        assert_refused(journal.run("--db", str(other), *args), 1, "not a sorelog journal")
+    assert other.read_bytes() == before
+
+
+def test_concurrent_first_adds_all_land(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "new" / "journal.db"
+    env = {**os.environ, "SORELOG_DB": str(db)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "sorelog", "add", "quads", str(i % 10)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(8)
+    ]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in runs]
+    assert results == [(0, b"")] * 8
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT COUNT(*) FROM soreness").fetchone()[0] == 8
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sorelog.analysis.episodes import Episode, split_episodes
 from sorelog.config import Config
@@ -76,10 +76,15 @@ def prolonged(episode: Episode, label: str, config: Config) -> Finding:
     # DOMS peaks at 24-72 h and clears within about 5-7 days.
     if episode.episode_days <= config.prolonged_days:
         return None
+    held = next(
+        d.day
+        for d in episode.days
+        if d.severity > 0 and episode.day_number(d.day) > config.prolonged_days
+    )
     return (
         "follow_up",
         "prolonged",
-        episode.start + timedelta(days=config.prolonged_days),
+        held,
         f"{label} sore for {episode.episode_days} days since {episode.start}; "
         f"exercise soreness usually clears within {config.prolonged_days} days",
     )
@@ -146,10 +151,18 @@ def chronic(days: Sequence[DayValue], window_start: date, label: str) -> Finding
     for first, last in sore_stretches(days):
         span = (last - first).days + 1
         if last >= window_start and span > CHRONIC_DAYS:
+            # the first sore day on which the stretch had lasted more than 90 days
+            held = next(
+                d.day
+                for d in days
+                if d.severity > 0
+                and first <= d.day <= last
+                and (d.day - first).days + 1 > CHRONIC_DAYS
+            )
             return (
                 "follow_up",
                 "chronic",
-                first + timedelta(days=CHRONIC_DAYS),
+                held,
                 f"{label} sore on and off across {span} days since {first}; "
                 "pain lasting over 3 months is chronic pain",
             )

@@ -152,7 +152,12 @@ def ask_severity() -> int:
 
 
 def clean_text(value: str | None) -> str | None:
+    """Stripped text, None when empty; text that is not valid Unicode is refused."""
     value = (value or "").strip()
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("text contains bytes that are not valid UTF-8") from None
     return value or None
 
 

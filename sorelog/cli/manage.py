@@ -1,3 +1,212 @@
 """Commands that correct the journal: list, edit, delete."""
 
-from sorelog.cli.app import app  # noqa: F401  (commands register on it)
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+from typing import Annotated, Any
+
+import typer
+
+from sorelog.cli.app import (
+    AtOption,
+    InputError,
+    NoteOption,
+    app,
+    clean_text,
+    complete_part,
+    dose_option,
+    interactive,
+    journal_at,
+    open_for_writing,
+    remedy_name_arg,
+    settings,
+    when_or_now,
+)
+from sorelog.describe import describe
+from sorelog.names import normalise_effect
+from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.when import LocalZone
+
+IdArgument = Annotated[
+    int, typer.Argument(help="The record's id, as 'sorelog list' shows it.", metavar="ID")
+]
+
+
+@app.command("list")
+def list_records(
+    ctx: typer.Context,
+    days: Annotated[
+        int, typer.Option(min=1, max=36500, help="How many days up to today to list.")
+    ] = 28,
+    part: Annotated[
+        str | None,
+        typer.Option(help="Only records for this body part.", autocompletion=complete_part),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Soreness, remedies and side effects with their ids, newest first."""
+    _, zone = settings()
+    body_part = _part_option(part, "--part")[0] if part is not None else None
+    since = zone.now().date() - timedelta(days=days - 1)
+    from sorelog import render
+    from sorelog.store.records_io import read_records
+
+    journal = journal_at(ctx, create=False)
+    records: list[dict[str, Any]] = []
+    if journal is not None:
+        with journal:
+            records = read_records(journal, zone, since=since, part=body_part, newest_first=True)
+    if as_json:
+        render.print_json({"records": records})
+    else:
+        render.console().print(render.records_renderable(records, since))
+
+
+def _part_option(text: str, option: str) -> tuple[str, str | None]:
+    try:
+        return resolve_part(text)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}") from None
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    record_id: IdArgument,
+    part: Annotated[
+        str | None,
+        typer.Option(help="Soreness: the body part ('left calf').", autocompletion=complete_part),
+    ] = None,
+    side: Annotated[
+        Side | None, typer.Option(case_sensitive=False, help="Soreness or remedy: the side.")
+    ] = None,
+    severity: Annotated[
+        str | None, typer.Option(help="Soreness or side effect: 0 to 10.", metavar="0-10")
+    ] = None,
+    at: AtOption = None,
+    cause: Annotated[str | None, typer.Option(help="Soreness: what caused it.")] = None,
+    kind: Annotated[
+        Kind | None, typer.Option(case_sensitive=False, help="Soreness: what it feels like.")
+    ] = None,
+    symptom: Annotated[
+        list[Symptom] | None,
+        typer.Option(case_sensitive=False, help="Soreness: the symptoms (replaces them all)."),
+    ] = None,
+    no_symptoms: Annotated[
+        bool, typer.Option("--no-symptoms", help="Soreness: remove all symptoms.")
+    ] = False,
+    remedy: Annotated[
+        str | None, typer.Option(help="Remedy: its name. Side effect: the remedy blamed.")
+    ] = None,
+    dose: Annotated[str | None, typer.Option(help="Remedy: amount with a unit.")] = None,
+    for_part: Annotated[
+        str | None,
+        typer.Option(
+            "--for", help="Remedy: the body part it was for.", autocompletion=complete_part
+        ),
+    ] = None,
+    effect: Annotated[str | None, typer.Option(help="Side effect: what was felt.")] = None,
+    note: NoteOption = None,
+) -> None:
+    """Correct a record: give only what changes ('' clears a text)."""
+    _, zone = settings()
+    given = {
+        "--part": part, "--side": side, "--severity": severity, "--at": at, "--cause": cause,
+        "--kind": kind, "--symptom": symptom or None, "--no-symptoms": no_symptoms or None,
+        "--remedy": remedy, "--dose": dose, "--for": for_part, "--effect": effect,
+        "--note": note,
+    }  # fmt: skip
+    given = {option: value for option, value in given.items() if value is not None}
+    if not given:
+        raise InputError("nothing to change; give an option such as --severity 4 or --note ''")
+    from sorelog.store.edits import find_record, update_record
+
+    with open_for_writing(ctx) as journal:
+        record = find_record(journal, zone, record_id)
+        changes = _changes(record, given, zone)
+        if record["record"] == "remedy" and "unit" in changes and changes["unit"]:
+            from sorelog.store.writes import check_unit
+
+            check_unit(journal, changes.get("remedy", record["remedy"]), changes["unit"])
+        update_record(journal, record["record"], record_id, changes)
+        typer.echo(f"Updated {describe(find_record(journal, zone, record_id))}")
+
+
+APPLIES = {
+    "soreness": {"--part", "--side", "--severity", "--at", "--cause", "--kind", "--symptom",
+                 "--no-symptoms", "--note"},
+    "remedy": {"--remedy", "--dose", "--for", "--side", "--at", "--note"},
+    "side_effect": {"--effect", "--remedy", "--severity", "--at", "--note"},
+}  # fmt: skip
+
+
+def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> dict[str, Any]:
+    """Validated column values for the options given, with the same rules as the add commands."""
+    kind = record["record"]
+    wrong = sorted(set(given) - APPLIES[kind])
+    if wrong:
+        raise InputError(f"{', '.join(wrong)} does not apply to a {kind.replace('_', ' ')} record")
+    changes: dict[str, Any] = {}
+    if "--part" in given or "--for" in given:
+        option = "--part" if "--part" in given else "--for"
+        body_part, prefix_side = _part_option(given[option], option)
+        changes["body_part"] = body_part
+        if prefix_side:
+            changes["side"] = prefix_side
+    if "--side" in given:
+        if changes.get("side") and changes["side"] != given["--side"].value:
+            raise InputError("two different sides given")
+        changes["side"] = given["--side"].value
+    if "--severity" in given:
+        try:
+            changes["severity"] = parse_severity(given["--severity"])
+        except ValueError as exc:
+            raise InputError(f"--severity: {exc}") from None
+    if "--at" in given:
+        moment = when_or_now(given["--at"], zone)
+        changes["at"] = moment.astimezone(UTC)
+        changes["day"] = zone.day_of(moment)
+    if "--kind" in given:
+        changes["kind"] = given["--kind"].value
+    if "--symptom" in given:
+        changes["symptoms"] = ";".join(dict.fromkeys(s.value for s in given["--symptom"]))
+    if "--no-symptoms" in given:
+        changes["symptoms"] = ""
+    for option, column in (("--cause", "cause"), ("--note", "note")):
+        if option in given:
+            changes[column] = clean_text(given[option])
+    if "--remedy" in given:
+        changes["remedy"] = remedy_name_arg(given["--remedy"])
+    if "--effect" in given:
+        try:
+            changes["effect"] = normalise_effect(given["--effect"])
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    if "--dose" in given:
+        amount = dose_option(given["--dose"], "--dose")
+        assert amount is not None
+        base = amount.base
+        changes.update(amount=amount.amount, unit=amount.unit, base_amount=base.amount,
+                       base_unit=base.unit)  # fmt: skip
+    return changes
+
+
+@app.command()
+def delete(
+    ctx: typer.Context,
+    record_id: IdArgument,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+) -> None:
+    """Delete one record (asks first)."""
+    _, zone = settings()
+    if not yes and not interactive():
+        raise InputError("delete asks for confirmation; without a terminal, add --yes")
+    from sorelog.store.edits import delete_record, find_record
+
+    with open_for_writing(ctx) as journal:
+        record = find_record(journal, zone, record_id)
+        if not yes and not typer.confirm(f"Delete {describe(record)}?", default=False):
+            typer.echo("Nothing deleted.")
+            return
+        delete_record(journal, record["record"], record_id)
+    typer.echo(f"Deleted {describe(record)}")

@@ -96,26 +96,53 @@ def _create_private_file(path: Path) -> None:
         raise SorelogError(f"cannot create journal {path}: {exc.strerror}") from None
 
 
-def _check_readable_journal(path: Path) -> None:
-    """Look at the file read-only before anything may write to it."""
+def _header_version(path: Path) -> int | None:
+    """The schema version from the file header, read without SQLite (so nothing is created
+    beside a journal that will be refused); None for an empty file."""
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
-    try:
-        version = schema_version(db)
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
-    finally:
-        db.close()
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise SorelogError(f"cannot read journal {path}: {exc.strerror}") from None
+    if not header:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise SorelogError(f"{path} is not a sorelog journal (not an SQLite database)")
+    return int.from_bytes(header[60:64], "big")
+
+
+def _refuse_newer(path: Path, version: int) -> None:
     if version > len(MIGRATIONS):
         raise SorelogError(
             f"journal {path} was written by a newer sorelog (schema {version}; this one "
             f"knows up to {len(MIGRATIONS)}); upgrade sorelog to open it"
         )
+
+
+def _check_readable_journal(path: Path) -> None:
+    """Look at the file before anything may write to it: ours, and not from a newer sorelog."""
+    header_version = _header_version(path)
+    if header_version is None:
+        return  # an empty file: a journal about to be made
+    _refuse_newer(path, header_version)
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    try:
+        db.execute("BEGIN")  # one snapshot: version and tables must agree
+        version = schema_version(db)
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    finally:
+        db.close()
+    _refuse_newer(path, version)
     if version == 0 and tables - {"sorelog_migrations"}:
+        raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
+    if version > 0 and "sorelog_migrations" not in tables:
         raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
 
 

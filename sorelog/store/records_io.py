@@ -38,12 +38,18 @@ def read_records(
     since: date | None = None,
     part: str | None = None,
     newest_first: bool = False,
+    kinds: tuple[str, ...] = RECORD_TYPES,
+    ids: tuple[int, ...] = (),
 ) -> list[dict[str, Any]]:
-    """Records of every type, `at` in local time with its UTC offset, symptoms as a list.
+    """Records of the given kinds, `at` in local time with its UTC offset, symptoms as a list.
 
-    `since` keeps local days from that day on; `part` keeps records for that body part.
+    `since` keeps local days from that day on; `part` keeps records for that body part;
+    `ids` keeps those records only.
     """
     where, params = [], []
+    if ids:
+        where.append(f"id IN ({', '.join('?' * len(ids))})")
+        params.extend(ids)
     if since is not None:
         where.append("day >= ?")
         params.append(since.isoformat())
@@ -53,7 +59,7 @@ def read_records(
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     selects = [
         _SELECTS[kind] + clause
-        for kind in RECORD_TYPES
+        for kind in kinds
         if not (part is not None and kind == "side_effect")
     ]
     order = "DESC" if newest_first else "ASC"

@@ -1,0 +1,104 @@
+"""list, edit and delete through the CLI."""
+
+import pytest
+
+from conftest import assert_refused
+from sorelog.cli import manage
+
+
+@pytest.fixture
+def filled(journal):
+    journal.ok("add", "left calf", "6", "--cause", "run, 10 km", "--at", "2026-11-20T08:00")
+    journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg", "--at", "2026-11-20T09:00")
+    journal.ok("side-effect", "nausea", "--remedy", "ibuprofen", "--at", "2026-11-20T10:00")
+    journal.ok("add", "quads", "3", "--note", "[bold]sic[/bold]", "--at", "2026-11-21")
+    return journal
+
+
+def test_list_newest_first_with_ids(filled) -> None:
+    doc = filled.json("list", "--days", "3650")
+    assert [(r["id"], r["record"]) for r in doc["records"]] == [
+        (4, "soreness"), (3, "side_effect"), (2, "remedy"), (1, "soreness"),
+    ]  # fmt: skip
+    first = doc["records"][-1]
+    assert first == {
+        "record": "soreness", "id": 1, "at": "2026-11-20T08:00:00+00:00",
+        "body_part": "calves", "side": "left", "severity": 6, "kind": None,
+        "cause": "run, 10 km", "symptoms": [], "remedy": None, "amount": None, "unit": None,
+        "effect": None, "note": None,
+    }  # fmt: skip
+    assert doc["records"][2]["amount"] == 400 and doc["records"][2]["unit"] == "mg"
+    table = filled.ok("list", "--days", "3650")
+    assert "[bold]sic[/bold]" in table and "ibuprofen 400 mg" in table
+
+
+def test_list_filters(filled) -> None:
+    assert [
+        r["id"] for r in filled.json("list", "--days", "3650", "--part", "calf")["records"]
+    ] == [1]
+    assert "Nothing logged" in filled.ok("list", "--days", "1")
+
+
+def test_edit_each_kind(filled) -> None:
+    out = filled.ok(
+        "edit",
+        "1",
+        "--severity",
+        "4",
+        "--part",
+        "right calf",
+        "--at",
+        "2026-11-19",
+        "--cause",
+        "",
+        "--symptom",
+        "swelling",
+    )
+    assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calves 4/10")
+    row = filled.rows()[0]
+    assert row[2:9] == ("2026-11-19", "calves", "right", 4, None, None, "swelling")
+    filled.ok("edit", "2", "--dose", "1.2 g", "--for", "quads")
+    assert filled.rows("remedy_use")[0][4:10] == (1.2, "g", 1200.0, "mg", "quadriceps", None)
+    filled.ok("edit", "3", "--effect", "Digestive upset", "--severity", "7")
+    assert filled.rows("side_effect")[0][3:6] == ("digestive-upset", "ibuprofen", 7)
+    codes = {f["code"] for f in filled.json("report", "--as-of", "2026-11-21")["flags"]}
+    assert {"red_flag", "side_effect"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["edit", "99", "--note", "x"], "no record #99"),
+        (["edit", "1"], "nothing to change"),
+        (["edit", "1", "--severity", "15"], "0 (none) to 10"),
+        (["edit", "1", "--part", "hamstrng"], "did you mean"),
+        (["edit", "1", "--at", "tomorrow"], "--at"),
+        (["edit", "1", "--dose", "400mg"], "does not apply"),
+        (["edit", "2", "--severity", "3"], "does not apply"),
+        (["edit", "2", "--dose", "2 tablets"], "cannot be added"),
+        (["edit", "2", "--dose", "0mg"], "more than zero"),
+        (["edit", "3", "--kind", "ache"], "does not apply"),
+        (["edit", "x", "--note", "y"], "not a valid int"),
+        (["delete", "1"], "--yes"),
+        (["delete", "99", "--yes"], "no record #99"),
+    ],
+)
+def test_refused_edits_change_nothing(filled, args, says) -> None:
+    filled.ok("remedy", "add", "ibuprofen", "--dose", "200mg", "--at", "2026-11-21")
+    before = filled.snapshot()
+    assert_refused(filled.run(*args), 2, says)
+    assert filled.snapshot() == before
+
+
+def test_delete_asks_and_needs_a_yes(filled, monkeypatch) -> None:
+    monkeypatch.setattr(manage, "interactive", lambda: True)
+    result = filled.run("delete", "1", input="n\n")
+    assert result.exit_code == 0 and "Nothing deleted" in result.stdout
+    assert len(filled.rows()) == 2
+    result = filled.run("delete", "1", input="y\n")
+    assert "Deleted #1" in result.stdout
+    assert [r[0] for r in filled.rows()] == [4]
+    filled.ok("delete", "2", "--yes")
+    assert filled.rows("remedy_use") == []
+    # ids are never reused
+    assert "#5" in filled.ok("add", "quads", "2")
