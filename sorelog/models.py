@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy.dialects.sqlite import DATETIME
 from sqlmodel import Field, SQLModel
+
+# Instants are stored as UTC ISO 8601 text with an explicit +00:00, never as naive text.
+UTC_DATETIME = DATETIME(
+    storage_format=(
+        "%(year)04d-%(month)02d-%(day)02dT%(hour)02d:%(minute)02d:%(second)02d"
+        ".%(microsecond)06d+00:00"
+    ),
+    regexp=r"(\d+)-(\d+)-(\d+)T(\d+):(\d+):(\d+)\.(\d+)\+00:00",
+)
 
 
 class Soreness(SQLModel, table=True):
@@ -13,7 +23,7 @@ class Soreness(SQLModel, table=True):
     __tablename__ = "soreness"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime  # UTC
+    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
     day: date  # local calendar day of `at`
     body_part: str
     side: str | None = None
@@ -30,7 +40,7 @@ class RemedyUse(SQLModel, table=True):
     __tablename__ = "remedy_use"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime  # UTC
+    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
     day: date
     remedy: str  # normalised name
     amount: float | None = None  # as entered
@@ -59,7 +69,7 @@ class SideEffect(SQLModel, table=True):
     __tablename__ = "side_effect"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime  # UTC
+    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
     day: date
     effect: str  # normalised
     remedy: str | None = None

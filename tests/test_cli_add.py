@@ -14,7 +14,7 @@ def test_add_logs_one_line_with_its_id(journal) -> None:
     ((_, at, day, part, side, severity, *_),) = journal.rows()
     cause = journal.rows()[0][7]
     assert (day, part, side, severity, cause) == ("2026-11-20", "calves", "left", 6, "10 km run")
-    assert at.startswith("2026-11-20 12:00")
+    assert at == "2026-11-20T12:00:00.000000+00:00"  # UTC, with its offset
 
 
 def test_add_every_option(journal) -> None:
