@@ -1,0 +1,173 @@
+"""Measure sorelog's performance targets as ratios within one run, and print them.
+
+Targets (see README "Performance"):
+- `sorelog add` at most 1.3x a bare `python -c "import sqlmodel, typer"`;
+- `sorelog report` on 100,000 entries over ten years at most 1.3x the same report on 100;
+- `sorelog import` of 100,000 CSV rows under 5 s and under 200 MB peak memory;
+- `--help`, `--version` and completion import no SQLAlchemy, SQLModel or pydantic.
+
+Exits 1 when a target is missed. Usage: python benchmarks/run.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sorelog.parts import PARTS
+from sorelog.store import open_journal
+
+AS_OF = date(2026, 11, 20)
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
+
+
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (MB) of one run; fails loudly if the command fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(args)}: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_time(args: list[str], env: dict[str, str], runs: int) -> float:
+    timed(args, env)  # warm the file cache
+    return statistics.median(timed(args, env)[0] for _ in range(runs))
+
+
+def episodes(rng: random.Random, count: int, first: date, last: date):
+    """Soreness entries shaped like real episodes: a few days, falling, gaps between."""
+    keys = [(part, side) for part in PARTS for side in (None, "left", "right")]
+    made = 0
+    span = (last - first).days
+    while made < count:
+        part, side = rng.choice(keys)
+        start = first + timedelta(days=rng.randrange(span))
+        peak = rng.randint(3, 9)
+        for offset in range(rng.randint(2, 7)):
+            day = start + timedelta(days=offset)
+            if day > last:
+                break
+            for hour in (8, 13, 19):
+                severity = max(0, peak - offset - rng.randint(0, 1))
+                yield day, hour, part, side, severity
+                made += 1
+
+
+def build_journal(path: Path, count: int, rng: random.Random) -> None:
+    """A journal of `count` soreness entries over ten years up to AS_OF, plus some remedies."""
+    journal = open_journal(path, create=True)
+    assert journal is not None
+    first = AS_OF - timedelta(days=3650)
+    rows = []
+    for day, hour, part, side, severity in episodes(rng, count, first, AS_OF):
+        at = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+        rows.append((at.strftime("%Y-%m-%dT%H:%M:%S.000000+00:00"), day.isoformat(), part, side,
+                     severity, "squats" if severity > 5 else None, ""))  # fmt: skip
+        if len(rows) == count:
+            break
+    db = journal.db
+    db.execute("BEGIN")
+    start_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM record_ids").fetchone()[0]
+    db.executemany("INSERT INTO record_ids (id) VALUES (?)",
+                   [(start_id + i + 1,) for i in range(len(rows))])  # fmt: skip
+    db.executemany(
+        "INSERT INTO soreness (id, at, day, body_part, side, severity, cause, symptoms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(start_id + i + 1, *row) for i, row in enumerate(rows)],
+    )
+    db.execute("COMMIT")
+    journal.close()
+
+
+def write_csv(path: Path, count: int, rng: random.Random) -> None:
+    """`count` rows in the export's CSV shape, all new records."""
+    header = ["record", "id", "at", "body_part", "side", "severity", "kind", "cause",
+              "symptoms", "remedy", "amount", "unit", "effect", "note"]  # fmt: skip
+    first = AS_OF - timedelta(days=3650)
+    with path.open("w", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(header)
+        for i, (day, hour, part, side, severity) in enumerate(episodes(rng, count, first, AS_OF)):
+            if i == count:
+                break
+            at = f"{day.isoformat()}T{hour:02d}:00:00+00:00"
+            out.writerow(["soreness", "", at, part, side or "", severity, "", "squats", "",
+                          "", "", "", "", f"entry {i}, with a comma"])  # fmt: skip
+
+
+def heavy_imports(args: list[str], env: dict[str, str]) -> set[str]:
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "sorelog", *args],
+                            env=env, capture_output=True, text=True)  # fmt: skip
+    names = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    return {n for n in names if n.split(".")[0] in HEAVY}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per measure (median)")
+    parser.add_argument("--entries", type=int, default=100_000, help="entries in the big journal")
+    options = parser.parse_args()
+    rng = random.Random(20261120)
+    work = Path(tempfile.mkdtemp(prefix="sorelog-bench-"))
+    sorelog = [sys.executable, "-m", "sorelog"]
+    env = {**os.environ, "TZ": "UTC", "SORELOG_CONFIG": str(work / "none.toml")}
+    rows: list[tuple[str, str, str, bool]] = []
+    try:
+        small, big = work / "small.db", work / "big.db"
+        build_journal(small, 100, rng)
+        build_journal(big, options.entries, rng)
+
+        bare = median_time([sys.executable, "-c", "import sqlmodel, typer"], env, options.runs)
+        add_env = {**env, "SORELOG_DB": str(work / "add.db")}
+        shutil.copy(small, work / "add.db")
+        add = median_time([*sorelog, "add", "quads", "4", "--cause", "bench"], add_env,
+                          options.runs)  # fmt: skip
+        rows.append(("add vs import sqlmodel, typer", f"{add:.3f} s / {bare:.3f} s",
+                     f"{add / bare:.2f}x (target <= 1.30x)", add / bare <= 1.3))  # fmt: skip
+
+        report = [*sorelog, "report", "--as-of", AS_OF.isoformat()]
+        t_small = median_time(report, {**env, "SORELOG_DB": str(small)}, options.runs)
+        t_big = median_time(report, {**env, "SORELOG_DB": str(big)}, options.runs)
+        ratio = t_big / t_small
+        rows.append((f"report, {options.entries:,} vs 100 entries",
+                     f"{t_big:.3f} s / {t_small:.3f} s",
+                     f"{ratio:.2f}x (target <= 1.30x)", ratio <= 1.3))  # fmt: skip
+
+        source = work / "import.csv"
+        write_csv(source, options.entries, rng)
+        seconds, peak = timed([*sorelog, "import", str(source)],
+                              {**env, "SORELOG_DB": str(work / "import.db")})  # fmt: skip
+        rows.append((f"import {options.entries:,} CSV rows", f"{seconds:.2f} s, {peak} MB peak",
+                     "target < 5 s and < 200 MB", seconds < 5 and peak < 200))  # fmt: skip
+
+        light_env = {**env, "SORELOG_DB": str(big)}
+        completion = {**light_env, "_SORELOG_COMPLETE": "complete_bash",
+                      "COMP_WORDS": "sorelog add ham", "COMP_CWORD": "2"}  # fmt: skip
+        heavy = (heavy_imports(["--help"], light_env) | heavy_imports(["--version"], light_env)
+                 | heavy_imports([], completion))  # fmt: skip
+        rows.append(("--help, --version, completion", "heavy imports: " + (
+            ", ".join(sorted(heavy)) or "none"), "target: none", not heavy))  # fmt: skip
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    width = max(len(r[0]) for r in rows)
+    for name, measured, ratio, ok in rows:
+        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<28}  {ratio}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
