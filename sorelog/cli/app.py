@@ -26,8 +26,17 @@ if TYPE_CHECKING:
     from sorelog.store import Journal
 
 
+ORDER = ("add", "report", "remedy", "side-effect", "list", "edit", "delete", "export",
+         "import", "backup", "config", "parts")  # fmt: skip
+
+
 class SorelogGroup(TyperGroup):
     """The one exit point: every failure becomes one line on stderr and an exit status."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Commands in the order people use them, not alphabetically."""
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs["standalone_mode"] = False
