@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ THRESHOLDS: dict[str, tuple[int, int, int, str]] = {
     "streak_days": (7, 1, 365, "consecutive days of a remedy before a break is advised"),
 }
 KEYS = (*THRESHOLDS, "timezone")
+TIMEZONE_MEANING = "IANA time zone for calendar days, like Europe/Paris; unset = the system's"
+FILE_HEADER = "# sorelog settings: 'sorelog config show' explains each one.\n"
 
 
 @dataclass(frozen=True)
@@ -67,13 +70,102 @@ def validate(key: str, value: Any) -> Any:
     return value
 
 
+def meaning(key: str) -> str:
+    """What a setting does, in the words `config show` prints."""
+    return TIMEZONE_MEANING if key == "timezone" else THRESHOLDS[key][3]
+
+
+def default(key: str) -> Any:
+    """The built-in value of a setting (None for timezone: the system's zone)."""
+    return None if key == "timezone" else THRESHOLDS[key][0]
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the config file if there is one; a missing file means the defaults."""
     path = path or config_path()
+    values = _read_file(path)
+    sources = {key: (str(path) if key in values else "default") for key in KEYS}
+    return Config(**values, sources=sources)
+
+
+def set_value(key: str, value: Any, path: Path | None = None) -> Config:
+    """Validate one setting and save it, keeping the others; returns the new config.
+
+    An empty timezone means the system's zone, so it is removed rather than written.
+    ValueError (bad key or value) leaves the file as it was.
+    """
+    path = path or config_path()
+    checked = validate(key, value)
+    values = _read_file(path)
+    if checked is None:
+        values.pop(key, None)
+    else:
+        values[key] = checked
+    save_config(values, path)
+    return load_config(path)
+
+
+def unset_value(key: str, path: Path | None = None) -> bool:
+    """Remove a setting so its default applies; False (and no write) if it was not set."""
+    if key not in KEYS:
+        raise ValueError(f"unknown setting '{key}'; settings are: {', '.join(KEYS)}")
+    path = path or config_path()
+    values = _read_file(path)
+    if key not in values:
+        return False
+    del values[key]
+    save_config(values, path)
+    return True
+
+
+def save_config(values: dict[str, Any], path: Path | None = None) -> None:
+    """Write the settings as TOML, atomically (temp file + rename), readable only by you.
+
+    Missing directories are created 0700 and the file is 0600, like the journal:
+    thresholds and time zone say something about the person. Comments are not kept.
+    """
+    import tempfile
+
+    import tomli_w
+
+    path = path or config_path()
+    if path.is_symlink():  # keep dotfile-manager links: write where they point
+        path = path.resolve()
+    ordered = {key: values[key] for key in KEYS if values.get(key) is not None}
+    data = (FILE_HEADER + tomli_w.dumps(ordered)).encode("utf-8")
+    tmp: str | None = None
+    try:
+        _make_private_dirs(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise SorelogError(f"cannot write config file {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _make_private_dirs(directory: Path) -> None:
+    missing = [p for p in (directory, *directory.parents) if not p.exists()]
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another sorelog made it a moment ago
+            each.mkdir(mode=0o700)
+            each.chmod(0o700)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    """The checked settings in the file, in KEYS order; {} if there is no file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Config(sources=dict.fromkeys(KEYS, "default"))
+        return {}
     except OSError as exc:
         raise SorelogError(f"cannot read config file {path}: {exc.strerror}") from None
     import tomllib
@@ -88,5 +180,4 @@ def load_config(path: Path | None = None) -> Config:
             values[key] = validate(key, value)
         except ValueError as exc:
             raise SorelogError(f"config file {path}: {exc}") from None
-    sources = {key: (str(path) if key in values else "default") for key in KEYS}
-    return Config(**values, sources=sources)
+    return {key: values[key] for key in KEYS if key in values}

@@ -20,6 +20,7 @@ from sorelog.cli.app import (
     settings,
     when_or_now,
 )
+from sorelog.completion import complete_remedy
 from sorelog.names import normalise_effect
 from sorelog.parts import parse_severity, resolve_part
 from sorelog.records import Limit, RemedyInput, SideEffectInput
@@ -44,7 +45,12 @@ def remedy_group(ctx: typer.Context) -> None:
 @remedy_app.command("add")
 def remedy_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="What you took or did: ibuprofen, ice, massage.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="What you took or did: ibuprofen, ice, massage.", autocompletion=complete_remedy
+        ),
+    ],
     dose: Annotated[
         str | None,
         typer.Option(help="Amount with a unit: 400mg, '1.5 g', '2 tablets', '15 min', 5ml."),
@@ -85,7 +91,10 @@ def remedy_add(
 @remedy_app.command("limit")
 def remedy_limit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The remedy these limits are for.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="The remedy these limits are for.", autocompletion=complete_remedy),
+    ],
     max_daily: Annotated[
         str | None,
         typer.Option(help="Your own most in one day, from the label or a clinician: 1200mg."),
@@ -153,7 +162,10 @@ def side_effect(
             "anxiety, dizziness, drowsiness, headache, itching, or your own words."
         ),
     ],
-    remedy: Annotated[str | None, typer.Option(help="The remedy you think caused it.")] = None,
+    remedy: Annotated[
+        str | None,
+        typer.Option(help="The remedy you think caused it.", autocompletion=complete_remedy),
+    ] = None,
     severity: Annotated[str | None, typer.Option(help="How bad, 0 to 10.", metavar="0-10")] = None,
     at: AtOption = None,
     note: NoteOption = None,
