@@ -322,7 +322,7 @@ def test_backup_of_a_missing_journal_fails(journal) -> None:
     assert_refused(journal.run("backup"), 1, "no journal at")
 
 
-def test_backup_while_another_process_writes(journal, tmp_path) -> None:
+def test_backup_while_another_connection_writes(journal, tmp_path) -> None:
     journal.ok("add", "neck", "1", "--at", "2025-01-01")
     stop = threading.Event()
 

@@ -90,6 +90,7 @@ def import_(
             help="A CSV or JSON file as 'sorelog export' writes it; a spreadsheet saved as "
             "CSV with the same header works too ('-' reads stdin).",
             show_default=False,
+            metavar="FILE",
         ),
     ],
     dry_run: Annotated[
@@ -152,6 +153,7 @@ def backup(
             help="Where to write the copy: a new file, or a directory for the default name. "
             "Default: sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal.",
             show_default=False,
+            metavar="PATH",
         ),
     ] = None,
 ) -> None:
