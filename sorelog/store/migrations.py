@@ -95,6 +95,13 @@ def m002_remedies(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_side_effect_day ON side_effect (day)")
 
 
+@migration
+def m003_covering_day_index(db: sqlite3.Connection) -> None:
+    # The report's daily maxima come from this index alone, without reading the table.
+    db.execute("DROP INDEX ix_soreness_day")
+    db.execute("CREATE INDEX ix_soreness_day_cover ON soreness (day, body_part, side, severity)")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
