@@ -11,7 +11,15 @@ from typing import Any
 from sorelog.errors import SorelogError
 from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
 
-BUSY_TIMEOUT_SECONDS = 5.0
+def _busy_timeout() -> float:
+    """How long to wait for another writer: SORELOG_BUSY_TIMEOUT seconds, default 5."""
+    try:
+        return max(0.0, float(os.environ.get("SORELOG_BUSY_TIMEOUT", "5")))
+    except ValueError:
+        return 5.0
+
+
+BUSY_TIMEOUT_SECONDS = _busy_timeout()
 
 
 def default_db_path() -> Path:
