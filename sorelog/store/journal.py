@@ -11,6 +11,7 @@ from typing import Any
 from sorelog.errors import SorelogError
 from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
 
+
 def _busy_timeout() -> float:
     """How long to wait for another writer: SORELOG_BUSY_TIMEOUT seconds, default 5."""
     try:
@@ -81,11 +82,17 @@ def open_journal(path: Path, *, create: bool) -> Journal | None:
     _check_readable_journal(path)
     try:
         db = connect(path)
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc) from None
+    try:
         if schema_version(db) < len(MIGRATIONS):
             db.execute("PRAGMA journal_mode = WAL")
             migrate(db)
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
+    except BaseException as exc:
+        db.close()
+        if isinstance(exc, sqlite3.Error):
+            raise storage_error(path, exc) from None
+        raise
     return Journal(path=path, db=db)
 
 

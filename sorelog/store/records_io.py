@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sorelog.import_rows import HEADER, RECORD_TYPES
 from sorelog.store.journal import Journal
 from sorelog.when import LocalZone
 
-COLUMNS = (
-    "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
-    "remedy", "amount", "unit", "effect", "note",
-)  # fmt: skip
-RECORD_TYPES = ("soreness", "remedy", "side_effect")
+COLUMNS = HEADER  # the export's keys, in the CSV header's order
 
 # One SELECT per record type, each giving the columns above in order.
 _SELECTS = {

@@ -19,9 +19,10 @@ from typing import Any, cast
 
 from sorelog.doses import Dose, comparable
 from sorelog.errors import InputError, SorelogError
+from sorelog.import_rows import FIELDS, RECORD_TYPES, LimitRow, Row
 from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, Journal, storage_error
 from sorelog.store.records_io import read_limits, read_records, stored_instant
-from sorelog.transfer import FIELDS, RECORD_TYPES, ImportFile, LimitRow, Row
+from sorelog.transfer import ImportFile
 from sorelog.when import LocalZone
 
 TABLES = {"soreness": "soreness", "remedy": "remedy_use", "side_effect": "side_effect"}

@@ -1,0 +1,266 @@
+"""Checking one imported record with the rules the add commands use.
+
+Pure: no database and no clock; the caller passes the zone and the latest moment allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from sorelog.doses import Dose, canonical_unit, parse_dose
+from sorelog.names import normalise_effect, normalise_remedy
+from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.when import NOON, LocalZone
+
+# The spec's CSV header: one column per key of an exported record.
+HEADER = (
+    "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
+    "remedy", "amount", "unit", "effect", "note",
+)  # fmt: skip
+RECORD_TYPES = ("soreness", "remedy", "side_effect")
+# The values each record type keeps besides id, at and day, in the order of Row.values.
+FIELDS = {
+    "soreness": ("body_part", "side", "severity", "kind", "cause", "symptoms", "note"),
+    "remedy": ("remedy", "amount", "unit", "body_part", "side", "note"),
+    "side_effect": ("effect", "remedy", "severity", "note"),
+}
+LIMIT_KEYS = ("remedy", "max_daily", "max_days")
+# The columns each record type leaves empty.
+_UNUSED = {
+    record: tuple(i for i, name in enumerate(HEADER) if i > 2 and name not in names)
+    for record, names in FIELDS.items()
+}
+_EXAMPLE = "2026-11-20T08:30:00+01:00"
+MAX_ID = 2**53 - 1  # the largest whole number every JSON reader keeps exact
+
+
+class Row(NamedTuple):
+    """One checked record from a file (a tuple: 100,000 of them stay small)."""
+
+    number: int  # its line (CSV) or its place in "records" (JSON), for messages
+    record: str
+    id: int | None
+    at: datetime  # aware, UTC
+    day: date  # local calendar day of `at`
+    values: tuple[Any, ...]  # FIELDS[record], in order; symptoms joined by ";"
+
+
+class LimitRow(NamedTuple):
+    """A remedy limit from a JSON file."""
+
+    remedy: str
+    max_daily: Dose | None
+    max_days: int | None
+
+
+def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) -> Row:
+    """Check one record's cells, given in HEADER order; `latest` is the last moment allowed."""
+    kind, ident, at, part, side, severity, sort, cause, symptoms = cells[:9]
+    remedy, amount, unit, effect, note = cells[9:]
+    record = _record_type(kind)
+    for index in _UNUSED[record]:
+        value = cells[index]
+        if value is not None and value != "" and _given(value):
+            raise ValueError(f"{HEADER[index]} does not apply to a {record} record; leave it empty")
+    number_id = _ident(ident)
+    moment = _instant(at, zone, latest)
+    note = _text(note, "note")
+    if record == "soreness":
+        part, side, severity, sort, symptoms = _soreness(part, side, severity, sort, symptoms)
+        cause = _text(cause, "cause")
+        values: tuple[Any, ...] = (part, side, severity, sort, cause, symptoms, note)
+    elif record == "remedy":
+        values = (*_remedy(remedy, amount, unit, part, side), note)
+    else:
+        values = (*_side_effect(effect, remedy, severity), note)
+    return Row(number, record, number_id, moment.astimezone(UTC), zone.day_of(moment), values)
+
+
+# The same few names and numbers fill most cells of a big file: check each combination once.
+# (Cells are str, numbers, None or a tuple of symptoms here; typed keeps 1 apart from true.)
+_cached = lru_cache(maxsize=4096, typed=True)
+
+
+@_cached
+def _soreness(part: Any, side: Any, severity: Any, kind: Any, symptoms: Any) -> tuple[Any, ...]:
+    text = _text(part, "body_part")
+    if text is None:
+        raise ValueError("body_part is missing; a soreness record needs one, like quads")
+    body_part, chosen_side = _part(text, side)
+    level = _severity(severity, required=True)
+    if (kind := _text(kind, "kind")) is not None:
+        try:
+            kind = Kind(kind.lower()).value
+        except ValueError:
+            raise ValueError(f"kind must be one of {', '.join(Kind)}, not '{kind}'") from None
+    return body_part, chosen_side, level, kind, _symptoms(symptoms)
+
+
+@_cached
+def _remedy(name: Any, amount: Any, unit: Any, part: Any, side: Any) -> tuple[Any, ...]:
+    if (name := _text(name, "remedy")) is None:
+        raise ValueError("remedy is missing; a remedy record needs the remedy's name")
+    body_part = chosen_side = None
+    if (text := _text(part, "body_part")) is not None:
+        body_part, chosen_side = _part(text, side)
+    elif _text(side, "side") is not None:
+        raise ValueError("side needs a body_part")
+    dose = _dose(amount, _text(unit, "unit"))
+    amount, unit = (dose.amount, dose.unit) if dose else (None, None)
+    return normalise_remedy(name), amount, unit, body_part, chosen_side
+
+
+@_cached
+def _side_effect(effect: Any, remedy: Any, severity: Any) -> tuple[Any, ...]:
+    if (effect := _text(effect, "effect")) is None:
+        raise ValueError("effect is missing; a side_effect record needs one, like nausea")
+    remedy = _text(remedy, "remedy")
+    return (
+        normalise_effect(effect),
+        normalise_remedy(remedy) if remedy is not None else None,
+        _severity(severity, required=False),
+    )
+
+
+_SYMPTOMS = frozenset(s.value for s in Symptom)
+
+
+def _given(value: Any) -> bool:
+    return value not in (None, "", [], ()) and not (isinstance(value, str) and not value.strip())
+
+
+def _text(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, not {json.dumps(value)}")
+    return value.strip() or None
+
+
+def _record_type(value: Any) -> str:
+    if value in FIELDS:
+        return str(value)
+    if not _given(value):
+        raise ValueError("record is missing; use soreness, remedy or side_effect")
+    key = str(value).strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in RECORD_TYPES:
+        raise ValueError(f"unknown record type '{value}'; use soreness, remedy or side_effect")
+    return key
+
+
+def _whole(value: Any) -> str:
+    """A JSON number or a cell as the text the add commands would have been given."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return json.dumps(value)
+    return str(value)
+
+
+def _ident(value: Any) -> int | None:
+    if value == "" or value is None:
+        return None
+    text = _whole(value).strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID):
+        raise ValueError(f"id must be a whole number above 0 (empty: a new record), not '{text}'")
+    return int(text)
+
+
+def _severity(value: Any, *, required: bool) -> int | None:
+    if not _given(value):
+        if required:
+            raise ValueError("severity is missing; a soreness record needs 0 to 10")
+        return None
+    return parse_severity(_whole(value))
+
+
+def _instant(value: Any, zone: LocalZone, latest: datetime) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"at must be text such as {_EXAMPLE}, not {json.dumps(value)}")
+    if not (text := value.strip()):
+        raise ValueError(f"at is missing; give the time as {_EXAMPLE}")
+    try:
+        if len(text) == 10:  # a calendar day means noon local, as for `add --at`
+            moment = zone.localize(datetime.combine(date.fromisoformat(text), NOON))
+        else:
+            moment = datetime.fromisoformat(text)
+            moment = zone.localize(moment) if moment.tzinfo is None else moment
+    except ValueError:
+        raise ValueError(f"cannot read at '{text}'; use ISO 8601: {_EXAMPLE}") from None
+    if moment.year < 1900:
+        raise ValueError(f"at '{text}' is too far in the past")
+    if moment > latest:
+        raise ValueError(f"at '{text}' is in the future; entries are logged when they happen")
+    return moment
+
+
+def _part(text: str, side: Any) -> tuple[str, str | None]:
+    body_part, prefix = resolve_part(text)
+    if (side := _text(side, "side")) is not None:
+        try:
+            side = Side(side.lower()).value
+        except ValueError:
+            raise ValueError(f"side must be left, right or both, not '{side}'") from None
+    if prefix and side and prefix != side:
+        raise ValueError(f"two different sides: '{prefix}' in body_part and '{side}' in side")
+    return body_part, prefix or side
+
+
+def _symptoms(value: Any) -> str:
+    """Symptom names, checked and without repeats, joined by ';' as the journal keeps them."""
+    if not _given(value):
+        return ""
+    found: list[str] = []
+    for name in value.split(";") if isinstance(value, str) else value:
+        if not isinstance(name, str):
+            raise ValueError("symptoms must be names, like swelling or headache")
+        key = name.strip().lower()
+        if key and key not in _SYMPTOMS:
+            raise ValueError(f"unknown symptom '{name.strip()}'; use {', '.join(Symptom)}")
+        if key and key not in found:
+            found.append(key)
+    return ";".join(found)
+
+
+def _dose(amount: Any, unit: str | None) -> Dose | None:
+    if not _given(amount):
+        if unit is not None:
+            raise ValueError(f"unit '{unit}' has no amount")
+        return None
+    if isinstance(amount, str) and unit is None:
+        return parse_dose(amount)  # a spreadsheet cell such as '400mg'
+    if unit is None:
+        raise ValueError(f"amount {_whole(amount)} needs a unit, like mg or tablets")
+    if isinstance(amount, bool) or not isinstance(amount, int | float | str):
+        raise ValueError(f"amount must be a number, not {json.dumps(amount)}")
+    try:
+        number = float(amount.strip().replace(",", ".", 1) if isinstance(amount, str) else amount)
+    except ValueError:
+        raise ValueError(f"amount must be a number, like 400 or 1.5, not '{amount}'") from None
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"amount {_whole(amount)} must be a number more than zero")
+    if number > 1e9:
+        raise ValueError(f"amount {_whole(amount)} is too large")
+    return Dose(number, canonical_unit(unit))
+
+
+def check_limit(item: dict[str, Any]) -> LimitRow:
+    name = _text(item.get("remedy"), "remedy")
+    if name is None:
+        raise ValueError("remedy is missing")
+    ceiling, days = item.get("max_daily"), item.get("max_days")
+    if isinstance(ceiling, dict):
+        ceiling = _dose(ceiling.get("amount"), _text(ceiling.get("unit"), "unit"))
+    elif isinstance(ceiling, str):
+        ceiling = parse_dose(ceiling)
+    elif ceiling is not None:
+        raise ValueError('max_daily must be {"amount": 1200, "unit": "mg"} or null')
+    if days is not None and (type(days) is not int or not 1 <= days <= 365):
+        raise ValueError(f"max_days must be a whole number from 1 to 365, not {json.dumps(days)}")
+    if ceiling is None and days is None:
+        raise ValueError("a limit needs max_daily, max_days or both")
+    return LimitRow(normalise_remedy(name), ceiling, days)
