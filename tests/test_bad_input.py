@@ -62,6 +62,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["edit", "1"], "nothing to change"),
     (["delete", "1"], "--yes"),
     (["delete", "abc", "--yes"], "not a valid int"),
+    (["delete", "-5", "--yes"], "cannot be negative"),
     (["config", "set", "gap_days", "0"], "gap_days"),
     (["config", "set", "gap_days", "three"], "gap_days"),
     (["config", "set", "colour", "blue"], "unknown setting"),

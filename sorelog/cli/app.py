@@ -45,7 +45,9 @@ class SorelogGroup(TyperGroup):
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
-            _fail(_explain_usage(exc.format_message()), getattr(exc, "exit_code", 2))
+            ctx = getattr(exc, "ctx", None)
+            command = ctx.command.name if ctx is not None and ctx.command else ""
+            _fail(_explain_usage(exc.format_message(), command), getattr(exc, "exit_code", 2))
         except typer.Abort:
             _fail("aborted", 1)
         except Exception as exc:
@@ -55,12 +57,14 @@ class SorelogGroup(TyperGroup):
         sys.exit(status if isinstance(status, int) else 0)
 
 
-def _explain_usage(message: str) -> str:
+def _explain_usage(message: str, command: str) -> str:
     """Add the fix to the parser's messages for the mistakes people make most."""
     if message.startswith("No such option: --db"):
         return "--db is a global option: put it before the command, as in sorelog --db PATH report"
     if negative := re.match(r"No such option: (-\d+)", message):
-        return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
+        if command == "add":
+            return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
+        return f"'{negative.group(1)}' is not accepted here: the value cannot be negative"
     if message.startswith("Got unexpected extra argument"):
         return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
     return message
