@@ -96,7 +96,7 @@ def set_value(key: str, value: Any, path: Path | None = None) -> Config:
     """
     path = path or config_path()
     checked = validate(key, value)
-    values = _read_file(path)
+    values = _read_file(path, replacing=key)
     if checked is None:
         values.pop(key, None)
     else:
@@ -110,10 +110,10 @@ def unset_value(key: str, path: Path | None = None) -> bool:
     if key not in KEYS:
         raise ValueError(f"unknown setting '{key}'; settings are: {', '.join(KEYS)}")
     path = path or config_path()
-    values = _read_file(path)
-    if key not in values:
+    values = _read_file(path, replacing=key)
+    if not _raw_has(path, key):
         return False
-    del values[key]
+    values.pop(key, None)
     save_config(values, path)
     return True
 
@@ -160,8 +160,21 @@ def _make_private_dirs(directory: Path) -> None:
             each.chmod(0o700)
 
 
-def _read_file(path: Path) -> dict[str, Any]:
-    """The checked settings in the file, in KEYS order; {} if there is no file."""
+def _raw_has(path: Path, key: str) -> bool:
+    """Whether the file sets `key` at all (valid or not)."""
+    import tomllib
+
+    try:
+        return key in tomllib.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+
+
+def _read_file(path: Path, replacing: str | None = None) -> dict[str, Any]:
+    """The checked settings in the file, in KEYS order; {} if there is no file.
+
+    The value of `replacing` is not checked, so `config set`/`unset` can repair it.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -176,6 +189,8 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise SorelogError(f"config file {path} is not valid TOML: {exc}") from None
     values: dict[str, Any] = {}
     for key, value in data.items():
+        if key == replacing:
+            continue
         try:
             values[key] = validate(key, value)
         except ValueError as exc:

@@ -57,7 +57,7 @@ _ALIASES = {
 BASE_UNIT = {"mass": "mg", "volume": "ml", "time": "min"}
 UNITS_HELP = "mg, g, mcg, ml, l, min, h, or a count such as tablets, capsules, drops, puffs"
 
-_DOSE = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*([^\d\s].*)?$")
+_DOSE = re.compile(r"^(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)\s*([^\d\s].*)?$")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,18 @@ def canonical_unit(text: str) -> str:
     raise ValueError(f"unknown unit '{text.strip()}'; use {UNITS_HELP}")
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_amount(text: str) -> float:
+    """'400' -> 400.0; '1.5' or '1,5' -> 1.5. '1,000' is refused: a thousands separator and
+    a decimal comma read the same, and guessing wrong changes a dose a thousandfold."""
+    value = text.strip()
+    if _THOUSANDS.match(value):
+        raise ValueError(f"'{value}' is ambiguous; write it without the comma, or with a point")
+    return float(value.replace(",", ".", 1))
+
+
 def parse_dose(text: str) -> Dose:
     """Parse '400mg', '1.5 g', '2 tablets', '15 min'; ValueError says what is wrong."""
     if text.strip().startswith("-"):
@@ -124,7 +136,9 @@ def parse_dose(text: str) -> Dose:
     number, unit = match.groups()
     if not unit:
         raise ValueError(f"dose '{text.strip()}' needs a unit, like 400mg or 2 tablets")
-    amount = float(number.replace(",", "."))
+    if unit.startswith((",", ".")):  # '1,0,0mg', '1.5.2 g'
+        raise ValueError(f"cannot read dose '{text.strip()}'; write it like 1000mg or 1.5 g")
+    amount = parse_amount(number)
     if amount <= 0:
         raise ValueError(f"dose '{text.strip()}' must be more than zero")
     if amount > 1e9:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sorelog.doses import Dose, canonical_unit, parse_dose
+from sorelog.doses import Dose, canonical_unit, parse_amount, parse_dose
 from sorelog.names import normalise_effect, normalise_remedy
 from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
 from sorelog.when import NOON, LocalZone
@@ -35,6 +36,7 @@ _UNUSED = {
     for record, names in FIELDS.items()
 }
 _EXAMPLE = "2026-11-20T08:30:00+01:00"
+_ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$")
 MAX_ID = 2**53 - 1  # the largest whole number every JSON reader keeps exact
 
 
@@ -138,6 +140,10 @@ def _text(value: Any, name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{name} must be text, not {json.dumps(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name} holds characters that are not valid Unicode") from None
     return value.strip() or None
 
 
@@ -183,6 +189,8 @@ def _instant(value: Any, zone: LocalZone, latest: datetime) -> datetime:
         raise ValueError(f"at must be text such as {_EXAMPLE}, not {json.dumps(value)}")
     if not (text := value.strip()):
         raise ValueError(f"at is missing; give the time as {_EXAMPLE}")
+    if not _ISO_FORM.match(text):  # the forms `add --at` takes, not compact ISO
+        raise ValueError(f"cannot read at '{text}'; use ISO 8601: {_EXAMPLE}")
     try:
         if len(text) == 10:  # a calendar day means noon local, as for `add --at`
             moment = zone.localize(datetime.combine(date.fromisoformat(text), NOON))
@@ -238,10 +246,12 @@ def _dose(amount: Any, unit: str | None) -> Dose | None:
     if isinstance(amount, bool) or not isinstance(amount, int | float | str):
         raise ValueError(f"amount must be a number, not {json.dumps(amount)}")
     try:
-        number = float(amount.strip().replace(",", ".", 1) if isinstance(amount, str) else amount)
-    except ValueError:
+        number = parse_amount(amount) if isinstance(amount, str) else float(amount)
+    except ValueError as exc:
+        if "ambiguous" in str(exc):
+            raise
         raise ValueError(f"amount must be a number, like 400 or 1.5, not '{amount}'") from None
-    if not math.isfinite(number) or number <= 0:
+    if not math.isfinite(number) or number < 1e-6:
         raise ValueError(f"amount {_whole(amount)} must be a number more than zero")
     if number > 1e9:
         raise ValueError(f"amount {_whole(amount)} is too large")

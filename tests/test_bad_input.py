@@ -45,6 +45,8 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["remedy", "add", "ibuprofen", "--dose", "a lot"], "cannot read dose"),
     (["remedy", "add", "ibuprofen", "--dose", "200"], "needs a unit"),
     (["remedy", "add", "ibuprofen", "--dose", "0 g"], "more than zero"),
+    (["remedy", "add", "ibuprofen", "--dose", "1,000mg"], "ambiguous"),
+    (["remedy", "limit", "ibuprofen", "--max-daily", "1,200mg"], "ambiguous"),
     (["remedy", "add", "ibuprofen", "--dose", "2 buckets"], "unknown unit"),
     (["remedy", "add", "ibuprofen", "--dose", "1 tablet"], "cannot be added"),
     (["remedy", "add", "", "--dose", "200mg"], "empty"),
@@ -121,6 +123,22 @@ FILES: list[tuple[str, bytes, str]] = [
         "line 2",
     ),
     ("bad.json", b'{"records": [', "JSON"),
+    (
+        "thousands.csv",
+        f'{HEADER}\nremedy,,2026-11-20T12:00:00+00:00,,,,,,,ibu,"1,000",mg,,\n'.encode(),
+        "ambiguous",
+    ),
+    (
+        "surrogate.json",
+        b'{"records": [{"record": "soreness", "at": "2026-11-20T08:00:00+00:00",'
+        b' "body_part": "quads", "severity": 5, "note": "\\ud800"}]}',
+        "not valid Unicode",
+    ),
+    (
+        "compact.csv",
+        f"{HEADER}\n{GOOD_ROW.replace('2026-11-20T12:00:00', '20261120T120000')}\n".encode(),
+        "line 2",
+    ),
     ("shape.json", b'{"rows": []}', "records"),
     ("types.json", b'{"records": [{"record": "soreness", "severity": "high"}]}', ""),
 ]

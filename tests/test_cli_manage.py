@@ -1,5 +1,7 @@
 """list, edit and delete through the CLI."""
 
+import json
+
 import pytest
 
 from conftest import assert_refused
@@ -102,3 +104,55 @@ def test_delete_asks_and_needs_a_yes(filled, monkeypatch) -> None:
     assert filled.rows("remedy_use") == []
     # ids are never reused
     assert "#5" in filled.ok("add", "quads", "2")
+
+
+def test_edit_checks_units_against_the_remedy_it_moves_to(journal) -> None:
+    journal.ok("remedy", "add", "ibu", "--dose", "400mg")
+    journal.ok("remedy", "limit", "ibu", "--max-daily", "1000mg")
+    journal.ok("remedy", "add", "other", "--dose", "2 tablets")
+    before = journal.snapshot()
+    assert_refused(journal.run("edit", "2", "--remedy", "ibu"), 2, "cannot be compared")
+    assert journal.snapshot() == before
+
+
+def test_edit_leaves_the_record_itself_out_of_the_unit_check(journal) -> None:
+    journal.ok("remedy", "add", "ibu", "--dose", "400mg")
+    assert "2 tablets" in journal.ok("edit", "1", "--dose", "2 tablets")
+
+
+def test_optional_fields_can_be_cleared(journal) -> None:
+    journal.ok("remedy", "add", "ice", "--dose", "15 min", "--for", "left knee")
+    journal.ok("edit", "1", "--dose", "", "--for", "")
+    assert journal.rows("remedy_use")[0][4:10] == (None, None, None, None, None, None)
+    journal.ok("add", "quads", "4", "--side", "left", "--kind", "ache")
+    journal.ok("edit", "2", "--side", "", "--kind", "")
+    assert journal.rows()[0][4] is None and journal.rows()[0][6] is None
+    journal.ok("side-effect", "nausea", "--remedy", "ice", "--severity", "3")
+    journal.ok("edit", "3", "--remedy", "", "--severity", "")
+    assert journal.rows("side_effect")[0][4:6] == (None, None)
+
+
+def test_a_side_needs_a_body_part_on_a_remedy(journal) -> None:
+    journal.ok("remedy", "add", "ice")
+    assert_refused(journal.run("edit", "1", "--side", "left"), 2, "needs a body part")
+
+
+def test_failed_edits_create_no_journal(journal) -> None:
+    for args in (["edit", "5", "--note", "x"], ["delete", "5", "--yes"]):
+        assert_refused(journal.run(*args), 2, "no record #5")
+    assert "had no limits" in journal.ok("remedy", "limit", "x", "--clear")
+    assert not journal.path.parent.exists()
+
+
+def test_huge_ids_are_refused_as_input(journal) -> None:
+    journal.ok("add", "quads", "3")
+    for args in (["edit", "99999999999999999999", "--note", "x"],
+                 ["delete", "99999999999999999999", "--yes"]):  # fmt: skip
+        assert_refused(journal.run(*args), 2, "range")
+
+
+def test_json_output_escapes_controls_a_terminal_would_obey(journal) -> None:
+    journal.ok("add", "quads", "5", "--note", "n\u009b31mX\u202eY")
+    out = journal.run("list", "--json").stdout
+    assert "\u009b" not in out and "\u202e" not in out
+    assert json.loads(out)["records"][0]["note"] == "n\u009b31mX\u202eY"

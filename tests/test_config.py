@@ -150,7 +150,7 @@ def test_unset_without_a_file_creates_none(journal, config_file: Path) -> None:
     [
         (b"gap_days = [\n", "is not valid TOML"),
         (b"\xff\xfe\x00binary", "is not valid TOML"),
-        (b"gap_days = 0\n", "gap_days must be a whole number from 1 to 60, not 0"),
+        (b"severe_level = 0\n", "severe_level must be a whole number from 1 to 10, not 0"),
         (b"colour = 'red'\n", "unknown setting 'colour'"),
     ],
 )
@@ -164,6 +164,18 @@ def test_a_broken_file_is_one_line_exit_1_and_left_alone(
     assert_refused(journal.run("config", "unset", "gap_days"), 1, says)
     assert_refused(journal.run("report"), 1, says)
     assert config_file.read_bytes() == content
+
+
+def test_setting_or_unsetting_a_bad_value_repairs_the_file(journal, config_file: Path) -> None:
+    config_file.write_bytes(b"gap_days = 0\nsevere_level = 9\n")
+    assert_refused(journal.run("report"), 1, "gap_days must be a whole number")
+    assert "gap_days = 4 (was not valid)" in journal.ok("config", "set", "gap_days", "4")
+    assert journal.json("config", "show")
+    config_file.write_bytes(b"gap_days = 0\nsevere_level = 9\n")
+    assert "back to its default" in journal.ok("config", "unset", "gap_days")
+    assert (
+        "gap_days" not in config_file.read_text() and "severe_level = 9" in config_file.read_text()
+    )
 
 
 def test_a_config_path_that_is_a_directory(journal, config_file: Path) -> None:

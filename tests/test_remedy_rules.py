@@ -121,3 +121,10 @@ def test_status_current_run_and_days_used() -> None:
     assert (status.days_used_30, status.current_streak) == (3, 2)
     (status,) = remedy_status(["ibuprofen"], used(1, 7, 8), {}, today)
     assert status.current_streak == 0
+
+
+def test_frequent_use_since_is_when_it_first_held() -> None:
+    # every day from day 0 to day 20: 15 of 30 first held on day 14, and still holds on day 29
+    flag = codes(used(*range(21)))["frequent_use"]
+    assert flag.since == D0 + timedelta(days=14)
+    assert "21 of the 30 days" in flag.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -138,15 +139,22 @@ def unbroken_run(
 
 def frequent(remedy: str, days: Sequence[RemedyDay], as_of: date) -> Flag | None:
     # Regular use on most days builds tolerance even with short breaks.
-    span_start = as_of - timedelta(days=FREQUENT_SPAN - 1)
-    used = [d.day for d in days if span_start <= d.day <= as_of]
-    if len(used) < FREQUENT_DAYS:
+    used = sorted({d.day for d in days if d.day <= as_of})
+
+    def count(day: date) -> int:
+        """Days used in the 30 days up to `day`."""
+        return bisect_right(used, day) - bisect_right(used, day - timedelta(days=FREQUENT_SPAN))
+
+    if count(as_of) < FREQUENT_DAYS:
         return None
+    since = as_of  # walk back to the first day of this unbroken stretch of frequent use
+    while count(since - timedelta(days=1)) >= FREQUENT_DAYS:
+        since -= timedelta(days=1)
     return Flag(
         "caution",
         "frequent_use",
-        used[FREQUENT_DAYS - 1],
-        f"{remedy} used on {len(used)} of the {FREQUENT_SPAN} days up to {as_of}; "
+        since,
+        f"{remedy} used on {count(as_of)} of the {FREQUENT_SPAN} days up to {as_of}; "
         "tolerance builds with regular use: breaks are advised",
         remedy=remedy,
     )

@@ -17,7 +17,6 @@ from sorelog.cli.app import (
     dose_option,
     interactive,
     journal_at,
-    open_for_writing,
     remedy_name_arg,
     settings,
     when_or_now,
@@ -28,7 +27,10 @@ from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
 from sorelog.when import LocalZone
 
 IdArgument = Annotated[
-    int, typer.Argument(help="The record's id, as 'sorelog list' shows it.", metavar="ID")
+    int,
+    typer.Argument(
+        help="The record's id, as 'sorelog list' shows it.", metavar="ID", min=1, max=2**63 - 1
+    ),
 ]
 
 
@@ -78,7 +80,8 @@ def edit(
         typer.Option(help="Soreness: the body part ('left calf').", autocompletion=complete_part),
     ] = None,
     side: Annotated[
-        Side | None, typer.Option(case_sensitive=False, help="Soreness or remedy: the side.")
+        str | None,
+        typer.Option(help="Soreness or remedy: left, right or both ('' removes it)."),
     ] = None,
     severity: Annotated[
         str | None, typer.Option(help="Soreness or side effect: 0 to 10.", metavar="0-10")
@@ -86,7 +89,8 @@ def edit(
     at: AtOption = None,
     cause: Annotated[str | None, typer.Option(help="Soreness: what caused it.")] = None,
     kind: Annotated[
-        Kind | None, typer.Option(case_sensitive=False, help="Soreness: what it feels like.")
+        str | None,
+        typer.Option(help="Soreness: " + ", ".join(k.value for k in Kind) + " ('' removes it)."),
     ] = None,
     symptom: Annotated[
         list[Symptom] | None,
@@ -98,11 +102,15 @@ def edit(
     remedy: Annotated[
         str | None, typer.Option(help="Remedy: its name. Side effect: the remedy blamed.")
     ] = None,
-    dose: Annotated[str | None, typer.Option(help="Remedy: amount with a unit.")] = None,
+    dose: Annotated[
+        str | None, typer.Option(help="Remedy: amount with a unit ('' removes it).")
+    ] = None,
     for_part: Annotated[
         str | None,
         typer.Option(
-            "--for", help="Remedy: the body part it was for.", autocompletion=complete_part
+            "--for",
+            help="Remedy: the body part it was for ('' removes it).",
+            autocompletion=complete_part,
         ),
     ] = None,
     effect: Annotated[str | None, typer.Option(help="Side effect: what was felt.")] = None,
@@ -121,13 +129,20 @@ def edit(
         raise InputError("nothing to change; give an option such as --severity 4 or --note ''")
     from sorelog.store.edits import find_record, update_record
 
-    with open_for_writing(ctx) as journal:
+    existing = journal_at(ctx, create=False)
+    if existing is None:
+        raise InputError(f"no record #{record_id}; the journal is empty")
+    with existing as journal:
         record = find_record(journal, zone, record_id)
         changes = _changes(record, given, zone)
-        if record["record"] == "remedy" and "unit" in changes and changes["unit"]:
-            from sorelog.store.writes import check_unit
+        after = {**record, **changes}
+        if record["record"] == "remedy":
+            if after["side"] and not after["body_part"]:
+                raise InputError("a side needs a body part: give --for as well")
+            if after["unit"] and ("unit" in changes or "remedy" in changes):
+                from sorelog.store.writes import check_unit
 
-            check_unit(journal, changes.get("remedy", record["remedy"]), changes["unit"])
+                check_unit(journal, after["remedy"], after["unit"], leaving_out=record_id)
         update_record(journal, record["record"], record_id, changes)
         typer.echo(f"Updated {describe(find_record(journal, zone, record_id))}")
 
@@ -147,27 +162,33 @@ def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> 
     if wrong:
         raise InputError(f"{', '.join(wrong)} does not apply to a {kind.replace('_', ' ')} record")
     changes: dict[str, Any] = {}
-    if "--part" in given or "--for" in given:
+    if "--for" in given and not given["--for"].strip():
+        changes.update(body_part=None, side=None)
+    elif "--part" in given or "--for" in given:
         option = "--part" if "--part" in given else "--for"
         body_part, prefix_side = _part_option(given[option], option)
         changes["body_part"] = body_part
         if prefix_side:
             changes["side"] = prefix_side
     if "--side" in given:
-        if changes.get("side") and changes["side"] != given["--side"].value:
+        side = _choice(given["--side"], "--side", [s.value for s in Side])
+        if changes.get("side") and changes["side"] != side:
             raise InputError("two different sides given")
-        changes["side"] = given["--side"].value
+        changes["side"] = side
     if "--severity" in given:
-        try:
-            changes["severity"] = parse_severity(given["--severity"])
-        except ValueError as exc:
-            raise InputError(f"--severity: {exc}") from None
+        if kind == "side_effect" and not given["--severity"].strip():
+            changes["severity"] = None
+        else:
+            try:
+                changes["severity"] = parse_severity(given["--severity"])
+            except ValueError as exc:
+                raise InputError(f"--severity: {exc}") from None
     if "--at" in given:
         moment = when_or_now(given["--at"], zone)
         changes["at"] = moment.astimezone(UTC)
         changes["day"] = zone.day_of(moment)
     if "--kind" in given:
-        changes["kind"] = given["--kind"].value
+        changes["kind"] = _choice(given["--kind"], "--kind", [k.value for k in Kind])
     if "--symptom" in given:
         changes["symptoms"] = ";".join(dict.fromkeys(s.value for s in given["--symptom"]))
     if "--no-symptoms" in given:
@@ -176,19 +197,32 @@ def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> 
         if option in given:
             changes[column] = clean_text(given[option])
     if "--remedy" in given:
-        changes["remedy"] = remedy_name_arg(given["--remedy"])
+        clearing = kind == "side_effect" and not given["--remedy"].strip()
+        changes["remedy"] = None if clearing else remedy_name_arg(given["--remedy"])
     if "--effect" in given:
         try:
             changes["effect"] = normalise_effect(given["--effect"])
         except ValueError as exc:
             raise InputError(str(exc)) from None
-    if "--dose" in given:
+    if "--dose" in given and not given["--dose"].strip():
+        changes.update(amount=None, unit=None, base_amount=None, base_unit=None)
+    elif "--dose" in given:
         amount = dose_option(given["--dose"], "--dose")
         assert amount is not None
         base = amount.base
         changes.update(amount=amount.amount, unit=amount.unit, base_amount=base.amount,
                        base_unit=base.unit)  # fmt: skip
     return changes
+
+
+def _choice(value: str, option: str, allowed: list[str]) -> str | None:
+    """One of `allowed` (any case), or None for '' (removes the value)."""
+    chosen = value.strip().lower()
+    if not chosen:
+        return None
+    if chosen not in allowed:
+        raise InputError(f"{option}: '{value}' is not one of {', '.join(allowed)} (or '')")
+    return chosen
 
 
 @app.command()
@@ -203,7 +237,10 @@ def delete(
         raise InputError("delete asks for confirmation; without a terminal, add --yes")
     from sorelog.store.edits import delete_record, find_record
 
-    with open_for_writing(ctx) as journal:
+    existing = journal_at(ctx, create=False)
+    if existing is None:
+        raise InputError(f"no record #{record_id}; the journal is empty")
+    with existing as journal:
         record = find_record(journal, zone, record_id)
         if not yes and not typer.confirm(f"Delete {describe(record)}?", default=False):
             typer.echo("Nothing deleted.")

@@ -114,13 +114,15 @@ def remedy_limit(
         raise InputError("give --max-daily DOSE, --max-days N, or --clear")
     from sorelog.store.writes import clear_limit, set_limit
 
+    if clear:
+        existing = journal_at(ctx, create=False)  # nothing to clear: create nothing
+        removed = False
+        if existing is not None:
+            with existing as journal:
+                removed = clear_limit(journal, remedy)
+        typer.echo(printable(f"{remedy}: limits removed" if removed else f"{remedy} had no limits"))
+        return
     with open_for_writing(ctx) as journal:
-        if clear:
-            removed = clear_limit(journal, remedy)
-            typer.echo(
-                printable(f"{remedy}: limits removed" if removed else f"{remedy} had no limits")
-            )
-            return
         limit = set_limit(journal, Limit(remedy, ceiling, max_days))
     parts = []
     if limit.max_daily:

@@ -8,6 +8,7 @@ import typer
 
 from sorelog import config as cfg
 from sorelog.cli.app import InputError, app
+from sorelog.errors import SorelogError
 from sorelog.textsafe import printable
 
 config_app = typer.Typer(
@@ -108,7 +109,10 @@ def config_set(
     """Check a setting and save it in the config file, keeping the others."""
     name = _key(key)
     path = cfg.config_path()
-    before = cfg.load_config(path)  # a broken file is reported before anything is written
+    try:
+        old = _shown(name, getattr(cfg.load_config(path), name))
+    except SorelogError:
+        old = "not valid"  # setting it is how the file gets repaired
     if value.strip() == "" and name != "timezone":
         raise InputError(
             f"{name} needs a whole number; 'sorelog config unset {name}' returns it to "
@@ -118,10 +122,8 @@ def config_set(
         after = cfg.set_value(name, value.strip(), path)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    old, new = getattr(before, name), getattr(after, name)
-    typer.echo(
-        printable(f"{name} = {_shown(name, new)} (was {_shown(name, old)}); saved in {path}")
-    )
+    new = _shown(name, getattr(after, name))
+    typer.echo(printable(f"{name} = {new} (was {old}); saved in {path}"))
 
 
 @config_app.command("unset")

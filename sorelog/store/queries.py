@@ -82,10 +82,12 @@ def limits(journal: Journal) -> dict[str, Limit]:
     }
 
 
-def remedy_units(journal: Journal, remedy: str) -> set[str]:
-    """The units a remedy's doses have been logged in."""
+def remedy_units(journal: Journal, remedy: str, leaving_out: int | None = None) -> set[str]:
+    """The units a remedy's doses have been logged in (leaving out one record, when editing it)."""
     rows = journal.db.execute(
-        "SELECT DISTINCT unit FROM remedy_use WHERE remedy = ? AND unit IS NOT NULL", (remedy,)
+        "SELECT DISTINCT unit FROM remedy_use "
+        "WHERE remedy = ? AND unit IS NOT NULL AND id IS NOT ?",
+        (remedy, leaving_out),
     )
     return {unit for (unit,) in rows}
 

@@ -112,7 +112,7 @@ def add_side_effect(journal: Journal, entry: SideEffectInput) -> int:
     )
 
 
-def check_unit(journal: Journal, remedy: str, unit: str) -> None:
+def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None = None) -> None:
     """Refuse a unit that cannot be added to earlier doses or compared with the limit."""
     limit = limits(journal).get(remedy)
     if limit and limit.max_daily and not comparable(unit, limit.max_daily.unit):
@@ -120,7 +120,7 @@ def check_unit(journal: Journal, remedy: str, unit: str) -> None:
             f"{unit} cannot be compared with your daily limit for {remedy} "
             f"({limit.max_daily}); log the dose in {limit.max_daily.unit}"
         )
-    used = remedy_units(journal, remedy)
+    used = remedy_units(journal, remedy, leaving_out)
     if used and not any(comparable(unit, u) for u in used):
         raise InputError(
             f"{remedy} is logged in {', '.join(sorted(used))}; {unit} cannot be added to that, "
