@@ -30,12 +30,12 @@ _CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
 
 
 class ImportFile(NamedTuple):
-    counted_in: str  # "line" (CSV) or "record" (JSON): what Row.number counts
+    locate: Callable[[str, int], str]  # ("record"/"limit", number) -> "line 7 (record 3)"
     rows: list[Row]
     limits: list[LimitRow]
 
     def where(self, row: Row) -> str:
-        return f"{self.counted_in} {row.number}"
+        return self.locate("record", row.number)
 
 
 Tick = Callable[[int], None]
@@ -87,8 +87,58 @@ def read_import(
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(f"{label} is not UTF-8 text (byte {exc.start + 1})") from None
-        return ImportFile("record", *_check_all(_json_records(text), "record", zone, now, tick))
-    return ImportFile("line", *_check_all(_csv_records(data), "line", zone, now, tick))
+        locate = _json_locator(text)
+        return ImportFile(locate, *_check_all(_json_records(text), locate, zone, now, tick))
+    return ImportFile(_csv_locate, *_check_all(_csv_records(data), _csv_locate, zone, now, tick))
+
+
+def _csv_locate(kind: str, number: int) -> str:
+    return f"line {number}"
+
+
+def _json_locator(text: str) -> Callable[[str, int], str]:
+    """Name a JSON record or limit by the line it starts on (found only when one is bad)."""
+    starts: dict[str, list[int]] = {}
+
+    def locate(kind: str, number: int) -> str:
+        if not starts:
+            starts.update(_json_element_starts(text))
+        offsets = starts.get(kind + "s", [])
+        if 0 < number <= len(offsets):
+            return f"line {text.count(chr(10), 0, offsets[number - 1]) + 1} ({kind} {number})"
+        return f"{kind} {number}"
+
+    return locate
+
+
+def _json_element_starts(text: str) -> dict[str, list[int]]:
+    """Where each element of the top-level "records" and "limits" arrays starts."""
+    decoder = json.JSONDecoder()
+    found: dict[str, list[int]] = {}
+
+    def skip(i: int) -> int:
+        while i < len(text) and text[i] in " \t\r\n\ufeff":
+            i += 1
+        return i
+
+    i = skip(0) + 1  # past "{"
+    while (i := skip(i)) < len(text) and text[i] != "}":
+        key, i = json.decoder.scanstring(text, i + 1)
+        i = skip(skip(i) + 1)  # past ":"
+        if key in ("records", "limits") and text[i] == "[":
+            found[key] = []
+            i = skip(i + 1)
+            while text[i] != "]":
+                found[key].append(i)
+                _, i = decoder.raw_decode(text, i)
+                i = skip(i)
+                i = skip(i + 1) if text[i] == "," else i
+            i += 1
+        else:
+            _, i = decoder.raw_decode(text, i)
+        i = skip(i)
+        i = i + 1 if i < len(text) and text[i] == "," else i
+    return found
 
 
 # (number of its line or record, "row" or "limit", its cells (a limit's keys) or what is wrong)
@@ -178,7 +228,11 @@ def _scalars(item: dict[str, Any]) -> ValueError | None:
 
 
 def _check_all(
-    items: Iterable[Item], where: str, zone: LocalZone, now: datetime, tick: Tick | None
+    items: Iterable[Item],
+    locate: Callable[[str, int], str],
+    zone: LocalZone,
+    now: datetime,
+    tick: Tick | None,
 ) -> tuple[list[Row], list[LimitRow]]:
     """Check everything, counting bad rows; stop early only where the file cannot be read on."""
     rows: list[Row] = []
@@ -199,7 +253,7 @@ def _check_all(
                     rows.append(check_row(number, item, zone, latest))
             except ValueError as exc:
                 bad += 1
-                first = first or f"{'limit' if kind == 'limit' else where} {number}: {exc}"
+                first = first or f"{locate(kind, number)}: {exc}"
     except InputError as exc:
         bad += 1
         first = first or exc.message

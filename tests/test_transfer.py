@@ -351,3 +351,14 @@ def test_backup_while_another_connection_writes(journal, tmp_path) -> None:
             ids = db.execute("SELECT COUNT(*) FROM record_ids").fetchone()[0]
             rows = db.execute("SELECT COUNT(*) FROM soreness").fetchone()[0]
             assert ids == rows >= 1  # each copy is one moment: no half-written record
+
+
+def test_json_errors_name_the_line_a_record_starts_on(journal, tmp_path) -> None:
+    source = tmp_path / "bad.json"
+    good = '{"record": "soreness", "at": "2026-11-20T08:00:00+00:00", "body_part": "quads", '
+    source.write_text(
+        '{\n  "limits": [],\n  "records": [\n    ' + good + '"severity": 5},\n\n    '
+        + good + '"severity": 15}\n  ]\n}\n'
+    )  # fmt: skip
+    assert_refused(journal.run("import", str(source)), 2, "line 6 (record 2): severity")
+    assert not journal.path.exists()
