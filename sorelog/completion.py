@@ -48,7 +48,9 @@ def remedy_names(path: Path) -> list[str]:
     """Every distinct remedy name in the journal, sorted; opens it read-only."""
     if not path.is_file():  # mode=ro never creates a file, but say so plainly
         return []
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # immutable: no locks and no -wal/-shm files left beside the journal after a Tab press
+    # (names written since the last checkpoint may be missed; every sorelog run ends with one)
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     db = sqlite3.connect(uri, uri=True, timeout=TIMEOUT_SECONDS)
     try:
         rows = db.execute(REMEDY_NAMES).fetchall()

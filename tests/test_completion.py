@@ -134,14 +134,15 @@ def test_a_first_schema_journal_offers_nothing_and_is_not_upgraded(tmp_path: Pat
     assert old.read_bytes() == before
 
 
-def test_a_locked_journal_offers_nothing_without_hanging(remedies) -> None:
+def test_a_locked_journal_does_not_hang_completion(remedies) -> None:
     with sqlite3.connect(remedies.path, isolation_level=None) as db:
         db.execute("PRAGMA journal_mode = DELETE")  # so an exclusive lock keeps readers out
     holder = sqlite3.connect(remedies.path, isolation_level=None)
     try:
         holder.execute("BEGIN EXCLUSIVE")
         started = time.monotonic()
-        assert offered("sorelog remedy add ib") == []
+        # the journal is read as it is on disk, without waiting for the writer's lock
+        assert offered("sorelog remedy add ib") == ["ibuprofen"]
         assert time.monotonic() - started < 10
     finally:
         holder.execute("ROLLBACK")
@@ -179,3 +180,9 @@ def test_complete_remedy_in_process(remedies) -> None:
     assert complete_remedy("fish ") == ["fish oil"]
     assert complete_remedy("") == ["fish oil", "ibuprofen", "ice", "icy-hot"]
     assert remedy_names(remedies.path.parent / "nothing.db") == []
+
+
+def test_completion_leaves_no_files_beside_the_journal(remedies) -> None:
+    before = sorted(p.name for p in remedies.path.parent.iterdir())
+    assert offered("sorelog remedy add ib") == ["ibuprofen"]
+    assert sorted(p.name for p in remedies.path.parent.iterdir()) == before
