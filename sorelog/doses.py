@@ -12,7 +12,6 @@ _TIME = {"s": 1 / 60, "sec": 1 / 60, "min": 1.0, "h": 60.0, "hr": 60.0}
 _COUNTS = (
     "tablets",
     "capsules",
-    "pills",
     "drops",
     "puffs",
     "patches",
@@ -50,6 +49,8 @@ _ALIASES = {
     "hrs": "h",
     "tab": "tablets",
     "tabs": "tablets",
+    "pill": "tablets",  # a pill and a tablet are counted alike
+    "pills": "tablets",
     "cap": "capsules",
     "caps": "capsules",
     "patch": "patches",

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from sorelog.doses import Dose, canonical_unit, parse_amount, parse_dose
 from sorelog.names import normalise_effect, normalise_remedy
-from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.parts import Kind, Side, parse_severity, parse_symptom, resolve_part
 from sorelog.when import NOON, LocalZone
 
 # The spec's CSV header: one column per key of an exported record.
@@ -128,9 +128,6 @@ def _side_effect(effect: Any, remedy: Any, severity: Any) -> tuple[Any, ...]:
     )
 
 
-_SYMPTOMS = frozenset(s.value for s in Symptom)
-
-
 def _given(value: Any) -> bool:
     return value not in (None, "", [], ()) and not (isinstance(value, str) and not value.strip())
 
@@ -226,9 +223,7 @@ def _symptoms(value: Any) -> str:
     for name in value.split(";") if isinstance(value, str) else value:
         if not isinstance(name, str):
             raise ValueError("symptoms must be names, like swelling or headache")
-        key = name.strip().lower()
-        if key and key not in _SYMPTOMS:
-            raise ValueError(f"unknown symptom '{name.strip()}'; use {', '.join(Symptom)}")
+        key = parse_symptom(name) if name.strip() else ""
         if key and key not in found:
             found.append(key)
     return ";".join(found)

@@ -64,7 +64,6 @@ RED_FLAGS: dict[str, str] = {
 }
 OTHER_SYMPTOMS: tuple[str, ...] = ("stiffness", "bruising", "cramping", "tingling", "headache")
 
-Symptom = StrEnum("Symptom", [(name, name) for name in (*RED_FLAGS, *OTHER_SYMPTOMS)])
 
 _LOOKUP: dict[str, str] = {}
 for _canonical, _aliases in PARTS.items():
@@ -115,6 +114,15 @@ def parse_severity(text: str) -> int:
             f"severity must be a whole number from 0 (none) to 10 (worst imaginable), not '{text}'"
         )
     return int(value)
+
+
+def parse_symptom(text: str) -> str:
+    """'Dark urine' -> 'dark-urine'; ValueError lists the symptoms sorelog knows."""
+    key = "-".join(text.strip().lower().replace("_", " ").split())
+    if key not in RED_FLAGS and key not in OTHER_SYMPTOMS:
+        known = ", ".join((*RED_FLAGS, *OTHER_SYMPTOMS))
+        raise ValueError(f"unknown symptom '{text.strip()}'; use {known}")
+    return key
 
 
 def part_names() -> list[str]:

@@ -176,17 +176,26 @@ def _csv_records(data: bytes) -> Iterator[Item]:
         if header is None:
             header = tuple(cell.strip().lower() for cell in cells)
             if header != HEADER:
-                shown = ",".join(header)
-                shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                raise InputError(
-                    f"line {start}: the header must be {','.join(HEADER)}, not '{shown}'"
-                )
+                raise InputError(f"line {start}: {_header_problem(header)}")
         elif len(cells) != len(HEADER):
             yield start, "row", ValueError(f"{len(cells)} cells, the header has {len(HEADER)}")
         else:
             yield start, "row", cells
     if header is None:
         raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")
+
+
+def _header_problem(header: tuple[str, ...]) -> str:
+    """Say which columns are missing, unknown or out of order."""
+    missing = [name for name in HEADER if name not in header]
+    unknown = [printable(name) for name in header if name not in HEADER]
+    parts = []
+    if missing:
+        parts.append(f"missing column{'s' * (len(missing) > 1)} {', '.join(missing)}")
+    if unknown:
+        parts.append(f"unknown column{'s' * (len(unknown) > 1)} {', '.join(unknown)}")
+    problem = "; ".join(parts) or "columns out of order"
+    return f"{problem}; the header must be {','.join(HEADER)}"
 
 
 def _json_records(text: str) -> Iterator[Item]:

@@ -27,7 +27,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["add", "right quads", "4", "--side", "left"], "two different sides"),
     (["add", "quads", "4", "--side", "middle"], "--side"),
     (["add", "quads", "4", "--kind", "tickly"], "--kind"),
-    (["add", "quads", "4", "--symptom", "dark urine"], "--symptom"),
+    (["add", "quads", "4", "--symptom", "dark pee"], "unknown symptom"),
     (["add", "quads", "4", "--at", "next week"], "cannot read"),
     (["add", "quads", "4", "--at", "2026-13-40"], "calendar date"),
     (["add", "quads", "4", "--at", "2100-01-01T00:00"], "future"),

@@ -174,3 +174,15 @@ def test_remedy_names_print_literally(journal) -> None:
     journal.ok("remedy", "add", "[bold]arnica[/bold]", "--dose", "5 ml")
     assert "[bold]arnica[/bold]" in journal.ok("report")
     assert "[bold]arnica[/bold]" in journal.ok("remedy", "list")
+
+
+def test_newcomer_mistakes_get_the_fix(journal) -> None:
+    assert_refused(journal.run("remedy", "add", "ibuprofen", "400mg"), 2, "--dose 400mg")
+    journal.ok("remedy", "add", "paracetamol", "--dose", "2 pills")
+    assert journal.rows("remedy_use")[0][5] == "tablets"  # pills count as tablets
+    journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg")
+    assert_refused(
+        journal.run("remedy", "limit", "ibuprofen", "--max-daily", "6 tablets"), 2, "give it in mg"
+    )
+    out = journal.ok("add", "quads", "4", "--symptom", "Dark urine", "--symptom", "dark_urine")
+    assert "symptoms: dark-urine -" in out

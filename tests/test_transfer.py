@@ -191,7 +191,11 @@ def one(record: str, at: str = "2025-01-01", **cells: str) -> str:
 
 SORE = {"body_part": "quads", "severity": "3"}
 BAD_FILES = [
-    ("wrong header", "record,id,when\nsoreness,,2025-01-01\n", "line 1: the header must be"),
+    (
+        "wrong header",
+        "record,id,when\nsoreness,,2025-01-01\n",
+        "line 1: missing columns at, body_part",
+    ),
     (
         "broken quoting",
         one("soreness", **SORE) + 'soreness,,2025-01-02,quads,,3,,,,,,,,"never closed\n',

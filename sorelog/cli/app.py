@@ -18,7 +18,14 @@ from sorelog.config import Config, load_config
 from sorelog.doses import Dose, parse_dose
 from sorelog.errors import InputError, SorelogError
 from sorelog.names import normalise_remedy
-from sorelog.parts import parse_severity, part_names, resolve_part
+from sorelog.parts import (
+    OTHER_SYMPTOMS,
+    RED_FLAGS,
+    parse_severity,
+    parse_symptom,
+    part_names,
+    resolve_part,
+)
 from sorelog.textsafe import printable
 from sorelog.when import LocalZone, parse_when
 
@@ -46,7 +53,7 @@ class SorelogGroup(TyperGroup):
             _fail(exc.message, exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
             ctx = getattr(exc, "ctx", None)
-            command = ctx.command.name if ctx is not None and ctx.command else ""
+            command = ctx.command_path if ctx is not None else ""
             _fail(_explain_usage(exc.format_message(), command), getattr(exc, "exit_code", 2))
         except typer.Abort:
             _fail("aborted", 1)
@@ -62,11 +69,14 @@ def _explain_usage(message: str, command: str) -> str:
     if message.startswith("No such option: --db"):
         return "--db is a global option: put it before the command, as in sorelog --db PATH report"
     if negative := re.match(r"No such option: (-\d+)", message):
-        if command == "add":
+        if command.endswith(" add") and not command.endswith("remedy add"):
             return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
         return f"'{negative.group(1)}' is not accepted here: the value cannot be negative"
-    if message.startswith("Got unexpected extra argument"):
-        return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
+    if extra := re.match(r"Got unexpected extra argument.*\((.+)\)", message):
+        first = extra.group(1).split()[0]
+        if not command.endswith("remedy add") or not re.match(r"^[\d.,]+\s*[a-zA-Zµμ]+$", first):
+            return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
+        return f"{message}; give a dose with --dose, as in --dose {first}"
     return message
 
 
@@ -176,6 +186,18 @@ def clean_text(value: str | None) -> str | None:
 
 def complete_part(incomplete: str) -> list[str]:
     return [name for name in part_names() if name.startswith(incomplete.lower())]
+
+
+def complete_symptom(incomplete: str) -> list[str]:
+    return [name for name in (*RED_FLAGS, *OTHER_SYMPTOMS) if name.startswith(incomplete.lower())]
+
+
+def symptom_names(given: list[str] | None) -> tuple[str, ...]:
+    """Checked symptom names, without repeats ('dark urine' is 'dark-urine')."""
+    try:
+        return tuple(dict.fromkeys(parse_symptom(name) for name in given or ()))
+    except ValueError as exc:
+        raise InputError(f"--symptom: {exc}") from None
 
 
 def remedy_name_arg(text: str) -> str:

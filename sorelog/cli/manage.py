@@ -14,16 +14,18 @@ from sorelog.cli.app import (
     app,
     clean_text,
     complete_part,
+    complete_symptom,
     dose_option,
     interactive,
     journal_at,
     remedy_name_arg,
     settings,
+    symptom_names,
     when_or_now,
 )
 from sorelog.describe import describe
 from sorelog.names import normalise_effect
-from sorelog.parts import Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.parts import Kind, Side, parse_severity, resolve_part
 from sorelog.when import LocalZone
 
 IdArgument = Annotated[
@@ -93,8 +95,10 @@ def edit(
         typer.Option(help="Soreness: " + ", ".join(k.value for k in Kind) + " ('' removes it)."),
     ] = None,
     symptom: Annotated[
-        list[Symptom] | None,
-        typer.Option(case_sensitive=False, help="Soreness: the symptoms (replaces them all)."),
+        list[str] | None,
+        typer.Option(
+            help="Soreness: the symptoms (replaces them all).", autocompletion=complete_symptom
+        ),
     ] = None,
     no_symptoms: Annotated[
         bool, typer.Option("--no-symptoms", help="Soreness: remove all symptoms.")
@@ -155,12 +159,20 @@ APPLIES = {
 }  # fmt: skip
 
 
+OPTION_ORDER = ("--part", "--remedy", "--effect", "--dose", "--for", "--side", "--severity",
+                "--at", "--cause", "--kind", "--symptom", "--no-symptoms", "--note")  # fmt: skip
+
+
 def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> dict[str, Any]:
     """Validated column values for the options given, with the same rules as the add commands."""
     kind = record["record"]
     wrong = sorted(set(given) - APPLIES[kind])
     if wrong:
-        raise InputError(f"{', '.join(wrong)} does not apply to a {kind.replace('_', ' ')} record")
+        takes = ", ".join(o for o in OPTION_ORDER if o in APPLIES[kind])
+        raise InputError(
+            f"{', '.join(wrong)} does not apply to a {kind.replace('_', ' ')} record, "
+            f"which takes {takes}"
+        )
     changes: dict[str, Any] = {}
     if "--for" in given and not given["--for"].strip():
         changes.update(body_part=None, side=None)
@@ -190,7 +202,7 @@ def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> 
     if "--kind" in given:
         changes["kind"] = _choice(given["--kind"], "--kind", [k.value for k in Kind])
     if "--symptom" in given:
-        changes["symptoms"] = ";".join(dict.fromkeys(s.value for s in given["--symptom"]))
+        changes["symptoms"] = ";".join(symptom_names(given["--symptom"]))
     if "--no-symptoms" in given:
         changes["symptoms"] = ""
     for option, column in (("--cause", "cause"), ("--note", "note")):

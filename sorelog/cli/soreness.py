@@ -14,13 +14,15 @@ from sorelog.cli.app import (
     ask_severity,
     clean_text,
     complete_part,
+    complete_symptom,
     interactive,
     journal_at,
     open_for_writing,
     settings,
+    symptom_names,
     when_or_now,
 )
-from sorelog.parts import RED_FLAGS, Kind, Side, Symptom, parse_severity, resolve_part
+from sorelog.parts import RED_FLAGS, Kind, Side, parse_severity, resolve_part
 from sorelog.records import SorenessInput
 from sorelog.textsafe import printable
 from sorelog.when import LocalZone, parse_day
@@ -60,9 +62,9 @@ def add(
         Kind | None, typer.Option(case_sensitive=False, help="What it feels like.")
     ] = None,
     symptom: Annotated[
-        list[Symptom] | None,
+        list[str] | None,
         typer.Option(
-            case_sensitive=False,
+            autocompletion=complete_symptom,
             help="A symptom felt with it (repeatable). Red flags: " + ", ".join(RED_FLAGS) + ".",
         ),
     ] = None,
@@ -92,7 +94,7 @@ def add(
     chosen_side = prefix_side or (side.value if side else None)
     _, zone = settings()
     moment = when_or_now(at, zone)
-    symptoms = tuple(dict.fromkeys(s.value for s in symptom or ()))
+    symptoms = symptom_names(symptom)
     entry = SorenessInput(
         at=moment,
         day=zone.day_of(moment),

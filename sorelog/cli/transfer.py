@@ -133,9 +133,9 @@ def import_(
                 f"  limits: {len(plan.limits)} new, {plan.limits_present} already set, "
                 f"{len(plan.limits_kept)} differing from yours (yours are kept)"
             )
-        typer.echo(f"Would import {new} records ({present} already present).")
+        typer.echo(f"Would import {_records(new)} ({present} already present).")
         return
-    typer.echo(f"Imported {new} records ({present} already present).")
+    typer.echo(f"Imported {_records(new)} ({present} already present).")
     if plan.limits:
         names = ", ".join(limit.remedy for limit in plan.limits)
         typer.echo(printable(f"Set limits for {names}."))
@@ -225,3 +225,7 @@ def _progress(rows: int) -> Iterator[Callable[[str, int], Tick | None]]:
             return lambda done: bar.advance(ident, done)
 
         yield task
+
+
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"

@@ -140,7 +140,8 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
         if used and not any(comparable(limit.max_daily.unit, u) for u in used):
             raise InputError(
                 f"{limit.remedy} is logged in {', '.join(sorted(used))}; a daily limit in "
-                f"{limit.max_daily.unit} cannot be compared with it"
+                f"{limit.max_daily.unit} cannot be compared with it, so give it in "
+                f"{sorted(used)[0]}"
             )
     try:
         with Session(journal.engine()) as session:
