@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,12 +97,13 @@ def set_value(key: str, value: Any, path: Path | None = None) -> Config:
     """
     path = path or config_path()
     checked = validate(key, value)
-    values = _read_file(path, replacing=key)
-    if checked is None:
-        values.pop(key, None)
-    else:
-        values[key] = checked
-    save_config(values, path)
+    with _changing(path):
+        values = _read_file(path, replacing=key)
+        if checked is None:
+            values.pop(key, None)
+        else:
+            values[key] = checked
+        save_config(values, path)
     return load_config(path)
 
 
@@ -110,11 +112,12 @@ def unset_value(key: str, path: Path | None = None) -> bool:
     if key not in KEYS:
         raise ValueError(f"unknown setting '{key}'; settings are: {', '.join(KEYS)}")
     path = path or config_path()
-    values = _read_file(path, replacing=key)
-    if not _raw_has(path, key):
-        return False
-    values.pop(key, None)
-    save_config(values, path)
+    with _changing(path):
+        values = _read_file(path, replacing=key)
+        if not _raw_has(path, key):
+            return False
+        values.pop(key, None)
+        save_config(values, path)
     return True
 
 
@@ -158,6 +161,25 @@ def _make_private_dirs(directory: Path) -> None:
         with contextlib.suppress(FileExistsError):  # another sorelog made it a moment ago
             each.mkdir(mode=0o700)
             each.chmod(0o700)
+
+
+@contextlib.contextmanager
+def _changing(path: Path) -> Iterator[None]:
+    """Lock the config file's directory while the file is read, changed and written, so two
+    `config set` runs at once cannot lose a change (POSIX; no lock elsewhere or before the
+    directory exists)."""
+    try:
+        import fcntl
+
+        handle = os.open(path.parent, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def _raw_has(path: Path, key: str) -> bool:

@@ -254,3 +254,24 @@ def test_timezone_changes_the_local_day_an_entry_lands_on(journal) -> None:
     doc = journal.json("report", "--as-of", "2026-11-21")
     days = {part["body_part"]: part["daily"][0]["date"] for part in doc["parts"]}
     assert days == {"quadriceps": "2026-11-20", "calves": "2026-11-21"}
+
+
+def test_concurrent_sets_keep_every_change(journal, config_file: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    journal.ok("config", "set", "gap_days", "4")  # the directory exists from here on
+    keys = ["gap_days", "prolonged_days", "severe_days", "streak_days", "severe_level"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "sorelog", "config", "set", key, "5"],
+            env=os.environ.copy(),
+            stdout=subprocess.DEVNULL,
+        )
+        for key in keys
+    ]
+    assert [p.wait(timeout=60) for p in procs] == [0] * len(keys)
+    shown = journal.json("config", "show")
+    text = config_file.read_text()
+    assert all(f"{key} = 5" in text for key in keys), (text, shown)
