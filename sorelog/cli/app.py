@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -146,6 +148,17 @@ def journal_at(ctx: typer.Context, *, create: bool) -> Journal | None:
 
     state: State = ctx.find_root().obj
     return open_journal(state.db_option or default_db_path(), create=create)
+
+
+@contextmanager
+def reading(ctx: typer.Context) -> Iterator[Journal | None]:
+    """The journal to read, or None if there is none yet (reading never creates one)."""
+    journal = journal_at(ctx, create=False)
+    try:
+        yield journal
+    finally:
+        if journal is not None:
+            journal.close()
 
 
 def open_for_writing(ctx: typer.Context) -> Journal:

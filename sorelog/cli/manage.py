@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, timedelta
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,7 +19,7 @@ from sorelog.cli.app import (
     complete_symptom,
     dose_option,
     interactive,
-    journal_at,
+    reading,
     remedy_name_arg,
     settings,
     symptom_names,
@@ -27,6 +29,9 @@ from sorelog.describe import describe
 from sorelog.names import normalise_effect
 from sorelog.parts import Kind, Side, parse_severity, resolve_part
 from sorelog.when import LocalZone
+
+if TYPE_CHECKING:
+    from sorelog.store import Journal
 
 IdArgument = Annotated[
     int,
@@ -55,10 +60,9 @@ def list_records(
     from sorelog import render
     from sorelog.store.records_io import read_records
 
-    journal = journal_at(ctx, create=False)
     records: list[dict[str, Any]] = []
-    if journal is not None:
-        with journal:
+    with reading(ctx) as journal:
+        if journal is not None:
             records = read_records(journal, zone, since=since, part=body_part, newest_first=True)
     if as_json:
         render.print_json({"records": records})
@@ -71,6 +75,19 @@ def _part_option(text: str, option: str) -> tuple[str, str | None]:
         return resolve_part(text)
     except ValueError as exc:
         raise InputError(f"{option}: {exc}") from None
+
+
+@contextmanager
+def _record(
+    ctx: typer.Context, zone: LocalZone, record_id: int
+) -> Iterator[tuple[Journal, dict[str, Any]]]:
+    """The journal and the record with this id; a missing journal creates nothing."""
+    from sorelog.store.edits import find_record
+
+    with reading(ctx) as journal:
+        if journal is None:
+            raise InputError(f"no record #{record_id}; the journal is empty")
+        yield journal, find_record(journal, zone, record_id)
 
 
 @app.command()
@@ -133,11 +150,7 @@ def edit(
         raise InputError("nothing to change; give an option such as --severity 4 or --note ''")
     from sorelog.store.edits import find_record, update_record
 
-    existing = journal_at(ctx, create=False)
-    if existing is None:
-        raise InputError(f"no record #{record_id}; the journal is empty")
-    with existing as journal:
-        record = find_record(journal, zone, record_id)
+    with _record(ctx, zone, record_id) as (journal, record):
         changes = _changes(record, given, zone)
         after = {**record, **changes}
         if record["record"] == "remedy":
@@ -247,13 +260,9 @@ def delete(
     _, zone = settings()
     if not yes and not interactive():
         raise InputError("delete asks for confirmation; without a terminal, add --yes")
-    from sorelog.store.edits import delete_record, find_record
+    from sorelog.store.edits import delete_record
 
-    existing = journal_at(ctx, create=False)
-    if existing is None:
-        raise InputError(f"no record #{record_id}; the journal is empty")
-    with existing as journal:
-        record = find_record(journal, zone, record_id)
+    with _record(ctx, zone, record_id) as (journal, record):
         if not yes and not typer.confirm(f"Delete {describe(record)}?", default=False):
             typer.echo("Nothing deleted.")
             return

@@ -14,8 +14,8 @@ from sorelog.cli.app import (
     clean_text,
     complete_part,
     dose_option,
-    journal_at,
     open_for_writing,
+    reading,
     remedy_name_arg,
     settings,
     when_or_now,
@@ -115,11 +115,8 @@ def remedy_limit(
     from sorelog.store.writes import clear_limit, set_limit
 
     if clear:
-        existing = journal_at(ctx, create=False)  # nothing to clear: create nothing
-        removed = False
-        if existing is not None:
-            with existing as journal:
-                removed = clear_limit(journal, remedy)
+        with reading(ctx) as journal:  # nothing to clear: create nothing
+            removed = journal is not None and clear_limit(journal, remedy)
         typer.echo(printable(f"{remedy}: limits removed" if removed else f"{remedy} had no limits"))
         return
     with open_for_writing(ctx) as journal:
@@ -142,12 +139,8 @@ def remedy_list(
     from sorelog import render
     from sorelog.reporting import list_remedies
 
-    journal = journal_at(ctx, create=False)
-    try:
+    with reading(ctx) as journal:
         statuses = list_remedies(journal, zone.now().date(), config)
-    finally:
-        if journal is not None:
-            journal.close()
     if as_json:
         render.print_json(render.remedy_list_document(statuses))
     else:

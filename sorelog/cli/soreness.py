@@ -16,8 +16,8 @@ from sorelog.cli.app import (
     complete_part,
     complete_symptom,
     interactive,
-    journal_at,
     open_for_writing,
+    reading,
     settings,
     symptom_names,
     when_or_now,
@@ -164,12 +164,8 @@ def report(
     from sorelog import render
     from sorelog.reporting import build_report
 
-    journal = journal_at(ctx, create=False)
-    try:
+    with reading(ctx) as journal:
         result = build_report(journal, day, days, body_part, config)
-    finally:
-        if journal is not None:
-            journal.close()
     if as_json:
         render.print_json(render.report_document(result))
     else:

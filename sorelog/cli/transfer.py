@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.app import InputError, SorelogError, app, journal_at, open_for_writing, settings
+from sorelog.cli.app import InputError, SorelogError, app, open_for_writing, reading, settings
 from sorelog.textsafe import printable
 
 PROGRESS_ROWS = 5000  # below this an import takes well under a second: no bar
@@ -58,12 +58,8 @@ def export(
     from sorelog.store.transfer import export_document
     from sorelog.transfer import write_csv, write_json
 
-    journal = journal_at(ctx, create=False)
-    try:
+    with reading(ctx) as journal:
         records, limits = export_document(journal, zone)
-    finally:
-        if journal is not None:
-            journal.close()
     if journal is None:
         typer.echo(printable(f"No journal at {source} yet: the export is empty."), err=True)
     buffer = io.StringIO()
@@ -109,12 +105,8 @@ def import_(
         parsed = read_import(data, str(file), zone, zone.now(), task("Checking", lines))
         del data  # the checked rows are all that is needed from here on
         if dry_run:
-            journal = journal_at(ctx, create=False)
-            try:
+            with reading(ctx) as journal:
                 plan = plan_import(journal.db if journal else None, parsed)
-            finally:
-                if journal is not None:
-                    journal.close()
         else:
             if not _journal_path(ctx).exists():
                 plan_import(None, parsed)  # the file's own units, before a journal is made for it
