@@ -72,6 +72,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["backup", "EXISTING"], "exists"),
     (["export", "--format", "xml"], "--format"),
     (["frobnicate"], "No such command"),
+    (["add", "add", "add", "", ""], "unexpected extra argument"),
 ]
 
 

@@ -75,7 +75,7 @@ def _explain_usage(message: str, command: str) -> str:
             return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
         return f"'{negative.group(1)}' is not accepted here: the value cannot be negative"
     if extra := re.match(r"Got unexpected extra argument.*\((.+)\)", message):
-        first = extra.group(1).split()[0]
+        first = (extra.group(1).split() or [""])[0]
         if not command.endswith("remedy add") or not re.match(r"^[\d.,]+\s*[a-zA-Zµμ]+$", first):
             return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
         return f"{message}; give a dose with --dose, as in --dose {first}"

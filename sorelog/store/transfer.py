@@ -257,7 +257,7 @@ class _Insert:
         self.convert = [
             (place, convert)
             for place, key in enumerate(order)
-            if (convert := columns[key].type.bind_processor(connection.dialect)) is not None
+            if (convert := _bind_processor(columns[key].type, connection.dialect)) is not None
         ]
         self.pending: list[Any] = []
 
@@ -280,6 +280,12 @@ class _Insert:
         if self.pending:
             self.connection.exec_driver_sql(self.sql, self.pending)
             self.pending = []
+
+
+def _bind_processor(column_type: Any, dialect: Any) -> Any:
+    """The converter SQLite's dialect uses for this column (dates become ISO text, as the ORM
+    writes them; the generic type alone has none, and sqlite3's own date adapter is deprecated)."""
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 _NAMES = {record: ("id", "at", "day", *fields) for record, fields in FIELDS.items()}
