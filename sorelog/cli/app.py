@@ -54,9 +54,13 @@ class SorelogGroup(TyperGroup):
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
-            ctx = getattr(exc, "ctx", None)
-            command = ctx.command_path if ctx is not None else ""
-            _fail(_explain_usage(exc.format_message(), command), getattr(exc, "exit_code", 2))
+            message = exc.format_message()
+            try:
+                ctx = getattr(exc, "ctx", None)
+                message = _explain_usage(message, ctx.command_path if ctx is not None else "")
+            except Exception:  # a hint must never hide the error itself
+                pass
+            _fail(message, getattr(exc, "exit_code", 2))
         except typer.Abort:
             _fail("aborted", 1)
         except Exception as exc:
