@@ -13,7 +13,7 @@ def _clean(text: str, what: str) -> str:
     if len(name) > MAX_NAME:
         raise ValueError(f"{what} name is longer than {MAX_NAME} characters")
     if any(not ch.isprintable() for ch in name):
-        raise ValueError(f"{what} name contains control characters")
+        raise ValueError(f"{what} name contains control characters; use plain text")
     return name
 
 

@@ -145,7 +145,7 @@ def sparkline(part: PartSummary, window_start: date, as_of: date, days: int) -> 
 def report_renderable(report: Report, width: int) -> Group:
     """Parts table, flags table, remedies and the footer, ready to print once."""
     if report.empty_journal:
-        return Group(Text(EMPTY_HINT))
+        return Group(Text(EMPTY_HINT), Text(FOOTER, style="dim"))
     items: list[Any] = []
     if report.parts:
         items.append(_parts_table(report, SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW))

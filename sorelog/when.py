@@ -100,8 +100,12 @@ def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
         parsed = datetime.fromisoformat(key.upper().replace(" ", "T", 1))
     except ValueError:
         raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}") from None
-    moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
-    if moment.astimezone(UTC).year < 1900:
+    try:
+        moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
+        too_early = moment.astimezone(UTC).year < 1900
+    except (OverflowError, ValueError):
+        too_early = True
+    if too_early or parsed.year < 1900:
         raise ValueError(f"'{text.strip()}' is too far in the past")
     return moment
 

@@ -283,3 +283,10 @@ def test_since_is_a_day_the_condition_held() -> None:
     monthly = [DayValue(D0 + timedelta(days=d), 3) for d in (0, 31, 61, 91)]
     found = flag_soreness({KEY: monthly}, [], D0 + timedelta(days=80), CONFIG)
     assert [f.since for f in found if f.code == "chronic"] == [D0 + timedelta(days=91)]
+
+
+def test_trend_uses_the_last_seven_days_that_have_entries() -> None:
+    # every 4th day (gap 3 keeps one episode): 8,7,6,5,4,3,2,2,3 - the last 7 entries fall
+    values = series(*[v for s in (8, 7, 6, 5, 4, 3, 2, 2, 3) for v in (s, None, None, None)][:-3])
+    (episode,) = split_episodes(values, CONFIG.gap_days)
+    assert episode_trend(episode) == Trend.steady  # slope over 7 entries is about -0.15/day

@@ -14,6 +14,9 @@ def log(journal, *entries: tuple[str, str, str]) -> None:
 def test_empty_journal_gives_a_hint_and_creates_nothing(journal) -> None:
     out = journal.ok("report")
     assert "sorelog add quads 6 --cause squats" in out
+    assert (
+        out.strip().splitlines()[-1] == "A journal, not medical advice: bring flags to a clinician."
+    )
     assert not journal.path.exists()
     doc = journal.json("report", "--as-of", "2026-11-20")
     assert doc == {

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from sorelog.records import DayValue
 
-TREND_DAYS = 7  # the trend looks at the last week of an episode
+TREND_DAYS = 7  # the trend looks at the episode's last 7 days that have entries
 TREND_SLOPE = 0.25  # severity points per day that count as a change
 
 
@@ -99,11 +99,10 @@ def slope(points: Sequence[DayValue]) -> float:
 
 
 def episode_trend(episode: Episode) -> Trend:
-    """Resolved if recovery was logged, else the slope over the episode's last 7 days."""
+    """Resolved if recovery was logged, else the slope over its last 7 days with entries."""
     if episode.recovered:
         return Trend.resolved
-    since = episode.last_day - timedelta(days=TREND_DAYS - 1)
-    recent = [d for d in episode.days if d.day >= since]
+    recent = episode.days[-TREND_DAYS:]  # the last 7 days that have entries
     rate = slope(recent)
     if rate <= -TREND_SLOPE:
         return Trend.improving

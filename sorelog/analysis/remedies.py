@@ -110,7 +110,8 @@ def over_limit(
         "remedy_limit",
         first.day,
         f"{remedy}: {format_amount(first.total or 0)} {first.unit} on {first.day}{more}, "
-        f"above your own daily limit of {limit.max_daily}",
+        f"above your own daily limit of {limit.max_daily}; going over the limit from the "
+        "label or your clinician is worth raising with them",
         remedy=remedy,
     )
 

@@ -77,13 +77,24 @@ def _explain_usage(message: str, command: str) -> str:
     if negative := re.match(r"No such option: (-\d+)", message):
         if command.endswith(" add") and not command.endswith("remedy add"):
             return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
-        return f"'{negative.group(1)}' is not accepted here: the value cannot be negative"
+        return (
+            f"'{negative.group(1)}' is read as an option; negative values are not accepted "
+            f"here (see 'sorelog {_subcommand(command)} --help')"
+        )
+    if message.startswith(("No such command", "No such option")):
+        where = _subcommand(command)
+        return f"{message.rstrip('.')}; see 'sorelog {where + ' ' if where else ''}--help'"
     if extra := re.match(r"Got unexpected extra argument.*\((.+)\)", message):
         first = (extra.group(1).split() or [""])[0]
         if not command.endswith("remedy add") or not re.match(r"^[\d.,]+\s*[a-zA-Zµμ]+$", first):
             return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
         return f"{message}; give a dose with --dose, as in --dose {first}"
     return message
+
+
+def _subcommand(command_path: str) -> str:
+    """'sorelog remedy add' -> 'remedy add' (the program's own name may differ)."""
+    return command_path.partition(" ")[2]
 
 
 def _fail(message: str, status: int) -> NoReturn:

@@ -217,6 +217,8 @@ def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> 
     if "--symptom" in given:
         changes["symptoms"] = ";".join(symptom_names(given["--symptom"]))
     if "--no-symptoms" in given:
+        if "--symptom" in given:
+            raise InputError("give --symptom or --no-symptoms, not both")
         changes["symptoms"] = ""
     for option, column in (("--cause", "cause"), ("--note", "note")):
         if option in given:
