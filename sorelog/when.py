@@ -44,6 +44,18 @@ class LocalZone:
     def now(self) -> datetime:
         return self.to_local(datetime.now(UTC))
 
+    def fingerprint(self) -> str:
+        """The zone's UTC offsets across the years: equal for zones that give every instant
+        the same calendar day, whether named in config or set for the system."""
+        import hashlib
+
+        offsets = []
+        for year in range(1970, 2041):
+            for month in (1, 4, 7, 10):
+                moment = datetime(year, month, 15, 12, tzinfo=UTC)
+                offsets.append(str(self.to_local(moment).utcoffset()))
+        return hashlib.sha1(",".join(offsets).encode()).hexdigest()[:16]
+
 
 def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
     """Parse WHEN relative to the aware local `now`; ValueError says what is accepted.

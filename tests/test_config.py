@@ -250,10 +250,26 @@ def test_timezone_changes_the_local_day_an_entry_lands_on(journal) -> None:
     journal.ok("config", "set", "timezone", "Asia/Tokyo")
     out = journal.ok("add", "calves", "4", "--at", "2026-11-20T23:30+00:00")
     assert "at 2026-11-21 08:30" in out
-    assert [row[2] for row in journal.rows()] == ["2026-11-20", "2026-11-21"]
+    # calendar days follow the zone in effect now, for old entries too
+    assert [row[2] for row in journal.rows()] == ["2026-11-21", "2026-11-21"]
     doc = journal.json("report", "--as-of", "2026-11-21")
     days = {part["body_part"]: part["daily"][0]["date"] for part in doc["parts"]}
-    assert days == {"quadriceps": "2026-11-20", "calves": "2026-11-21"}
+    assert days == {"quadriceps": "2026-11-21", "calves": "2026-11-21"}
+    journal.ok("config", "unset", "timezone")
+    doc = journal.json("report", "--as-of", "2026-11-21")
+    assert {p["daily"][0]["date"] for p in doc["parts"]} == {"2026-11-20"}
+
+
+def test_system_zone_change_moves_days(journal, monkeypatch) -> None:
+    import time
+
+    journal.ok("add", "quads", "4", "--at", "2026-11-20T02:00+00:00")
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    doc = journal.json("report", "--as-of", "2026-11-25")
+    assert doc["parts"][0]["daily"] == [{"date": "2026-11-19", "severity": 4}]
+    listed = journal.json("list", "--days", "30")["records"][0]
+    assert listed["at"] == "2026-11-19T21:00:00-05:00"
 
 
 def test_concurrent_sets_keep_every_change(journal, config_file: Path) -> None:

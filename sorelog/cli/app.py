@@ -162,7 +162,8 @@ def journal_at(ctx: typer.Context, *, create: bool) -> Journal | None:
     from sorelog.store import default_db_path, open_journal
 
     state: State = ctx.find_root().obj
-    return open_journal(state.db_option or default_db_path(), create=create)
+    _, zone = settings()
+    return open_journal(state.db_option or default_db_path(), create=create, zone=zone)
 
 
 @contextmanager

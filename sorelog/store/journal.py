@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sorelog.errors import SorelogError
 from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
+from sorelog.when import LocalZone
 
 
 def _busy_timeout() -> float:
@@ -65,7 +67,7 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def open_journal(path: Path, *, create: bool) -> Journal | None:
+def open_journal(path: Path, *, create: bool, zone: LocalZone | None = None) -> Journal | None:
     """Open the journal at `path`, upgrading an older schema in place.
 
     Returns None when the file does not exist and `create` is false (nothing to
@@ -88,12 +90,62 @@ def open_journal(path: Path, *, create: bool) -> Journal | None:
         if schema_version(db) < len(MIGRATIONS):
             db.execute("PRAGMA journal_mode = WAL")
             migrate(db)
+        if zone is not None:
+            align_days(db, zone)
     except BaseException as exc:
         db.close()
         if isinstance(exc, sqlite3.Error):
             raise storage_error(path, exc) from None
         raise
     return Journal(path=path, db=db)
+
+
+DAY_TABLES = ("soreness", "remedy_use", "side_effect")
+
+
+def align_days(db: sqlite3.Connection, zone: LocalZone) -> None:
+    """Keep every record's calendar day in the person's current time zone.
+
+    Days are stored with each record so reports can group by them in SQL; when the
+    zone changes (config `timezone`, or the system's), they are worked out again, once.
+    """
+    wanted = zone.fingerprint()
+    row = db.execute("SELECT value FROM sorelog_meta WHERE key = 'day_zone'").fetchone()
+    if row is not None and row[0] == wanted:
+        return
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc).lower():
+            return  # a read-only journal keeps the days it has
+        raise
+    try:
+        if row is not None:
+            for table in DAY_TABLES:
+                moments = db.execute(f"SELECT id, at FROM {table}").fetchall()
+                db.executemany(
+                    f"UPDATE {table} SET day = ? WHERE id = ?",
+                    [(zone.day_of(_utc(at)).isoformat(), ident) for ident, at in moments],
+                )
+        db.execute(
+            "INSERT INTO sorelog_meta (key, value) VALUES ('day_zone', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (wanted,),
+        )
+        db.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        db.execute("ROLLBACK")
+        if "readonly" in str(exc).lower():
+            return
+        raise
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _create_private_file(path: Path) -> None:

@@ -102,6 +102,12 @@ def m003_covering_day_index(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_soreness_day_cover ON soreness (day, body_part, side, severity)")
 
 
+@migration
+def m004_meta(db: sqlite3.Connection) -> None:
+    # Facts about the journal itself, such as the time zone its calendar days are in.
+    db.execute("CREATE TABLE sorelog_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
