@@ -260,3 +260,4 @@ AtOption = Annotated[
     ),
 ]
 NoteOption = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]

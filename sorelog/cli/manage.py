@@ -12,6 +12,7 @@ import typer
 from sorelog.cli.app import (
     AtOption,
     InputError,
+    JsonOption,
     NoteOption,
     app,
     clean_text,
@@ -51,7 +52,7 @@ def list_records(
         str | None,
         typer.Option(help="Only records for this body part.", autocompletion=complete_part),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Soreness, remedies and side effects with their ids, newest first."""
     _, zone = settings()

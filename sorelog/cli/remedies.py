@@ -9,6 +9,7 @@ import typer
 from sorelog.cli.app import (
     AtOption,
     InputError,
+    JsonOption,
     NoteOption,
     app,
     clean_text,
@@ -132,7 +133,7 @@ def remedy_limit(
 @remedy_app.command("list")
 def remedy_list(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Remedies with your limits, days used in the last 30, and the current run."""
     config, zone = settings()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from sorelog import config as cfg
-from sorelog.cli.app import InputError, app
+from sorelog.cli.app import InputError, JsonOption, app
 from sorelog.errors import SorelogError
 from sorelog.textsafe import printable
 
@@ -55,7 +55,7 @@ def config_group(ctx: typer.Context) -> None:
 
 @config_app.command("show")
 def config_show(
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Every setting with its effective value and where it came from."""
     path = cfg.config_path()

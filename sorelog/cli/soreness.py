@@ -9,6 +9,7 @@ import typer
 
 from sorelog.cli.app import (
     InputError,
+    JsonOption,
     app,
     ask_part,
     ask_severity,
@@ -146,7 +147,7 @@ def report(
             "Later entries are ignored.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
     config, zone = settings()
@@ -175,7 +176,7 @@ def report(
 
 @app.command()
 def parts(
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the body parts and the other names they answer to."""
     from sorelog import render
