@@ -75,3 +75,8 @@ class SideEffect(SQLModel, table=True):
     remedy: str | None = None
     severity: int | None = Field(default=None, ge=0, le=10)
     note: str | None = None
+
+
+def model_for(record: str) -> type[SQLModel]:
+    """The table of a record kind as exports name it: soreness, remedy or side_effect."""
+    return {"soreness": Soreness, "remedy": RemedyUse, "side_effect": SideEffect}[record]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +49,18 @@ class Journal:
 
             self._engine = make_engine(self.path)
         return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Any]:
+        """A SQLModel session for writing; a storage failure becomes one clear SorelogError."""
+        from sqlalchemy.exc import OperationalError
+        from sqlmodel import Session
+
+        try:
+            with Session(self.engine()) as session:
+                yield session
+        except OperationalError as exc:
+            raise storage_error(self.path, exc.orig or exc) from None
 
     def close(self) -> None:
         if self._engine is not None:

@@ -178,32 +178,26 @@ def _check_units(db: sqlite3.Connection | None, plan: ImportPlan, data: ImportFi
 def import_file(journal: Journal, data: ImportFile, tick: Tick | None = None) -> ImportPlan:
     """Write the file's new records and limits in one transaction: all of them, or nothing."""
     from sqlalchemy import insert
-    from sqlalchemy.exc import OperationalError
-    from sqlmodel import Session
 
-    from sorelog.models import RemedyLimit, RemedyUse, SideEffect, Soreness
+    from sorelog.models import RemedyLimit, model_for
 
-    models = {"soreness": Soreness, "remedy": RemedyUse, "side_effect": SideEffect}
-    try:
-        with Session(journal.engine()) as session:
-            connection = session.connection()
-            # A write first, so the transaction holds the write lock before anything is read.
-            connection.exec_driver_sql("DELETE FROM record_ids WHERE 0")
-            plan = plan_import(connection.connection.dbapi_connection, data)
-            ids = _allocate_ids(session, plan.new)
-            inserts = {
-                record: _Insert(connection, models[record], _NAMES[record]) for record in models
-            }
-            for row, ident in zip(plan.new, ids, strict=True):
-                if inserts[row.record].add(_insert_values(row, ident)) and tick:
-                    tick(CHUNK)
-            for pending in inserts.values():
-                pending.flush()
-            if plan.limits:
-                connection.execute(insert(RemedyLimit), [_limit_values(x) for x in plan.limits])
-            session.commit()
-    except OperationalError as exc:
-        raise storage_error(journal.path, exc.orig or exc) from None
+    with journal.session() as session:
+        connection = session.connection()
+        # A write first, so the transaction holds the write lock before anything is read.
+        connection.exec_driver_sql("DELETE FROM record_ids WHERE 0")
+        plan = plan_import(connection.connection.dbapi_connection, data)
+        ids = _allocate_ids(session, plan.new)
+        inserts = {
+            record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
+        }
+        for row, ident in zip(plan.new, ids, strict=True):
+            if inserts[row.record].add(_insert_values(row, ident)) and tick:
+                tick(CHUNK)
+        for pending in inserts.values():
+            pending.flush()
+        if plan.limits:
+            connection.execute(insert(RemedyLimit), [_limit_values(x) for x in plan.limits])
+        session.commit()
     return plan
 
 

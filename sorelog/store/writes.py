@@ -11,7 +11,7 @@ from sorelog.doses import comparable
 from sorelog.errors import InputError
 from sorelog.records import Limit, RemedyInput, SideEffectInput, SorenessInput
 from sorelog.store import journal as journal_file
-from sorelog.store.journal import Journal, storage_error
+from sorelog.store.journal import Journal
 from sorelog.store.queries import limits, remedy_units
 
 
@@ -30,17 +30,11 @@ def make_engine(path: Path) -> Any:
 
 def _insert(journal: Journal, row: Any) -> int:
     """Add one row in its own short transaction and return its id."""
-    from sqlalchemy.exc import OperationalError
-    from sqlmodel import Session
-
-    try:
-        with Session(journal.engine()) as session:
-            row.id = new_record_id(session)
-            session.add(row)
-            session.commit()
-            session.refresh(row)
-    except OperationalError as exc:
-        raise storage_error(journal.path, exc.orig or exc) from None
+    with journal.session() as session:
+        row.id = new_record_id(session)
+        session.add(row)
+        session.commit()
+        session.refresh(row)
     assert row.id is not None
     return int(row.id)
 
@@ -130,8 +124,6 @@ def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None
 
 def set_limit(journal: Journal, limit: Limit) -> Limit:
     """Change the limits given (None leaves one as it is) and return the remedy's limits now."""
-    from sqlalchemy.exc import OperationalError
-    from sqlmodel import Session
 
     from sorelog.models import RemedyLimit
 
@@ -143,35 +135,26 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
                 f"{limit.max_daily.unit} cannot be compared with it, so give it in "
                 f"{sorted(used)[0]}"
             )
-    try:
-        with Session(journal.engine()) as session:
-            row = session.get(RemedyLimit, limit.remedy) or RemedyLimit(remedy=limit.remedy)
-            if limit.max_daily is not None:
-                row.max_daily_amount = limit.max_daily.amount
-                row.max_daily_unit = limit.max_daily.unit
-            if limit.max_days is not None:
-                row.max_days = limit.max_days
-            session.add(row)
-            session.commit()
-    except OperationalError as exc:
-        raise storage_error(journal.path, exc.orig or exc) from None
+    with journal.session() as session:
+        row = session.get(RemedyLimit, limit.remedy) or RemedyLimit(remedy=limit.remedy)
+        if limit.max_daily is not None:
+            row.max_daily_amount = limit.max_daily.amount
+            row.max_daily_unit = limit.max_daily.unit
+        if limit.max_days is not None:
+            row.max_days = limit.max_days
+        session.add(row)
+        session.commit()
     return limits(journal)[limit.remedy]
 
 
 def clear_limit(journal: Journal, remedy: str) -> bool:
     """Remove the person's limits for a remedy; False if there were none."""
-    from sqlalchemy.exc import OperationalError
-    from sqlmodel import Session
-
     from sorelog.models import RemedyLimit
 
-    try:
-        with Session(journal.engine()) as session:
-            row = session.get(RemedyLimit, remedy)
-            if row is None:
-                return False
-            session.delete(row)
-            session.commit()
-    except OperationalError as exc:
-        raise storage_error(journal.path, exc.orig or exc) from None
+    with journal.session() as session:
+        row = session.get(RemedyLimit, remedy)
+        if row is None:
+            return False
+        session.delete(row)
+        session.commit()
     return True
