@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sorelog.doses import format_amount
+from sorelog.parts import part_label
 from sorelog.textsafe import printable
 
 KIND_NAMES = {"soreness": "soreness", "remedy": "remedy", "side_effect": "side effect"}
@@ -48,5 +49,4 @@ def describe(record: dict[str, Any]) -> str:
 
 
 def _part(record: dict[str, Any]) -> str:
-    side = record.get("side")
-    return f"{side} {record['body_part']}" if side else record["body_part"]
+    return part_label(record["body_part"], record.get("side"))

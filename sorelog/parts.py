@@ -106,6 +106,11 @@ def resolve_part(text: str) -> tuple[str, str | None]:
     raise ValueError(f"unknown body part '{text.strip()}'; {advice}")
 
 
+def part_label(body_part: str, side: str | None) -> str:
+    """'left calves', or just 'calves' when no side was given."""
+    return f"{side} {body_part}" if side else body_part
+
+
 def parse_severity(text: str) -> int:
     """A whole number 0-10; ValueError says what is allowed."""
     value = text.strip()

@@ -17,7 +17,7 @@ from sorelog.analysis.flags import Flag
 from sorelog.analysis.remedies import Association, RemedyStatus, RemedySummary
 from sorelog.analysis.summary import PartSummary
 from sorelog.doses import Dose
-from sorelog.parts import PARTS
+from sorelog.parts import PARTS, part_label
 from sorelog.reporting import Report
 from sorelog.textsafe import printable
 
@@ -182,7 +182,7 @@ def _parts_table(report: Report, spark_days: int) -> Table:
         if part.episode_start:
             episode = f"{_short_day(part.episode_start, report.as_of)}, {part.episode_days} d"
         table.add_row(
-            f"{part.side} {part.body_part}" if part.side else part.body_part,
+            part_label(part.body_part, part.side),
             str(part.latest),
             f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
             episode,

@@ -8,7 +8,7 @@ from datetime import date
 
 from sorelog.analysis.episodes import Episode, split_episodes
 from sorelog.config import Config
-from sorelog.parts import RED_FLAGS
+from sorelog.parts import RED_FLAGS, part_label
 from sorelog.records import DayValue, SeriesKey, SymptomDay
 
 LEVELS = ("urgent", "follow_up", "caution")  # most serious first
@@ -35,10 +35,6 @@ class Flag:
 def sort_flags(flags: Iterable[Flag]) -> list[Flag]:
     """Most serious first, then oldest first."""
     return sorted(flags, key=lambda f: (LEVELS.index(f.level), f.since, f.code, f.body_part or ""))
-
-
-def part_label(body_part: str, side: str | None) -> str:
-    return f"{side} {body_part}" if side else body_part
 
 
 def flag_soreness(

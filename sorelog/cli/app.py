@@ -229,6 +229,14 @@ def symptom_names(given: list[str] | None) -> tuple[str, ...]:
         raise InputError(f"--symptom: {exc}") from None
 
 
+def part_option(text: str, option: str = "") -> tuple[str, str | None]:
+    """A body part (and side prefix) from an argument or option; InputError names the option."""
+    try:
+        return resolve_part(text)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}" if option else str(exc)) from None
+
+
 def remedy_name_arg(text: str) -> str:
     try:
         return normalise_remedy(text)

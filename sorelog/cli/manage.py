@@ -20,6 +20,7 @@ from sorelog.cli.app import (
     complete_symptom,
     dose_option,
     interactive,
+    part_option,
     reading,
     remedy_name_arg,
     settings,
@@ -28,7 +29,7 @@ from sorelog.cli.app import (
 )
 from sorelog.describe import describe
 from sorelog.names import normalise_effect
-from sorelog.parts import Kind, Side, parse_severity, resolve_part
+from sorelog.parts import Kind, Side, parse_severity
 from sorelog.when import LocalZone
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def list_records(
 ) -> None:
     """Soreness, remedies and side effects with their ids, newest first."""
     _, zone = settings()
-    body_part = _part_option(part, "--part")[0] if part is not None else None
+    body_part = part_option(part, "--part")[0] if part is not None else None
     since = zone.now().date() - timedelta(days=days - 1)
     from sorelog import render
     from sorelog.store.records_io import read_records
@@ -69,13 +70,6 @@ def list_records(
         render.print_json({"records": records})
     else:
         render.console().print(render.records_renderable(records, since))
-
-
-def _part_option(text: str, option: str) -> tuple[str, str | None]:
-    try:
-        return resolve_part(text)
-    except ValueError as exc:
-        raise InputError(f"{option}: {exc}") from None
 
 
 @contextmanager
@@ -192,7 +186,7 @@ def _changes(record: dict[str, Any], given: dict[str, Any], zone: LocalZone) -> 
         changes.update(body_part=None, side=None)
     elif "--part" in given or "--for" in given:
         option = "--part" if "--part" in given else "--for"
-        body_part, prefix_side = _part_option(given[option], option)
+        body_part, prefix_side = part_option(given[option], option)
         changes["body_part"] = body_part
         if prefix_side:
             changes["side"] = prefix_side

@@ -16,6 +16,7 @@ from sorelog.cli.app import (
     complete_part,
     dose_option,
     open_for_writing,
+    part_option,
     reading,
     remedy_name_arg,
     settings,
@@ -23,7 +24,7 @@ from sorelog.cli.app import (
 )
 from sorelog.completion import complete_remedy
 from sorelog.names import normalise_effect
-from sorelog.parts import parse_severity, resolve_part
+from sorelog.parts import parse_severity, part_label
 from sorelog.records import Limit, RemedyInput, SideEffectInput
 from sorelog.textsafe import printable
 
@@ -68,10 +69,7 @@ def remedy_add(
     amount = dose_option(dose, "--dose")
     body_part = side = None
     if for_part is not None:
-        try:
-            body_part, side = resolve_part(for_part)
-        except ValueError as exc:
-            raise InputError(f"--for: {exc}") from None
+        body_part, side = part_option(for_part, "--for")
     _, zone = settings()
     moment = when_or_now(at, zone)
     entry = RemedyInput(
@@ -85,7 +83,7 @@ def remedy_add(
     if amount:
         line += f" {amount}"
     if body_part:
-        line += f" for {side + ' ' if side else ''}{body_part}"
+        line += f" for {part_label(body_part, side)}"
     typer.echo(printable(line + f" at {zone.to_local(moment):%Y-%m-%d %H:%M}"))
 
 

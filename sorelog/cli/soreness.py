@@ -18,12 +18,13 @@ from sorelog.cli.app import (
     complete_symptom,
     interactive,
     open_for_writing,
+    part_option,
     reading,
     settings,
     symptom_names,
     when_or_now,
 )
-from sorelog.parts import RED_FLAGS, Kind, Side, parse_severity, resolve_part
+from sorelog.parts import RED_FLAGS, Kind, Side, parse_severity, part_label
 from sorelog.records import SorenessInput
 from sorelog.textsafe import printable
 from sorelog.when import LocalZone, parse_day
@@ -77,10 +78,7 @@ def add(
             raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
         body_part, prefix_side = ask_part()
     else:
-        try:
-            body_part, prefix_side = resolve_part(part)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
+        body_part, prefix_side = part_option(part)
     if severity is None:
         if not interactive():
             raise InputError(f"missing SEVERITY (0-10); for example: sorelog add {body_part} 6")
@@ -115,8 +113,7 @@ def add(
 
 
 def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
-    label = f"{entry.side} {entry.body_part}" if entry.side else entry.body_part
-    line = f"Logged #{entry_id}: {label} {entry.severity}/10"
+    line = f"Logged #{entry_id}: {part_label(entry.body_part, entry.side)} {entry.severity}/10"
     line += f" at {zone.to_local(entry.at):%Y-%m-%d %H:%M}"
     if entry.kind:
         line += f", {entry.kind}"
@@ -154,10 +151,7 @@ def report(
     today = zone.now().date()
     body_part = None
     if part is not None:
-        try:
-            body_part, _ = resolve_part(part)
-        except ValueError as exc:
-            raise InputError(f"--part: {exc}") from None
+        body_part, _ = part_option(part, "--part")
     try:
         day: date = parse_day(as_of, today) if as_of is not None else today
     except ValueError as exc:
