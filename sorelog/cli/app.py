@@ -115,6 +115,7 @@ app = typer.Typer(
 @dataclass
 class State:
     db_option: Path | None
+    loaded: tuple[Config, LocalZone] | None = None  # the config, read once per run
 
 
 def _version(value: bool) -> None:
@@ -149,20 +150,25 @@ def main_options(
 # -- helpers ----------------------------------------------------------------
 
 
-def settings() -> tuple[Config, LocalZone]:
-    config = load_config()
-    if config.timezone:
-        from zoneinfo import ZoneInfo
+def settings(ctx: typer.Context) -> tuple[Config, LocalZone]:
+    """The effective config and time zone, read from the config file once per run."""
+    state: State = ctx.find_root().obj
+    if state.loaded is None:
+        config = load_config()
+        zone = LocalZone()
+        if config.timezone:
+            from zoneinfo import ZoneInfo
 
-        return config, LocalZone(ZoneInfo(config.timezone))
-    return config, LocalZone()
+            zone = LocalZone(ZoneInfo(config.timezone))
+        state.loaded = (config, zone)
+    return state.loaded
 
 
 def journal_at(ctx: typer.Context, *, create: bool) -> Journal | None:
     from sorelog.store import default_db_path, open_journal
 
     state: State = ctx.find_root().obj
-    _, zone = settings()
+    _, zone = settings(ctx)
     return open_journal(state.db_option or default_db_path(), create=create, zone=zone)
 
 

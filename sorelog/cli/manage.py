@@ -56,7 +56,7 @@ def list_records(
     as_json: JsonOption = False,
 ) -> None:
     """Soreness, remedies and side effects with their ids, newest first."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     body_part = part_option(part, "--part")[0] if part is not None else None
     since = zone.now().date() - timedelta(days=days - 1)
     from sorelog import render
@@ -133,7 +133,7 @@ def edit(
     note: NoteOption = None,
 ) -> None:
     """Correct a record: give only what changes ('' clears a text)."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     given = {
         "--part": part, "--side": side, "--severity": severity, "--at": at, "--cause": cause,
         "--kind": kind, "--symptom": symptom or None, "--no-symptoms": no_symptoms or None,
@@ -254,7 +254,7 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
     """Delete one record (asks first)."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     if not yes and not interactive():
         raise InputError("delete asks for confirmation; without a terminal, add --yes")
     from sorelog.store.edits import delete_record

@@ -70,7 +70,7 @@ def remedy_add(
     body_part = side = None
     if for_part is not None:
         body_part, side = part_option(for_part, "--for")
-    _, zone = settings()
+    _, zone = settings(ctx)
     moment = when_or_now(at, zone)
     entry = RemedyInput(
         moment, zone.day_of(moment), remedy, amount, body_part, side, clean_text(note)
@@ -134,7 +134,7 @@ def remedy_list(
     as_json: JsonOption = False,
 ) -> None:
     """Remedies with your limits, days used in the last 30, and the current run."""
-    config, zone = settings()
+    config, zone = settings(ctx)
     from sorelog import render
     from sorelog.reporting import list_remedies
 
@@ -171,7 +171,7 @@ def side_effect(
     except ValueError as exc:
         raise InputError(str(exc).replace("severity must", "--severity must")) from None
     remedy_name = remedy_name_arg(remedy) if remedy is not None else None
-    _, zone = settings()
+    _, zone = settings(ctx)
     moment = when_or_now(at, zone)
     entry = SideEffectInput(moment, zone.day_of(moment), name, remedy_name, level, clean_text(note))
     from sorelog.store.writes import add_side_effect

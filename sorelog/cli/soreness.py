@@ -91,7 +91,7 @@ def add(
     if prefix_side and side and prefix_side != side.value:
         raise InputError(f"two different sides given: '{prefix_side}' in PART and --side {side}")
     chosen_side = prefix_side or (side.value if side else None)
-    _, zone = settings()
+    _, zone = settings(ctx)
     moment = when_or_now(at, zone)
     symptoms = symptom_names(symptom)
     entry = SorenessInput(
@@ -147,7 +147,7 @@ def report(
     as_json: JsonOption = False,
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
-    config, zone = settings()
+    config, zone = settings(ctx)
     today = zone.now().date()
     body_part = None
     if part is not None:

@@ -48,7 +48,7 @@ def export(
     ] = None,
 ) -> None:
     """Write out everything in the journal, in a form 'sorelog import' reads back."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     if output is not None and str(output) == "-":
         output = None
     chosen = format or (Format.csv if output and output.suffix.lower() == ".csv" else Format.json)
@@ -95,7 +95,7 @@ def import_(
     ] = False,
 ) -> None:
     """Add the records in an export file; records already in the journal are skipped."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     data = _read_input(file)
     from sorelog.store.transfer import import_file, plan_import
     from sorelog.transfer import read_import
@@ -150,7 +150,7 @@ def backup(
     ] = None,
 ) -> None:
     """Copy the journal safely, even while another sorelog is writing to it."""
-    _, zone = settings()
+    _, zone = settings(ctx)
     source = _journal_path(ctx)
     from sorelog.store.transfer import backup_journal, default_backup_path
 
