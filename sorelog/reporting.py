@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from sorelog.analysis.flags import Flag, flag_soreness, sort_flags
 from sorelog.analysis.remedies import (
@@ -25,6 +27,8 @@ from sorelog.analysis.summary import (
 from sorelog.config import Config
 from sorelog.records import DayValue, RemedyDay, SeriesKey
 from sorelog.store import Journal, queries
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def build_report(
     ]
     flags = flag_soreness(series, symptoms, window_start, config)
 
-    use = _remedy_days_with_history(journal, window_start, as_of, config)
+    use = _remedy_days_with_history(journal, window_start, as_of)
     side_effects = queries.side_effect_days(journal, window_start, as_of)
     flags += flag_remedies(use, queries.limits(journal), side_effects, window_start, as_of, config)
     associations = associate(
@@ -70,11 +74,11 @@ def build_report(
     return Report(as_of, window_start, parts, sort_flags(flags), remedies)
 
 
-def list_remedies(journal: Journal | None, today: date, config: Config) -> list[RemedyStatus]:
+def list_remedies(journal: Journal | None, today: date) -> list[RemedyStatus]:
     """Every remedy in the journal with its limits and recent use."""
     if journal is None:
         return []
-    use = _remedy_days_with_history(journal, today, today, config)
+    use = _remedy_days_with_history(journal, today, today)
     return remedy_status(queries.remedy_names(journal), use, queries.limits(journal), today)
 
 
@@ -88,37 +92,49 @@ def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict
     return by_part
 
 
-def _remedy_days_with_history(
-    journal: Journal, window_start: date, as_of: date, config: Config
-) -> list[RemedyDay]:
-    """Remedy days from far enough back that every unbroken run reaching the window is whole."""
-    since = min(window_start, as_of - timedelta(days=FREQUENT_SPAN - 1)) - timedelta(days=60)
-    first_day = queries.first_day(journal, "remedy_use")
+def _read_back(
+    read: Callable[[date], T],
+    since: date,
+    as_of: date,
+    first_day: date | None,
+    incomplete: Callable[[T, date], bool],
+) -> T:
+    """Read from `since` to `as_of`, reaching further back (doubling the span) while
+    `incomplete` says days before `since` could still change the result."""
     while True:
-        use = queries.remedy_days(journal, since, as_of)
-        if first_day is None or since <= first_day:
-            return use
-        reaching_back = {
-            name
+        found = read(since)
+        if first_day is None or since <= first_day or not incomplete(found, since):
+            return found
+        since -= max(as_of - since, timedelta(days=365))
+
+
+def _remedy_days_with_history(journal: Journal, window_start: date, as_of: date) -> list[RemedyDay]:
+    """Remedy days from far enough back that every unbroken run reaching the window is whole."""
+
+    def run_reaches_back(use: list[RemedyDay], since: date) -> bool:
+        return any(
+            run[0] == since and run[1] >= window_start
             for name in {d.remedy for d in use}
             for run in runs([d.day for d in use if d.remedy == name])
-            if run[0] == since and run[1] >= window_start
-        }
-        if not reaching_back:
-            return use
-        since -= max(as_of - since, timedelta(days=365))
+        )
+
+    return _read_back(
+        lambda since: queries.remedy_days(journal, since, as_of),
+        min(window_start, as_of - timedelta(days=FREQUENT_SPAN - 1)) - timedelta(days=60),
+        as_of,
+        queries.first_day(journal, "remedy_use"),
+        run_reaches_back,
+    )
 
 
 def _series_with_history(
     journal: Journal, window_start: date, as_of: date, part: str | None, config: Config
 ) -> dict[SeriesKey, list[DayValue]]:
     """Daily series from far enough back that every episode reaching the window is whole."""
-    since = window_start - timedelta(days=LOOKBACK_DAYS)
-    first_day = queries.first_day(journal)
-    while True:
-        series = queries.daily_series(journal, since, as_of, part)
-        if first_day is None or since <= first_day:
-            return series
-        if not needs_earlier_history(series, since, window_start, config.gap_days):
-            return series
-        since -= max(as_of - since, timedelta(days=365))
+    return _read_back(
+        lambda since: queries.daily_series(journal, since, as_of, part),
+        window_start - timedelta(days=LOOKBACK_DAYS),
+        as_of,
+        queries.first_day(journal),
+        lambda series, since: needs_earlier_history(series, since, window_start, config.gap_days),
+    )

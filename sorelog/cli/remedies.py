@@ -134,12 +134,12 @@ def remedy_list(
     as_json: JsonOption = False,
 ) -> None:
     """Remedies with your limits, days used in the last 30, and the current run."""
-    config, zone = settings(ctx)
+    _, zone = settings(ctx)
     from sorelog import render
     from sorelog.reporting import list_remedies
 
     with reading(ctx) as journal:
-        statuses = list_remedies(journal, zone.now().date(), config)
+        statuses = list_remedies(journal, zone.now().date())
     if as_json:
         render.print_json(render.remedy_list_document(statuses))
     else:
