@@ -24,7 +24,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sorelog.parts import PARTS
+from sorelog.domain.parts import PARTS
 from sorelog.store import open_journal
 
 AS_OF = date(2026, 11, 20)

@@ -5,14 +5,30 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from typer.testing import CliRunner
 
 from sorelog.cli import app
+
+
+# Every in-process test runs at this moment (the clock ticks on from it), whatever the hour,
+# date or zone of the machine: the dates in tests are written against it. Tests that run
+# sorelog in a real process (where the clock is the machine's) use only past dates and
+# explicit --as-of days.
+FROZEN_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock() -> Iterator[time_machine.Coordinates]:
+    with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

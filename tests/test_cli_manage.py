@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import assert_refused
-from sorelog.cli import manage
+from sorelog.cli import records as manage
 
 
 @pytest.fixture

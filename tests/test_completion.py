@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sorelog.completion import complete_remedy, remedy_names
+from sorelog.cli.completion import complete_remedy
+from sorelog.store.quick_reads import remedy_names
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
 FIXTURE = Path(__file__).parent / "fixtures" / "journal-v1.db"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_refused
-from sorelog import config as cfg
+from sorelog.domain.settings import KEYS
+from sorelog.store import config_file as cfg
 
 DEFAULTS = {
     "gap_days": 3,
@@ -33,12 +34,12 @@ def test_show_without_a_file_gives_every_default(journal, config_file: Path) -> 
     doc = show(journal)
     assert doc["path"] == str(config_file)
     assert doc["exists"] is False
-    assert list(doc["settings"]) == list(cfg.KEYS)
+    assert list(doc["settings"]) == list(KEYS)
     for key, value in DEFAULTS.items():
         assert doc["settings"][key] == {"value": value, "source": "default", "default": value}
     out = journal.ok("config", "show")
     assert str(config_file) in out and "not created yet" in out
-    for key in cfg.KEYS:
+    for key in KEYS:
         assert key in out
     assert not config_file.exists()
 

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sorelog.doses import Dose, comparable, parse_dose
-from sorelog.names import normalise_effect, normalise_remedy
+from sorelog.domain.doses import Dose, comparable, parse_dose
+from sorelog.domain.names import normalise_effect, normalise_remedy
 
 
 @pytest.mark.parametrize(

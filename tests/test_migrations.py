@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from conftest import assert_refused
-from sorelog.errors import SorelogError
-from sorelog.store import journal as journal_module
+from sorelog.domain.errors import SorelogError
+from sorelog.store import opening as journal_module
 from sorelog.store import migrations
-from sorelog.store.journal import open_journal
+from sorelog.store import open_journal
 from sorelog.store.migrations import MIGRATIONS
 
 FIXTURES = Path(__file__).parent / "fixtures"

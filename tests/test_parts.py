@@ -1,6 +1,6 @@
 import pytest
 
-from sorelog.parts import PARTS, parse_severity, resolve_part, suggest_part
+from sorelog.domain.parts import PARTS, parse_severity, resolve_part, suggest_part
 
 
 @pytest.mark.parametrize(

@@ -2,16 +2,11 @@
 
 from datetime import date, timedelta
 
-from sorelog.analysis.remedies import (
-    associate,
-    flag_remedies,
-    remedy_status,
-    runs,
-    summarize_remedies,
-)
-from sorelog.config import Config
-from sorelog.doses import parse_dose
-from sorelog.records import Limit, RemedyDay, RemedyPartDay, SideEffectDay
+from sorelog.analysis.remedy_flags import flag_remedies
+from sorelog.analysis.remedy_stats import associate, remedy_status, runs, summarize_remedies
+from sorelog.domain.settings import Config
+from sorelog.domain.doses import parse_dose
+from sorelog.domain.records import Limit, RemedyDay, RemedyPartDay, SideEffectDay
 
 D0 = date(2026, 11, 1)
 AS_OF = D0 + timedelta(days=29)

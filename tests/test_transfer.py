@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_refused
-from sorelog.store.records_io import COLUMNS
-from sorelog.transfer import HEADER
+from sorelog.domain.kinds import RECORD_KEYS as COLUMNS
+from sorelog.formats.columns import HEADER
 
 TRICKY = 'comma, "quotes"\nand a new line; ünïcødé 🦵 [red]not markup[/red] [/bold]'
 HEADER_LINE = ",".join(HEADER)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sorelog.when import LocalZone, parse_day, parse_when
+from sorelog.domain.when import LocalZone, parse_day, parse_when
 
 ZONE = LocalZone(UTC)
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)  # a Wednesday

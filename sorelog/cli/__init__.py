@@ -1,11 +1,5 @@
-"""The command line: parse, call one store or analysis function, render, map errors."""
+"""The command line, the only package that knows Typer: parse, call a service, render."""
 
-from sorelog.cli import manage, remedies, settings, soreness, transfer
-from sorelog.cli.app import app
+from sorelog.cli.main import app, main
 
-__all__ = ["app", "main", "manage", "remedies", "settings", "soreness", "transfer"]
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="sorelog")
+__all__ = ["app", "main"]

@@ -1,4 +1,4 @@
-"""Commands for remedies and side effects."""
+"""Remedy commands (the `remedy` group) and side-effect."""
 
 from __future__ import annotations
 
@@ -6,35 +6,23 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.app import (
-    AtOption,
-    InputError,
-    JsonOption,
-    NoteOption,
-    app,
-    clean_text,
-    complete_part,
-    dose_option,
-    open_for_writing,
-    part_option,
-    reading,
-    remedy_name_arg,
-    settings,
-    when_or_now,
-)
-from sorelog.completion import complete_remedy
-from sorelog.names import normalise_effect
-from sorelog.parts import parse_severity, part_label
-from sorelog.records import Limit, RemedyInput, SideEffectInput
-from sorelog.textsafe import printable
+from sorelog.cli.completion import complete_part, complete_remedy
+from sorelog.cli.context import now, open_for_writing, reading, settings, today
+from sorelog.cli.params import AtOption, JsonOption, NoteOption, PartSide, dose_value, part_value
+from sorelog.domain.doses import Dose
+from sorelog.domain.errors import InputError
+from sorelog.domain.inputs import clean_text, remedy_name_arg, when_or_now
+from sorelog.domain.names import normalise_effect
+from sorelog.domain.parts import parse_severity, part_label
+from sorelog.domain.records import Limit, RemedyInput, SideEffectInput
+from sorelog.domain.safe_text import printable
+from sorelog.render.records import logged_line
 
-# -- remedies and side effects ------------------------------------------------
-
-remedy_app = typer.Typer(
+app = typer.Typer()  # side-effect
+remedy_app = typer.Typer(  # the `remedy` group
     help="Log remedies, set your own limits, and see your recent use.",
     invoke_without_command=True,
 )
-app.add_typer(remedy_app, name="remedy")
 
 
 @remedy_app.callback()
@@ -54,24 +42,32 @@ def remedy_add(
         ),
     ],
     dose: Annotated[
-        str | None,
-        typer.Option(help="Amount with a unit: 400mg, '1.5 g', '2 tablets', '15 min', 5ml."),
+        Dose | None,
+        typer.Option(
+            help="Amount with a unit: 400mg, '1.5 g', '2 tablets', '15 min', 5ml.",
+            parser=dose_value,
+            metavar="TEXT",
+        ),
     ] = None,
     at: AtOption = None,
     for_part: Annotated[
-        str | None,
-        typer.Option("--for", help="The body part it was for.", autocompletion=complete_part),
+        PartSide | None,
+        typer.Option(
+            "--for",
+            help="The body part it was for.",
+            autocompletion=complete_part,
+            parser=part_value,
+            metavar="TEXT",
+        ),
     ] = None,
     note: NoteOption = None,
 ) -> None:
     """Log a remedy you took or used."""
     remedy = remedy_name_arg(name)
-    amount = dose_option(dose, "--dose")
-    body_part = side = None
-    if for_part is not None:
-        body_part, side = part_option(for_part, "--for")
+    amount = dose
+    body_part, side = for_part if for_part is not None else (None, None)
     _, zone = settings(ctx)
-    moment = when_or_now(at, zone)
+    moment = when_or_now(at, now(ctx), zone)
     entry = RemedyInput(
         moment, zone.day_of(moment), remedy, amount, body_part, side, clean_text(note)
     )
@@ -79,12 +75,10 @@ def remedy_add(
 
     with open_for_writing(ctx) as journal:
         entry_id = add_remedy_use(journal, entry)
-    line = f"Logged #{entry_id}: {remedy}"
-    if amount:
-        line += f" {amount}"
+    what = remedy + (f" {amount}" if amount else "")
     if body_part:
-        line += f" for {part_label(body_part, side)}"
-    typer.echo(printable(line + f" at {zone.to_local(moment):%Y-%m-%d %H:%M}"))
+        what += f" for {part_label(body_part, side)}"
+    typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
 
 
 @remedy_app.command("limit")
@@ -95,8 +89,12 @@ def remedy_limit(
         typer.Argument(help="The remedy these limits are for.", autocompletion=complete_remedy),
     ],
     max_daily: Annotated[
-        str | None,
-        typer.Option(help="Your own most in one day, from the label or a clinician: 1200mg."),
+        Dose | None,
+        typer.Option(
+            help="Your own most in one day, from the label or a clinician: 1200mg.",
+            parser=dose_value,
+            metavar="TEXT",
+        ),
     ] = None,
     max_days: Annotated[
         int | None,
@@ -106,7 +104,7 @@ def remedy_limit(
 ) -> None:
     """Set your own limits for a remedy (sorelog ships none of its own)."""
     remedy = remedy_name_arg(name)
-    ceiling = dose_option(max_daily, "--max-daily")
+    ceiling = max_daily
     if clear and (ceiling or max_days):
         raise InputError("--clear removes the limits; give it without --max-daily or --max-days")
     if not clear and ceiling is None and max_days is None:
@@ -134,16 +132,16 @@ def remedy_list(
     as_json: JsonOption = False,
 ) -> None:
     """Remedies with your limits, days used in the last 30, and the current run."""
-    _, zone = settings(ctx)
-    from sorelog import render
-    from sorelog.reporting import list_remedies
+    from sorelog.render.console import console, print_json
+    from sorelog.render.remedies import remedy_list_document, remedy_list_renderable
+    from sorelog.services.report import list_remedies
 
     with reading(ctx) as journal:
-        statuses = list_remedies(journal, zone.now().date())
+        statuses = list_remedies(journal, today(ctx))
     if as_json:
-        render.print_json(render.remedy_list_document(statuses))
+        print_json(remedy_list_document(statuses))
     else:
-        render.console().print(render.remedy_list_renderable(statuses))
+        console().print(remedy_list_renderable(statuses))
 
 
 @app.command("side-effect")
@@ -172,15 +170,13 @@ def side_effect(
         raise InputError(str(exc).replace("severity must", "--severity must")) from None
     remedy_name = remedy_name_arg(remedy) if remedy is not None else None
     _, zone = settings(ctx)
-    moment = when_or_now(at, zone)
+    moment = when_or_now(at, now(ctx), zone)
     entry = SideEffectInput(moment, zone.day_of(moment), name, remedy_name, level, clean_text(note))
     from sorelog.store.writes import add_side_effect
 
     with open_for_writing(ctx) as journal:
         entry_id = add_side_effect(journal, entry)
-    line = f"Logged #{entry_id}: side effect {name}"
-    if level is not None:
-        line += f" {level}/10"
+    what = f"side effect {name}" + (f" {level}/10" if level is not None else "")
     if remedy_name:
-        line += f" ({remedy_name})"
-    typer.echo(printable(line + f" at {zone.to_local(moment):%Y-%m-%d %H:%M}"))
+        what += f" ({remedy_name})"
+    typer.echo(logged_line(entry_id, what, zone.to_local(moment)))

@@ -1,4 +1,4 @@
-"""Commands for soreness: add, report, parts."""
+"""Soreness commands: add, report, parts."""
 
 from __future__ import annotations
 
@@ -7,29 +7,17 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.app import (
-    InputError,
-    JsonOption,
-    app,
-    ask_part,
-    ask_severity,
-    clean_text,
-    complete_part,
-    complete_symptom,
-    interactive,
-    open_for_writing,
-    part_option,
-    reading,
-    settings,
-    symptom_names,
-    when_or_now,
-)
-from sorelog.parts import RED_FLAGS, Kind, Side, parse_severity, part_label
-from sorelog.records import SorenessInput
-from sorelog.textsafe import printable
-from sorelog.when import LocalZone, parse_day
+from sorelog.cli.completion import complete_part, complete_symptom
+from sorelog.cli.context import now, open_for_writing, reading, settings, today
+from sorelog.cli.params import JsonOption, PartSide, part_value
+from sorelog.cli.prompts import ask_part, ask_severity, interactive
+from sorelog.domain.errors import InputError
+from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
+from sorelog.domain.parts import RED_FLAGS, Quality, Side, parse_severity, part_label
+from sorelog.domain.records import SorenessInput
+from sorelog.domain.when import LocalZone, parse_day
 
-# -- commands ---------------------------------------------------------------
+app = typer.Typer()
 
 
 @app.command()
@@ -61,7 +49,7 @@ def add(
     ] = None,
     cause: Annotated[str | None, typer.Option(help="What caused it: 'squats 5x5'.")] = None,
     kind: Annotated[
-        Kind | None, typer.Option(case_sensitive=False, help="What it feels like.")
+        Quality | None, typer.Option(case_sensitive=False, help="What it feels like.")
     ] = None,
     symptom: Annotated[
         list[str] | None,
@@ -92,7 +80,7 @@ def add(
         raise InputError(f"two different sides given: '{prefix_side}' in PART and --side {side}")
     chosen_side = prefix_side or (side.value if side else None)
     _, zone = settings(ctx)
-    moment = when_or_now(at, zone)
+    moment = when_or_now(at, now(ctx), zone)
     symptoms = symptom_names(symptom)
     entry = SorenessInput(
         at=moment,
@@ -113,17 +101,17 @@ def add(
 
 
 def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
-    line = f"Logged #{entry_id}: {part_label(entry.body_part, entry.side)} {entry.severity}/10"
-    line += f" at {zone.to_local(entry.at):%Y-%m-%d %H:%M}"
-    if entry.kind:
-        line += f", {entry.kind}"
+    from sorelog.render.records import logged_line
+
+    details = f", {entry.kind}" if entry.kind else ""
     if entry.cause:
-        line += f" (cause: {entry.cause})"
+        details += f" (cause: {entry.cause})"
     if entry.symptoms:
-        line += f"; symptoms: {', '.join(entry.symptoms)}"
+        details += f"; symptoms: {', '.join(entry.symptoms)}"
         if any(s in RED_FLAGS for s in entry.symptoms):
-            line += " - a red-flag symptom: see 'sorelog report'"
-    return printable(line)
+            details += " - a red-flag symptom: see 'sorelog report'"
+    what = f"{part_label(entry.body_part, entry.side)} {entry.severity}/10"
+    return logged_line(entry_id, what, zone.to_local(entry.at), details)
 
 
 @app.command()
@@ -133,8 +121,13 @@ def report(
         int, typer.Option(min=1, max=3650, help="How many days up to today to look at.")
     ] = 28,
     part: Annotated[
-        str | None,
-        typer.Option(help="Only this body part (all sides).", autocompletion=complete_part),
+        PartSide | None,
+        typer.Option(
+            help="Only this body part (all sides).",
+            autocompletion=complete_part,
+            parser=part_value,
+            metavar="TEXT",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -147,25 +140,23 @@ def report(
     as_json: JsonOption = False,
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
-    config, zone = settings(ctx)
-    today = zone.now().date()
-    body_part = None
-    if part is not None:
-        body_part, _ = part_option(part, "--part")
+    config, _ = settings(ctx)
+    body_part = part[0] if part is not None else None
     try:
-        day: date = parse_day(as_of, today) if as_of is not None else today
+        day: date = parse_day(as_of, today(ctx)) if as_of is not None else today(ctx)
     except ValueError as exc:
         raise InputError(f"--as-of: {exc}") from None
-    from sorelog import render
-    from sorelog.reporting import build_report
+    from sorelog.render.console import console, print_json
+    from sorelog.render.report import report_document, report_renderable
+    from sorelog.services.report import build_report
 
     with reading(ctx) as journal:
         result = build_report(journal, day, days, body_part, config)
     if as_json:
-        render.print_json(render.report_document(result))
+        print_json(report_document(result))
     else:
-        out = render.console()
-        out.print(render.report_renderable(result, out.width))
+        out = console()
+        out.print(report_renderable(result, out.width))
 
 
 @app.command()
@@ -173,9 +164,10 @@ def parts(
     as_json: JsonOption = False,
 ) -> None:
     """List the body parts and the other names they answer to."""
-    from sorelog import render
+    from sorelog.render.console import console, print_json
+    from sorelog.render.parts import parts_document, parts_table
 
     if as_json:
-        render.print_json(render.parts_document())
+        print_json(parts_document())
     else:
-        render.console().print(render.parts_table())
+        console().print(parts_table())

@@ -1,5 +1,12 @@
-"""The journal on disk: opening, upgrading, reading (sqlite3) and writing (SQLModel)."""
+"""The journal on disk: the only package that knows sqlite3, SQLModel and SQL.
 
-from sorelog.store.journal import Journal, default_db_path, open_journal
+Opening and upgrading (opening, migrations, days), reads aggregated in SQL (reads,
+records), writes through SQLModel (writes, bulk_import), copies (backup) and the
+config file (config_file).
+"""
 
-__all__ = ["Journal", "default_db_path", "open_journal"]
+from sorelog.store.journal import Journal
+from sorelog.store.opening import open_journal
+from sorelog.store.paths import default_db_path, journal_path
+
+__all__ = ["Journal", "default_db_path", "journal_path", "open_journal"]

@@ -1,4 +1,4 @@
-"""Finding, creating, checking and upgrading the journal file."""
+"""An open journal: a sqlite3 connection for reads, an engine for writes, errors named."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sorelog.errors import SorelogError
-from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
-from sorelog.when import LocalZone
+from sorelog.domain.errors import SorelogError
 
 
 def _busy_timeout() -> float:
@@ -27,13 +24,6 @@ def _busy_timeout() -> float:
 BUSY_TIMEOUT_SECONDS = _busy_timeout()
 
 
-def default_db_path() -> Path:
-    """<user data dir>/sorelog.db, e.g. ~/.local/share/sorelog/sorelog.db on Linux."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("sorelog")) / "sorelog.db"
-
-
 @dataclass
 class Journal:
     """An open, up-to-date journal: a sqlite3 connection for reads, an engine for writes."""
@@ -45,8 +35,6 @@ class Journal:
     def engine(self) -> Any:
         """The SQLModel/SQLAlchemy engine, created on first write."""
         if self._engine is None:
-            from sorelog.store.writes import make_engine
-
             self._engine = make_engine(self.path)
         return self._engine
 
@@ -81,150 +69,17 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def open_journal(path: Path, *, create: bool, zone: LocalZone | None = None) -> Journal | None:
-    """Open the journal at `path`, upgrading an older schema in place.
+def make_engine(path: Path) -> Any:
+    """An engine whose connections wait for other writers instead of failing at once."""
+    from sqlalchemy.pool import NullPool
+    from sqlmodel import create_engine
 
-    Returns None when the file does not exist and `create` is false (nothing to
-    read yet). A directory, a file that is not a sorelog journal, or a journal
-    from a newer sorelog raises SorelogError and leaves the file untouched.
-    """
-    path = path.expanduser()
-    if path.is_dir():
-        raise SorelogError(f"journal path {path} is a directory; give a file path with --db")
-    if not path.exists():
-        if not create:
-            return None
-        _create_private_file(path)
-    _check_readable_journal(path)
-    try:
-        db = connect(path)
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
-    try:
-        if schema_version(db) < len(MIGRATIONS):
-            db.execute("PRAGMA journal_mode = WAL")
-            migrate(db)
-        if zone is not None:
-            align_days(db, zone)
-    except BaseException as exc:
-        db.close()
-        if isinstance(exc, sqlite3.Error):
-            raise storage_error(path, exc) from None
-        raise
-    return Journal(path=path, db=db)
+    def connect_for_engine() -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
 
-
-DAY_TABLES = ("soreness", "remedy_use", "side_effect")
-
-
-def align_days(db: sqlite3.Connection, zone: LocalZone) -> None:
-    """Keep every record's calendar day in the person's current time zone.
-
-    Days are stored with each record so reports can group by them in SQL; when the
-    zone changes (config `timezone`, or the system's), they are worked out again, once.
-    """
-    wanted = zone.fingerprint()
-    row = db.execute("SELECT value FROM sorelog_meta WHERE key = 'day_zone'").fetchone()
-    if row is not None and row[0] == wanted:
-        return
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc).lower():
-            return  # a read-only journal keeps the days it has
-        raise
-    try:
-        if row is not None:
-            for table in DAY_TABLES:
-                moments = db.execute(f"SELECT id, at FROM {table}").fetchall()
-                db.executemany(
-                    f"UPDATE {table} SET day = ? WHERE id = ?",
-                    [(zone.day_of(_utc(at)).isoformat(), ident) for ident, at in moments],
-                )
-        db.execute(
-            "INSERT INTO sorelog_meta (key, value) VALUES ('day_zone', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (wanted,),
-        )
-        db.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
-        db.execute("ROLLBACK")
-        if "readonly" in str(exc).lower():
-            return
-        raise
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-
-
-def _utc(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
-def _create_private_file(path: Path) -> None:
-    """Create missing directories 0700 and the journal file 0600: this is health data."""
-    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
-    try:
-        for directory in reversed(missing):
-            directory.mkdir(mode=0o700)
-            directory.chmod(0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-    except FileExistsError:
-        pass  # another sorelog created it a moment ago
-    except OSError as exc:
-        raise SorelogError(f"cannot create journal {path}: {exc.strerror}") from None
-
-
-def _header_version(path: Path) -> int | None:
-    """The schema version from the file header, read without SQLite (so nothing is created
-    beside a journal that will be refused); None for an empty file."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise SorelogError(f"cannot read journal {path}: {exc.strerror}") from None
-    if not header:
-        return None
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise SorelogError(f"{path} is not a sorelog journal (not an SQLite database)")
-    return int.from_bytes(header[60:64], "big")
-
-
-def _refuse_newer(path: Path, version: int) -> None:
-    if version > len(MIGRATIONS):
-        raise SorelogError(
-            f"journal {path} was written by a newer sorelog (schema {version}; this one "
-            f"knows up to {len(MIGRATIONS)}); upgrade sorelog to open it"
-        )
-
-
-def _check_readable_journal(path: Path) -> None:
-    """Look at the file before anything may write to it: ours, and not from a newer sorelog."""
-    header_version = _header_version(path)
-    if header_version is None:
-        return  # an empty file: a journal about to be made
-    _refuse_newer(path, header_version)
-    try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
-    try:
-        db.execute("BEGIN")  # one snapshot: version and tables must agree
-        version = schema_version(db)
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        db.execute("COMMIT")
-    except sqlite3.Error as exc:
-        raise storage_error(path, exc) from None
-    finally:
-        db.close()
-    _refuse_newer(path, version)
-    if version == 0 and tables - {"sorelog_migrations"}:
-        raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
-    if version > 0 and "sorelog_migrations" not in tables:
-        raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
+    return create_engine("sqlite://", creator=connect_for_engine, poolclass=NullPool)
 
 
 def storage_error(path: Path, exc: Exception) -> SorelogError:

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC
-from pathlib import Path
 from typing import Any
 
-from sorelog.doses import comparable
-from sorelog.errors import InputError
-from sorelog.records import Limit, RemedyInput, SideEffectInput, SorenessInput
-from sorelog.store import journal as journal_file
+from sorelog.domain.doses import fits
+from sorelog.domain.errors import InputError
+from sorelog.domain.records import Limit, RemedyInput, SideEffectInput, SorenessInput
 from sorelog.store.journal import Journal
-from sorelog.store.queries import limits, remedy_units
-
-
-def make_engine(path: Path) -> Any:
-    """An engine whose connections wait for other writers instead of failing at once."""
-    from sqlalchemy.pool import NullPool
-    from sqlmodel import create_engine
-
-    def connect() -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=journal_file.BUSY_TIMEOUT_SECONDS)
-        db.execute("PRAGMA foreign_keys = ON")
-        return db
-
-    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+from sorelog.store.reads import limits, remedy_units
 
 
 def _insert(journal: Journal, row: Any) -> int:
@@ -47,7 +31,7 @@ def new_record_id(session: Any) -> int:
 
 def add_soreness(journal: Journal, entry: SorenessInput) -> int:
     """Write one soreness entry and return its id."""
-    from sorelog.models import Soreness
+    from sorelog.store.tables import Soreness
 
     return _insert(
         journal,
@@ -67,7 +51,7 @@ def add_soreness(journal: Journal, entry: SorenessInput) -> int:
 
 def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
     """Write one remedy use; its unit must compare with the remedy's limit and earlier doses."""
-    from sorelog.models import RemedyUse
+    from sorelog.store.tables import RemedyUse
 
     dose, base = entry.dose, entry.dose.base if entry.dose else None
     if dose is not None:
@@ -91,7 +75,7 @@ def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
 
 def add_side_effect(journal: Journal, entry: SideEffectInput) -> int:
     """Write one side effect and return its id."""
-    from sorelog.models import SideEffect
+    from sorelog.store.tables import SideEffect
 
     return _insert(
         journal,
@@ -109,13 +93,13 @@ def add_side_effect(journal: Journal, entry: SideEffectInput) -> int:
 def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None = None) -> None:
     """Refuse a unit that cannot be added to earlier doses or compared with the limit."""
     limit = limits(journal).get(remedy)
-    if limit and limit.max_daily and not comparable(unit, limit.max_daily.unit):
+    if limit and limit.max_daily and not fits(unit, [limit.max_daily.unit]):
         raise InputError(
             f"{unit} cannot be compared with your daily limit for {remedy} "
             f"({limit.max_daily}); log the dose in {limit.max_daily.unit}"
         )
     used = remedy_units(journal, remedy, leaving_out)
-    if used and not any(comparable(unit, u) for u in used):
+    if not fits(unit, used):
         raise InputError(
             f"{remedy} is logged in {', '.join(sorted(used))}; {unit} cannot be added to that, "
             f"so log the dose in {sorted(used)[0]}"
@@ -125,11 +109,11 @@ def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None
 def set_limit(journal: Journal, limit: Limit) -> Limit:
     """Change the limits given (None leaves one as it is) and return the remedy's limits now."""
 
-    from sorelog.models import RemedyLimit
+    from sorelog.store.tables import RemedyLimit
 
     if limit.max_daily is not None:
         used = remedy_units(journal, limit.remedy)
-        if used and not any(comparable(limit.max_daily.unit, u) for u in used):
+        if not fits(limit.max_daily.unit, used):
             raise InputError(
                 f"{limit.remedy} is logged in {', '.join(sorted(used))}; a daily limit in "
                 f"{limit.max_daily.unit} cannot be compared with it, so give it in "
@@ -149,7 +133,7 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
 
 def clear_limit(journal: Journal, remedy: str) -> bool:
     """Remove the person's limits for a remedy; False if there were none."""
-    from sorelog.models import RemedyLimit
+    from sorelog.store.tables import RemedyLimit
 
     with journal.session() as session:
         row = session.get(RemedyLimit, remedy)

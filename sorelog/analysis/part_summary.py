@@ -1,0 +1,71 @@
+"""The report's row for one body part and side, and how much history it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
+from sorelog.analysis.soreness_flags import CHRONIC_DAYS, CHRONIC_GAP_DAYS, sore_stretches
+from sorelog.domain.records import DayValue, SeriesKey
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    body_part: str
+    side: str | None
+    latest: int
+    peak: int
+    peak_date: date
+    episode_start: date | None
+    episode_days: int
+    trend: Trend
+    daily: tuple[DayValue, ...]  # days with entries inside the window
+
+
+def summarize_part(
+    key: SeriesKey, days: Sequence[DayValue], window_start: date, gap_days: int
+) -> PartSummary | None:
+    """Summarise a part's series (all history up to as-of); None if nothing is in the window."""
+    window = tuple(d for d in days if d.day >= window_start)
+    if not window:
+        return None
+    peak = max(d.severity for d in window)
+    episodes = [e for e in split_episodes(days, gap_days) if e.last_day >= window_start]
+    current = episodes[-1] if episodes else None
+    resolved = days[-1].severity == 0 or current is None
+    trend = Trend.resolved if resolved else episode_trend(current)
+    return PartSummary(
+        body_part=key[0],
+        side=key[1],
+        latest=window[-1].severity,
+        peak=peak,
+        peak_date=next(d.day for d in window if d.severity == peak),
+        episode_start=current.start if current else None,
+        episode_days=current.episode_days if current else 0,
+        trend=trend,
+        daily=window,
+    )
+
+
+def needs_earlier_history(
+    series: Mapping[SeriesKey, Sequence[DayValue]], since: date, window_start: date, gap_days: int
+) -> bool:
+    """Could entries before `since` change an episode or a stretch that reaches the window?"""
+    for days in series.values():
+        if not days or days[-1].day < window_start:
+            continue
+        # Only the earliest episode and stretch read can still grow backwards.
+        episodes = split_episodes(days, gap_days)
+        first = episodes[0] if episodes else None
+        if first and first.last_day >= window_start and (first.start - since).days <= gap_days:
+            return True
+        stretches = sore_stretches(days)
+        early, late = stretches[0] if stretches else (None, None)
+        if late and late >= window_start and (early - since).days <= CHRONIC_GAP_DAYS:
+            return True
+    return False
+
+
+LOOKBACK_DAYS = CHRONIC_DAYS + CHRONIC_GAP_DAYS + 1  # enough history for most reports

@@ -1,0 +1,55 @@
+"""Shell completion: body parts, symptoms, setting names and the journal's remedy names.
+
+Completion runs on every Tab press, so it imports no SQLModel, SQLAlchemy or pydantic,
+and any failure (no journal yet, locked, not SQLite, an older schema) offers nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import typer
+
+from sorelog.domain.parts import OTHER_SYMPTOMS, RED_FLAGS, part_names
+from sorelog.domain.settings import KEYS
+
+
+def complete_part(incomplete: str) -> list[str]:
+    return [name for name in part_names() if name.startswith(incomplete.lower())]
+
+
+def complete_symptom(incomplete: str) -> list[str]:
+    return [name for name in (*RED_FLAGS, *OTHER_SYMPTOMS) if name.startswith(incomplete.lower())]
+
+
+def complete_key(incomplete: str) -> list[str]:
+    return [key for key in KEYS if key.startswith(incomplete.lower().replace("-", "_"))]
+
+
+def complete_remedy(incomplete: str, ctx: typer.Context | None = None) -> list[str]:
+    """Remedy names used or limited in the journal that start with what was typed.
+
+    Names are stored lower-case; Typer keeps only exact-prefix matches, so 'IB'
+    offers nothing rather than a word the shell could not substitute.
+    """
+    from sorelog.store.quick_reads import remedy_names
+
+    try:
+        names = remedy_names(completion_journal(ctx))
+    except (sqlite3.Error, OSError, ValueError):
+        return []
+    return [name for name in names if name.startswith(incomplete)]
+
+
+def completion_journal(ctx: typer.Context | None = None) -> Path:
+    """The journal the command line being completed names: --db, SORELOG_DB, else the default.
+
+    While completing, the root callback has not run, so the option is read from the
+    parsed parameters and the variable from the environment.
+    """
+    from sorelog.store.paths import journal_path
+
+    given = ctx.find_root().params.get("db") if ctx is not None else None
+    return journal_path(given or os.environ.get("SORELOG_DB"))

@@ -1,0 +1,107 @@
+"""The `config` group: config show, config set, config unset."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sorelog.cli.completion import complete_key
+from sorelog.cli.params import JsonOption
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.safe_text import printable
+from sorelog.domain.settings import KEYS, default, shown
+from sorelog.store import config_file
+
+app = typer.Typer(
+    help="Show or change your flag thresholds and time zone (the config file).",
+    invoke_without_command=True,
+)
+
+KeyArgument = Annotated[
+    str,
+    typer.Argument(
+        help="One of: " + ", ".join(KEYS) + ".",
+        autocompletion=complete_key,
+        show_default=False,
+    ),
+]
+
+
+def _key(text: str) -> str:
+    """Accept 'Gap-Days' for gap_days: people type hyphens on command lines."""
+    key = text.strip().lower().replace("-", "_")
+    if key not in KEYS:
+        raise InputError(f"unknown setting '{text}'; settings are: {', '.join(KEYS)}")
+    return key
+
+
+@app.callback()
+def config_group(ctx: typer.Context) -> None:
+    """Show or change your flag thresholds and time zone (the config file)."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+@app.command("show")
+def config_show(
+    as_json: JsonOption = False,
+) -> None:
+    """Every setting with its effective value and where it came from."""
+    path = config_file.config_path()
+    config = config_file.load_config(path)
+    from sorelog.render.console import console, print_json
+    from sorelog.render.settings import settings_document, settings_renderable
+
+    if as_json:
+        print_json(settings_document(config, path))
+    else:
+        console().print(settings_renderable(config, path))
+
+
+@app.command("set")
+def config_set(
+    key: KeyArgument,
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The new value: a whole number for thresholds, an IANA zone such as "
+            "Europe/Paris for timezone ('' for the system's).",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Check a setting and save it in the config file, keeping the others."""
+    name = _key(key)
+    path = config_file.config_path()
+    try:
+        old = shown(name, getattr(config_file.load_config(path), name))
+    except SorelogError:
+        old = "not valid"  # setting it is how the file gets repaired
+    if value.strip() == "" and name != "timezone":
+        raise InputError(
+            f"{name} needs a whole number; 'sorelog config unset {name}' returns it to "
+            f"the default, {default(name)}"
+        )
+    try:
+        after = config_file.set_value(name, value.strip(), path)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    new = shown(name, getattr(after, name))
+    typer.echo(printable(f"{name} = {new} (was {old}); saved in {path}"))
+
+
+@app.command("unset")
+def config_unset(key: KeyArgument) -> None:
+    """Remove a setting from the config file so its default applies again."""
+    name = _key(key)
+    path = config_file.config_path()
+    try:
+        removed = config_file.unset_value(name, path)
+    except ValueError as exc:  # pragma: no cover - _key already checked it
+        raise InputError(str(exc)) from None
+    value = shown(name, default(name))
+    if removed:
+        typer.echo(printable(f"{name} is back to its default, {value}; saved in {path}"))
+    else:
+        typer.echo(printable(f"{name} was not set; it is the default, {value}"))

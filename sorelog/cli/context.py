@@ -1,0 +1,101 @@
+"""What a command needs from its run: settings, the clock, and the journal.
+
+This is the one place sorelog reads the clock: `now(ctx)` reads it once per run and
+everything below the CLI is handed that moment, so every rule can be tested at any
+instant and a run sees one consistent "now".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from sorelog.domain.settings import Config
+from sorelog.domain.when import LocalZone
+
+if TYPE_CHECKING:
+    from sorelog.store import Journal
+
+
+@dataclass
+class RunState:
+    """Per-run facts the root callback records and commands share."""
+
+    db_option: Path | None
+    loaded: tuple[Config, LocalZone] | None = None  # the config, read once per run
+    now: datetime | None = None  # the clock, read once per run
+
+
+def _state(ctx: typer.Context) -> RunState:
+    state = ctx.find_root().obj
+    if not isinstance(state, RunState):  # a command run without the root callback
+        state = ctx.find_root().obj = RunState(db_option=None)
+    return state
+
+
+def settings(ctx: typer.Context) -> tuple[Config, LocalZone]:
+    """The effective config and time zone, read from the config file once per run."""
+    state = _state(ctx)
+    if state.loaded is None:
+        from sorelog.store.config_file import load_config
+
+        config = load_config()
+        zone = LocalZone()
+        if config.timezone:
+            from zoneinfo import ZoneInfo
+
+            zone = LocalZone(ZoneInfo(config.timezone))
+        state.loaded = (config, zone)
+    return state.loaded
+
+
+def now(ctx: typer.Context) -> datetime:
+    """The current moment in the person's zone: the clock, read here and nowhere else."""
+    state = _state(ctx)
+    if state.now is None:
+        _, zone = settings(ctx)
+        state.now = zone.to_local(datetime.now(UTC))
+    return state.now
+
+
+def today(ctx: typer.Context) -> date:
+    """The person's calendar day now."""
+    return now(ctx).date()
+
+
+def journal_file(ctx: typer.Context) -> Path:
+    """The journal this run names: --db (or SORELOG_DB), else the default path."""
+    from sorelog.store.paths import journal_path
+
+    return journal_path(_state(ctx).db_option)
+
+
+def _open(ctx: typer.Context, *, create: bool) -> Journal | None:
+    from sorelog.store import open_journal
+
+    _, zone = settings(ctx)
+    return open_journal(journal_file(ctx), create=create, zone=zone)
+
+
+@contextmanager
+def reading(ctx: typer.Context) -> Iterator[Journal | None]:
+    """The journal to read, or None if there is none yet (reading never creates one)."""
+    journal = _open(ctx, create=False)
+    try:
+        yield journal
+    finally:
+        if journal is not None:
+            journal.close()
+
+
+def open_for_writing(ctx: typer.Context) -> Journal:
+    """The journal to write, created (privately) if it does not exist yet."""
+    journal = _open(ctx, create=True)
+    assert journal is not None
+    return journal

@@ -1,0 +1,206 @@
+"""Commands that move records in and out of the journal: export, import, backup."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sorelog.cli.context import journal_file, now, reading, settings
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.kinds import KINDS
+from sorelog.domain.safe_text import printable
+
+app = typer.Typer()
+
+PROGRESS_ROWS = 5000  # below this an import takes well under a second: no bar
+Tick = Callable[[int], None]
+
+
+class Format(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="json (every record and your remedy limits) or csv (one row per record, "
+            "for spreadsheets). Default: csv for an -o file ending in .csv, else json.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write to this file (mode 0600, replaced in one step) instead of stdout.",
+        ),
+    ] = None,
+) -> None:
+    """Write out everything in the journal, in a form 'sorelog import' reads back."""
+    _, zone = settings(ctx)
+    if output is not None and str(output) == "-":
+        output = None
+    chosen = format or (Format.csv if output and output.suffix.lower() == ".csv" else Format.json)
+    source = journal_file(ctx)
+    if output is not None and output.expanduser().resolve() == source.resolve():
+        raise InputError(f"-o {output} is the journal itself; give another file")
+    from sorelog.formats.write import write_csv, write_json
+    from sorelog.store.records import export_document
+
+    with reading(ctx) as journal:
+        records, limits = export_document(journal, zone)
+    if journal is None:
+        typer.echo(printable(f"No journal at {source} yet: the export is empty."), err=True)
+    buffer = io.StringIO()
+    if chosen is Format.csv:
+        write_csv(records, buffer)
+    else:
+        write_json(records, limits, buffer)
+    text = buffer.getvalue()
+    if output is None:
+        if sys.stdout.isatty():  # shown, not saved: control characters become visible escapes
+            text = "\n".join(printable(line) for line in text.split("\n"))
+        sys.stdout.write(text)
+        return
+    _write_private(output.expanduser(), text)
+    typer.echo(printable(f"Exported {len(records)} records to {output} ({chosen})."))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A CSV or JSON file as 'sorelog export' writes it; a spreadsheet saved as "
+            "CSV with the same header works too ('-' reads stdin).",
+            show_default=False,
+            metavar="FILE",
+        ),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Check the file and say what would happen; write nothing."),
+    ] = False,
+) -> None:
+    """Add the records in an export file; records already in the journal are skipped."""
+    _, zone = settings(ctx)
+    data = _read_input(file)
+    from sorelog.services.importing import check_file, import_records, preview_import
+
+    lines = data.count(b"\n")
+    with _progress(lines) as task:
+        parsed = check_file(data, str(file), zone, now(ctx), task("Checking", lines))
+        del data  # the checked rows are all that is needed from here on
+        if dry_run:
+            plan = preview_import(journal_file(ctx), parsed, zone)
+        else:
+            tick = task("Writing", len(parsed.rows))
+            plan = import_records(journal_file(ctx), parsed, zone, tick)
+    new, present = len(plan.new), plan.present
+    if dry_run:
+        typer.echo("Dry run: nothing was written.")
+        for kind in KINDS:
+            typer.echo(
+                f"  {kind.name}: {plan.new_by_type[kind.name]} new, "
+                f"{plan.present_by_type[kind.name]} already present"
+            )
+        if parsed.limits:
+            typer.echo(
+                f"  limits: {len(plan.limits)} new, {plan.limits_present} already set, "
+                f"{len(plan.limits_kept)} differing from yours (yours are kept)"
+            )
+        typer.echo(f"Would import {_records(new)} ({present} already present).")
+        return
+    typer.echo(f"Imported {_records(new)} ({present} already present).")
+    if plan.limits:
+        names = ", ".join(limit.remedy for limit in plan.limits)
+        typer.echo(printable(f"Set limits for {names}."))
+    if plan.limits_kept:
+        names = ", ".join(plan.limits_kept)
+        typer.echo(printable(f"Kept your own limits for {names}; the file's differ."))
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Where to write the copy: a new file, or a directory for the default name. "
+            "Default: sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+) -> None:
+    """Copy the journal safely, even while another sorelog is writing to it."""
+    source = journal_file(ctx)
+    from sorelog.store.backup import backup_journal, default_backup_path
+
+    dest = default_backup_path(source, now(ctx))
+    if path is not None:
+        path = path.expanduser()
+        dest = path / dest.name if path.is_dir() else path
+    typer.echo(printable(str(backup_journal(source, dest))))
+
+
+# -- helpers ----------------------------------------------------------------
+
+
+def _read_input(file: Path) -> bytes:
+    if str(file) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return file.expanduser().read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {file}") from None
+    except IsADirectoryError:
+        raise InputError(f"{file} is a directory; give an export file") from None
+    except OSError as exc:
+        raise SorelogError(f"cannot read {file}: {exc.strerror}") from None
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write an export 0600 in one step, so `path` is never half written."""
+    from sorelog.store.private_files import write_private
+
+    try:
+        write_private(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise SorelogError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@contextmanager
+def _progress(rows: int) -> Iterator[Callable[[str, int], Tick | None]]:
+    """A Rich progress bar on stderr for big files on a terminal; otherwise nothing."""
+    if rows <= PROGRESS_ROWS or not sys.stderr.isatty():
+        yield lambda label, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+
+        def task(label: str, total: int) -> Tick:
+            ident = bar.add_task(label, total=total)
+            return lambda done: bar.advance(ident, done)
+
+        yield task
+
+
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"

@@ -1,0 +1,48 @@
+"""Options and arguments shared by commands, and the adapters that check their values.
+
+An adapter given as `parser=` raises `ValueProblem`; the exit point prints it as
+"--option: what is wrong", so no command translates these errors by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sorelog.domain.doses import parse_dose
+from sorelog.domain.inputs import PartSide
+from sorelog.domain.parts import resolve_part
+
+
+class ValueProblem(typer.BadParameter):
+    """A value an adapter refused; the exit point names the option it was given to."""
+
+
+def _checked(parse):  # type: ignore[no-untyped-def]
+    """Turn a domain parser's ValueError into a ValueProblem for the option it checks."""
+
+    def adapter(text: str):  # type: ignore[no-untyped-def]
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise ValueProblem(str(exc)) from None
+
+    adapter.__name__ = parse.__name__
+    return adapter
+
+
+__all__ = ["PartSide", "ValueProblem", "dose_value", "part_value"]
+
+part_value = _checked(lambda text: PartSide(*resolve_part(text)))
+dose_value = _checked(parse_dose)
+
+
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        help="When: 2026-11-20, 2026-11-20T08:30, yesterday, '2 days ago', 07:30. Default: now."
+    ),
+]
+NoteOption = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]

@@ -1,0 +1,140 @@
+"""Plain records passed between the CLI, the store and the analysis (no ORM objects)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sorelog.domain.doses import Dose
+
+
+@dataclass(frozen=True)
+class SorenessInput:
+    """A validated soreness entry, ready to write."""
+
+    at: datetime  # timezone-aware
+    day: date  # local calendar day of `at`
+    body_part: str
+    side: str | None
+    severity: int
+    kind: str | None = None
+    cause: str | None = None
+    symptoms: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DayValue:
+    """The highest severity logged for one body part and side on one local day."""
+
+    day: date
+    severity: int
+
+
+@dataclass(frozen=True)
+class SymptomDay:
+    """Symptoms logged with a soreness entry on one local day."""
+
+    body_part: str
+    side: str | None
+    day: date
+    symptoms: tuple[str, ...]
+
+
+SeriesKey = tuple[str, str | None]  # (body part, side)
+
+
+@dataclass(frozen=True)
+class RemedyInput:
+    """A validated remedy use, ready to write."""
+
+    at: datetime
+    day: date
+    remedy: str
+    dose: Dose | None = None
+    body_part: str | None = None
+    side: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SideEffectInput:
+    """A validated side effect, ready to write."""
+
+    at: datetime
+    day: date
+    effect: str
+    remedy: str | None = None
+    severity: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The person's own limits for one remedy."""
+
+    remedy: str
+    max_daily: Dose | None = None
+    max_days: int | None = None
+
+
+@dataclass(frozen=True)
+class RemedyDay:
+    """One remedy on one local day: how many uses, and the total in the base unit."""
+
+    remedy: str
+    day: date
+    uses: int
+    total: float | None  # None when no use that day had a dose
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class RemedyPartDay:
+    """A remedy taken for a body part on a local day."""
+
+    remedy: str
+    body_part: str
+    day: date
+
+
+@dataclass(frozen=True)
+class SideEffectDay:
+    """A side effect logged on a local day."""
+
+    effect: str
+    remedy: str | None
+    day: date
+    severity: int | None
+
+
+class ImportRow(NamedTuple):
+    """One checked record from a file (a tuple: 100,000 of them stay small)."""
+
+    number: int  # its line (CSV) or its place in "records" (JSON), for messages
+    record: str
+    id: int | None
+    at: datetime  # aware, UTC
+    day: date  # local calendar day of `at`
+    values: tuple[Any, ...]  # the kind's fields (domain.kinds), in order; symptoms ";"-joined
+
+
+class ImportLimit(NamedTuple):
+    """A remedy limit from a JSON file."""
+
+    remedy: str
+    max_daily: Dose | None
+    max_days: int | None
+
+
+class ImportFile(NamedTuple):
+    """A checked export file: its records and limits, and how to name a place in it."""
+
+    locate: Callable[[str, int], str]  # ("record"/"limit", number) -> "line 7 (record 3)"
+    rows: list[ImportRow]
+    limits: list[ImportLimit]
+
+    def where(self, row: ImportRow) -> str:
+        return self.locate("record", row.number)

@@ -1,0 +1,149 @@
+"""Parsing `--at WHEN` and turning instants into local calendar days.
+
+The accepted forms are a short closed list (spec: `sorelog add --at`), so a
+small parser here costs nothing at start-up, where a general natural-language
+date library would add its import time to every `sorelog add`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+FORMS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago', a weekday or HH:MM"
+
+DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}")
+NOON = time(12, 0)
+
+
+@dataclass(frozen=True)
+class LocalZone:
+    """The person's time zone: a named zone from config, or the system's (tzinfo None)."""
+
+    tz: tzinfo | None = None
+
+    def localize(self, naive: datetime) -> datetime:
+        """Attach the local zone to a wall-clock time (DST-aware for the system zone)."""
+        if self.tz is not None:
+            return naive.replace(tzinfo=self.tz)
+        return naive.astimezone()
+
+    def to_local(self, instant: datetime) -> datetime:
+        return instant.astimezone(self.tz)
+
+    def day_of(self, instant: datetime) -> date:
+        """The local calendar day an instant falls on."""
+        return self.to_local(instant).date()
+
+    def fingerprint(self) -> str:
+        """The zone's UTC offsets across the years: equal for zones that give every instant
+        the same calendar day, whether named in config or set for the system."""
+        import hashlib
+
+        offsets = []
+        for year in range(1970, 2041):
+            for month in (1, 4, 7, 10):
+                moment = datetime(year, month, 15, 12, tzinfo=UTC)
+                offsets.append(str(self.to_local(moment).utcoffset()))
+        return hashlib.sha1(",".join(offsets).encode()).hexdigest()[:16]
+
+
+def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
+    """Parse WHEN relative to the aware local `now`; ValueError says what is accepted.
+
+    Calendar-day forms mean 12:00 local that day (or now, if that is later
+    today); an unparseable or future time is an error, never silently "now".
+    """
+    key = " ".join(text.strip().lower().split())
+    today = now.date()
+    if key in ("now", "today", "0 days ago", "0d ago"):
+        return now
+    day: date | None = None
+    if key == "yesterday":
+        day = today - timedelta(days=1)
+    elif m := _DAYS_AGO.match(key):
+        day = today - timedelta(days=int(m.group(1)))
+    elif weekday := _weekday(key):
+        back = (today.weekday() - WEEKDAYS.index(weekday)) % 7 or 7
+        day = today - timedelta(days=back)
+    elif m := _CLOCK.match(key):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"'{text.strip()}' is not a time of day (00:00 to 23:59)")
+        result = zone.localize(datetime.combine(today, time(hour, minute)))
+        return _not_future(result, now, text)
+    elif _ISO_DATE.match(key):
+        try:
+            day = date.fromisoformat(key)
+        except ValueError:
+            raise ValueError(f"'{text.strip()}' is not a real calendar date") from None
+    else:
+        return _not_future(_parse_iso_datetime(key, text, zone), now, text)
+    if day > today:
+        raise ValueError(f"'{text.strip()}' is in the future; soreness is logged when it is felt")
+    if day.year < 1900:
+        raise ValueError(f"'{text.strip()}' is too far in the past")
+    moment = zone.localize(datetime.combine(day, NOON))
+    return min(moment, now)
+
+
+def _weekday(key: str) -> str | None:
+    # Full names and any prefix of three letters or more: "mon", "thurs".
+    if len(key) < 3:
+        return None
+    return next((name for name in WEEKDAYS if name.startswith(key)), None)
+
+
+def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
+    # Only the extended form YYYY-MM-DDTHH:MM[:SS][offset]; compact ISO forms are too
+    # easy to mistype to accept silently.
+    if not _ISO_DATETIME.match(key):
+        raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}")
+    try:
+        parsed = datetime.fromisoformat(key.upper().replace(" ", "T", 1))
+    except ValueError:
+        raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}") from None
+    try:
+        moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
+        too_early = moment.astimezone(UTC).year < 1900
+    except (OverflowError, ValueError):
+        too_early = True
+    if too_early or parsed.year < 1900:
+        raise ValueError(f"'{text.strip()}' is too far in the past")
+    return moment
+
+
+def _not_future(moment: datetime, now: datetime, text: str) -> datetime:
+    # A minute of grace for clocks and typing; anything later is a mistake.
+    if moment > now + timedelta(minutes=1):
+        raise ValueError(f"'{text.strip()}' is in the future; soreness is logged when it is felt")
+    return min(moment, now)
+
+
+def parse_day(text: str, today: date) -> date:
+    """Parse a calendar day (`--as-of`): ISO date or any day form of WHEN."""
+    key = text.strip()
+    if _ISO_DATE.match(key):
+        try:
+            day = date.fromisoformat(key)
+        except ValueError:
+            raise ValueError(f"'{key}' is not a real calendar date") from None
+        if day > today:
+            raise ValueError(f"'{key}' is in the future")
+        if day.year < 1900:
+            raise ValueError(f"'{key}' is too far in the past")
+        return day
+    # The relative forms count back from the end of `today`; later days are refused.
+    end_of_today = datetime.combine(today, time(23, 59), tzinfo=UTC)
+    try:
+        return parse_when(key, end_of_today, LocalZone(UTC)).date()
+    except ValueError as exc:
+        if "future" in str(exc):
+            raise
+        raise ValueError(f"cannot read '{key}' as a day; use {DAY_FORMS}") from None

@@ -1,0 +1,1 @@
+"""Export files, pure: the columns, writing CSV and JSON, reading and checking them back."""

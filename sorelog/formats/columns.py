@@ -1,0 +1,15 @@
+"""The export's columns, derived from the record kinds (domain.kinds)."""
+
+from __future__ import annotations
+
+from sorelog.domain.kinds import KINDS, RECORD_KEYS
+
+# The spec's CSV header: one column per key of an exported record.
+HEADER = RECORD_KEYS
+LIMIT_KEYS = ("remedy", "max_daily", "max_days")
+# The columns each kind leaves empty, by place in the header (after record, id and at).
+UNUSED: dict[str, tuple[int, ...]] = {
+    kind.name: tuple(i for i, name in enumerate(HEADER) if i > 2 and name not in kind.fields)
+    for kind in KINDS
+}
+assert all(set(kind.fields) <= set(HEADER) for kind in KINDS), "a kind's field has no column"

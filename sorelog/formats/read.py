@@ -1,0 +1,225 @@
+"""Reading an export file (CSV or JSON) back, every row checked as the add commands check it.
+
+Pure: no database and no clock (the caller passes the zone and `now`), so every rule
+can be tested alone, and an import is refused before the journal is touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from sorelog.domain.errors import InputError
+from sorelog.domain.records import ImportFile, ImportLimit, ImportRow
+from sorelog.formats.check import check_limit, check_row
+from sorelog.formats.columns import HEADER, LIMIT_KEYS
+from sorelog.domain.safe_text import printable
+from sorelog.domain.when import LocalZone
+
+PROGRESS_STEP = 1000
+_CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
+
+
+Tick = Callable[[int], None]
+
+def read_import(
+    data: bytes, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
+) -> ImportFile:
+    """Parse and check every row of an export file; InputError names the first bad one."""
+    label = printable(name)
+    if not data or data.isspace():
+        raise InputError(f"{label} is empty; export a journal with: sorelog export -o FILE")
+    if b"\x00" in data:
+        raise InputError(f"{label} is a binary file, not a sorelog export (CSV or JSON)")
+    if data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{label} is not UTF-8 text (byte {exc.start + 1})") from None
+        locate = _json_locator(text)
+        return ImportFile(locate, *_check_all(_json_records(text), locate, zone, now, tick))
+    return ImportFile(_csv_locate, *_check_all(_csv_records(data), _csv_locate, zone, now, tick))
+
+
+def _csv_locate(kind: str, number: int) -> str:
+    return f"line {number}"
+
+
+def _json_locator(text: str) -> Callable[[str, int], str]:
+    """Name a JSON record or limit by the line it starts on (found only when one is bad)."""
+    starts: dict[str, list[int]] = {}
+
+    def locate(kind: str, number: int) -> str:
+        if not starts:
+            starts.update(_json_element_starts(text))
+        offsets = starts.get(kind + "s", [])
+        if 0 < number <= len(offsets):
+            return f"line {text.count(chr(10), 0, offsets[number - 1]) + 1} ({kind} {number})"
+        return f"{kind} {number}"
+
+    return locate
+
+
+def _json_element_starts(text: str) -> dict[str, list[int]]:
+    """Where each element of the top-level "records" and "limits" arrays starts."""
+    decoder = json.JSONDecoder()
+    found: dict[str, list[int]] = {}
+
+    def skip(i: int) -> int:
+        while i < len(text) and text[i] in " \t\r\n\ufeff":
+            i += 1
+        return i
+
+    i = skip(0) + 1  # past "{"
+    while (i := skip(i)) < len(text) and text[i] != "}":
+        key, i = json.decoder.scanstring(text, i + 1)
+        i = skip(skip(i) + 1)  # past ":"
+        if key in ("records", "limits") and text[i] == "[":
+            found[key] = []
+            i = skip(i + 1)
+            while text[i] != "]":
+                found[key].append(i)
+                _, i = decoder.raw_decode(text, i)
+                i = skip(i)
+                i = skip(i + 1) if text[i] == "," else i
+            i += 1
+        else:
+            _, i = decoder.raw_decode(text, i)
+        i = skip(i)
+        i = i + 1 if i < len(text) and text[i] == "," else i
+    return found
+
+
+# (number of its line or record, "row" or "limit", its cells (a limit's keys) or what is wrong)
+Item = tuple[int, str, "list[Any] | dict[str, Any] | ValueError"]
+
+
+def _lines(data: bytes) -> Iterator[str]:
+    """Decode line by line: a big file as one string would cost several times its size."""
+    for number, line in enumerate(io.BytesIO(data), 1):
+        try:
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            message = f"line {number}: not UTF-8 text; save the file as 'CSV UTF-8'"
+            raise InputError(message) from None
+
+
+def _csv_records(data: bytes) -> Iterator[Item]:
+    """Rows as dicts by header name; InputError where the file itself stops making sense."""
+    reader = csv.reader(_lines(data), strict=True)
+    end, header = 0, None
+    while True:
+        start = end + 1
+        try:
+            cells = next(reader, None)
+        except csv.Error as exc:
+            message = f"line {start}: broken CSV quoting ({exc}); check the quotes"
+            raise InputError(message) from None
+        if cells is None:
+            break
+        end = reader.line_num
+        if not cells or not (cells[0].strip() or any(cell.strip() for cell in cells)):
+            continue  # blank lines, and spreadsheet rows left empty
+        while len(cells) > len(HEADER) and not cells[-1].strip():
+            cells.pop()  # trailing empty columns a spreadsheet may add
+        if header is None:
+            header = tuple(cell.strip().lower() for cell in cells)
+            if header != HEADER:
+                raise InputError(f"line {start}: {_header_problem(header)}")
+        elif len(cells) != len(HEADER):
+            yield start, "row", ValueError(f"{len(cells)} cells, the header has {len(HEADER)}")
+        else:
+            yield start, "row", cells
+    if header is None:
+        raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")
+
+
+def _header_problem(header: tuple[str, ...]) -> str:
+    """Say which columns are missing, unknown or out of order."""
+    missing = [name for name in HEADER if name not in header]
+    unknown = [printable(name) for name in header if name not in HEADER]
+    parts = []
+    if missing:
+        parts.append(f"missing column{'s' * (len(missing) > 1)} {', '.join(missing)}")
+    if unknown:
+        parts.append(f"unknown column{'s' * (len(unknown) > 1)} {', '.join(unknown)}")
+    problem = "; ".join(parts) or "columns out of order"
+    return f"{problem}; the header must be {','.join(HEADER)}"
+
+
+def _json_records(text: str) -> Iterator[Item]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"line {exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
+        raise InputError(message) from None
+    except RecursionError:
+        raise InputError("line 1: not valid JSON: nested too deeply") from None
+    shape = 'a sorelog JSON export is {"records": [...], "limits": [...]}'
+    if not isinstance(document, dict) or not isinstance(document.get("records"), list):
+        raise InputError(f"line 1: {shape}")
+    if set(document) - {"records", "limits"} or not isinstance(document.get("limits", []), list):
+        raise InputError(f"line 1: {shape}")
+    for kind, items in (("record", document["records"]), ("limit", document.get("limits", []))):
+        for number, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                yield number, kind, ValueError("not a JSON object")
+            elif extra := sorted(set(item) - set(HEADER if kind == "record" else LIMIT_KEYS)):
+                yield number, kind, ValueError(f"unknown key '{extra[0]}'")
+            elif kind == "record":
+                problem = _scalars(item)
+                yield number, kind, problem or [item.get(key) for key in HEADER]
+            else:
+                yield number, kind, item
+
+
+def _scalars(item: dict[str, Any]) -> ValueError | None:
+    """A JSON record with only the kinds of values a CSV row could have (symptoms: a tuple)."""
+    for key, value in item.items():
+        if key == "symptoms" and isinstance(value, list):
+            if not all(isinstance(name, str) for name in value):
+                return ValueError('symptoms must be a list of names, like ["swelling"]')
+            item[key] = tuple(value)
+        elif isinstance(value, dict | list):
+            return ValueError(f"{key} must be text or a number, not {type(value).__name__}")
+    return None
+
+
+def _check_all(
+    items: Iterable[Item],
+    locate: Callable[[str, int], str],
+    zone: LocalZone,
+    now: datetime,
+    tick: Tick | None,
+) -> tuple[list[ImportRow], list[ImportLimit]]:
+    """Check everything, counting bad rows; stop early only where the file cannot be read on."""
+    rows: list[ImportRow] = []
+    limits: list[ImportLimit] = []
+    latest = now + _CLOCK_GRACE
+    first: str | None = None
+    bad = 0
+    try:
+        for count, (number, kind, item) in enumerate(items, 1):
+            if tick and count % PROGRESS_STEP == 0:
+                tick(PROGRESS_STEP)
+            try:
+                if isinstance(item, ValueError):
+                    raise item
+                if isinstance(item, dict):  # a limit: records come as lists of cells
+                    limits.append(check_limit(item))
+                else:
+                    rows.append(check_row(number, item, zone, latest))
+            except ValueError as exc:
+                bad += 1
+                first = first or f"{locate(kind, number)}: {exc}"
+    except InputError as exc:
+        bad += 1
+        first = first or exc.message
+    if first is not None:
+        more = f" (and {bad - 1} more bad {'row' if bad == 2 else 'rows'})" if bad > 1 else ""
+        raise InputError(first + more)
+    return rows, limits

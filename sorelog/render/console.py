@@ -1,0 +1,38 @@
+"""Printing to the terminal: a console, JSON on stdout, and the person's text made literal."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from sorelog.domain.safe_text import printable
+
+
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def print_json(document: Any) -> None:
+    """One JSON document on stdout and nothing else.
+
+    Unicode stays readable, but C1 controls and format characters (bidi overrides),
+    which json leaves raw, are written as \\u escapes so no terminal acts on them.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    sys.stdout.write("".join(_json_safe(ch) for ch in text) + "\n")
+
+
+def _json_safe(char: str) -> str:
+    if char.isascii() or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+        return char
+    return json.dumps(char)[1:-1]  # json's own \\u escape (a surrogate pair above U+FFFF)
+
+
+def literal(text: str | None, style: str = "") -> Text:
+    """User text as a literal Text: no markup, no control characters."""
+    return Text(printable(text or ""), style=style)

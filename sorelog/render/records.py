@@ -1,0 +1,87 @@
+"""Records as people read them: the "Logged #" line, one-line descriptions, the list table.
+
+Rich loads only for the table: the add commands print their line without it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sorelog.domain.doses import format_amount
+from sorelog.domain.kinds import kind_named
+from sorelog.domain.parts import part_label
+from sorelog.domain.safe_text import printable
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+def what(record: dict[str, Any]) -> str:
+    """'left quadriceps 6/10, ache; symptoms: swelling' / 'ibuprofen 400 mg for quads'."""
+    kind = record["record"]
+    if kind == "soreness":
+        text = f"{_part(record)} {record['severity']}/10"
+        if record.get("kind"):
+            text += f", {record['kind']}"
+        if record.get("symptoms"):
+            text += f"; symptoms: {', '.join(record['symptoms'])}"
+    elif kind == "remedy":
+        text = record["remedy"]
+        if record.get("amount") is not None:
+            text += f" {format_amount(float(record['amount']))} {record['unit']}"
+        if record.get("body_part"):
+            text += f" for {_part(record)}"
+    else:
+        text = record["effect"]
+        if record.get("severity") is not None:
+            text += f" {record['severity']}/10"
+        if record.get("remedy"):
+            text += f" ({record['remedy']})"
+    return printable(text)
+
+
+def logged_line(record_id: int, what: str, at: datetime, details: str = "") -> str:
+    """'Logged #12: left calves 6/10 at 2026-11-20 12:00, cramp': the line every add prints."""
+    return printable(f"Logged #{record_id}: {what} at {at:%Y-%m-%d %H:%M}{details}")
+
+
+def when(record: dict[str, Any]) -> str:
+    return datetime.fromisoformat(record["at"]).strftime("%Y-%m-%d %H:%M")
+
+
+def describe(record: dict[str, Any]) -> str:
+    """'#12 soreness 2026-11-20 12:00: left quadriceps 6/10 (cause: squats)'."""
+    text = f"#{record['id']} {kind_named(record['record']).label} {when(record)}: {what(record)}"
+    if record.get("cause"):
+        text += f" (cause: {printable(record['cause'])})"
+    return text
+
+
+def _part(record: dict[str, Any]) -> str:
+    return part_label(record["body_part"], record.get("side"))
+
+
+def records_renderable(records: list[dict[str, Any]], since: date) -> Table | Text:
+    """Records newest first, with the ids that edit and delete take."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from sorelog.render.console import literal
+
+    if not records:
+        return Text(f"Nothing logged since {since}.")
+    table = Table(title=f"Journal since {since}", box=box.SIMPLE_HEAD)
+    for name in ("ID", "When", "Record", "What", "Cause / note"):
+        table.add_column(name, justify="right" if name == "ID" else "left")
+    for record in records:
+        extra = " / ".join(t for t in (record.get("cause"), record.get("note")) if t)
+        table.add_row(
+            str(record["id"]),
+            when(record),
+            kind_named(record["record"]).label,
+            literal(what(record)),
+            literal(extra),
+        )
+    return table

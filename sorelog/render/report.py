@@ -1,0 +1,208 @@
+"""The report as Rich tables and as the spec's JSON document, from the same Report."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from sorelog.analysis.flag import Flag, Level
+from sorelog.analysis.part_summary import PartSummary
+from sorelog.analysis.remedy_stats import Association, RemedySummary
+from sorelog.analysis.report import Report
+from sorelog.domain.doses import Dose
+from sorelog.domain.parts import part_label
+from sorelog.render.console import literal
+
+FOOTER = "A journal, not medical advice: bring flags to a clinician."
+EMPTY_HINT = (
+    "Your journal is empty. Log how sore something is, for example:\n"
+    "  sorelog add quads 6 --cause squats"
+)
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_DAYS_WIDE = 28  # the last four weeks on a terminal of 100 columns or more
+SPARK_DAYS_NARROW = 14  # the last two weeks on a narrower one
+TREND_STYLE = {"improving": "green", "worsening": "red", "steady": "yellow", "resolved": "dim"}
+LEVEL_STYLE = {Level.urgent: "bold red", Level.follow_up: "yellow", Level.caution: "cyan"}
+LEVEL_NAME = {Level.urgent: "URGENT", Level.follow_up: "follow up", Level.caution: "caution"}
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as the spec's JSON document."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "window": {"start": report.window_start.isoformat(), "end": report.as_of.isoformat()},
+        "parts": [_part_document(p) for p in report.parts],
+        "flags": [flag_document(f) for f in report.flags],
+        "remedies": [_remedy_document(r) for r in report.remedies],
+    }
+
+
+def dose_document(dose: Dose | None) -> dict[str, Any] | None:
+    if dose is None:
+        return None
+    amount: float | int = int(dose.amount) if dose.amount.is_integer() else dose.amount
+    return {"amount": amount, "unit": dose.unit}
+
+
+def _remedy_document(remedy: RemedySummary) -> dict[str, Any]:
+    return {
+        "remedy": remedy.remedy,
+        "days_used": remedy.days_used,
+        "longest_streak": remedy.longest_streak,
+        "total": dose_document(remedy.total),
+        "side_effects": remedy.side_effects,
+        "associations": [
+            {
+                "body_part": a.body_part,
+                "days_taken": a.days_taken,
+                "mean_next_day_after_taken": a.mean_after_taken,
+                "days_not_taken": a.days_not,
+                "mean_next_day_after_not": a.mean_after_not,
+            }
+            for a in remedy.associations
+        ],
+    }
+
+
+def _part_document(part: PartSummary) -> dict[str, Any]:
+    return {
+        "body_part": part.body_part,
+        "side": part.side,
+        "latest": part.latest,
+        "peak": part.peak,
+        "peak_date": part.peak_date.isoformat(),
+        "episode_start": part.episode_start.isoformat() if part.episode_start else None,
+        "episode_days": part.episode_days,
+        "trend": str(part.trend),
+        "daily": [{"date": d.day.isoformat(), "severity": d.severity} for d in part.daily],
+    }
+
+
+def flag_document(flag: Flag) -> dict[str, Any]:
+    return {
+        "level": flag.level,
+        "code": flag.code,
+        "body_part": flag.body_part,
+        "side": flag.side,
+        "remedy": flag.remedy,
+        "since": flag.since.isoformat(),
+        "message": flag.message,
+    }
+
+
+def sparkline(part: PartSummary, window_start: date, as_of: date, days: int) -> str:
+    """One character per day: a bar for the day's highest severity, '_' for 0, '·' for no entry."""
+    by_day = {d.day: d.severity for d in part.daily}
+    first = max(window_start, as_of - timedelta(days=days - 1))
+    chars = []
+    for offset in range((as_of - first).days + 1):
+        severity = by_day.get(first + timedelta(days=offset))
+        if severity is None:
+            chars.append("·")
+        elif severity == 0:
+            chars.append("_")
+        else:
+            chars.append(SPARK[min(len(SPARK) - 1, (severity - 1) * len(SPARK) // 10)])
+    return "".join(chars)
+
+
+def report_renderable(report: Report, width: int) -> Group:
+    """Parts table, flags table, remedies and the footer, ready to print once."""
+    if report.empty_journal:
+        return Group(Text(EMPTY_HINT), Text(FOOTER, style="dim"))
+    items: list[Any] = []
+    if report.parts:
+        items.append(_parts_table(report, SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW))
+    else:
+        items.append(Text(f"No soreness logged from {report.window_start} to {report.as_of}."))
+    if report.flags:
+        items.append(flags_table(report.flags))
+    else:
+        items.append(Text("No flags.", style="green"))
+    if report.remedies:
+        items.append(_remedies_table(report.remedies))
+        associations = [a for r in report.remedies for a in r.associations]
+        if associations:
+            items.append(_associations_table(associations))
+    items.append(Text(FOOTER, style="dim"))
+    return Group(*items)
+
+
+def _short_day(day: date, as_of: date) -> str:
+    """MM-DD within the report's year (the title carries it), else the full date."""
+    return day.strftime("%m-%d") if day.year == as_of.year else day.isoformat()
+
+
+def _parts_table(report: Report, spark_days: int) -> Table:
+    table = Table(title=f"Soreness {report.window_start} to {report.as_of}", box=box.SIMPLE_HEAD)
+    table.add_column("Part", no_wrap=True)
+    table.add_column("Now", justify="right")
+    table.add_column("Peak", no_wrap=True)
+    table.add_column("Episode", no_wrap=True)
+    table.add_column("Trend", no_wrap=True)
+    table.add_column(f"Last {min(spark_days, report.days)} days", no_wrap=True)
+    for part in report.parts:
+        episode = "-"
+        if part.episode_start:
+            episode = f"{_short_day(part.episode_start, report.as_of)}, {part.episode_days} d"
+        table.add_row(
+            part_label(part.body_part, part.side),
+            str(part.latest),
+            f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
+            episode,
+            Text(str(part.trend), style=TREND_STYLE[str(part.trend)]),
+            sparkline(part, report.window_start, report.as_of, spark_days),
+        )
+    return table
+
+
+def flags_table(flags: list[Flag]) -> Table:
+    table = Table(title="Flags", box=box.SIMPLE_HEAD, show_lines=False)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("What was observed, and why it matters")
+    table.add_column("Rule", no_wrap=True)
+    for flag in flags:
+        table.add_row(
+            Text(LEVEL_NAME[flag.level], style=LEVEL_STYLE[flag.level]),
+            literal(flag.message),
+            flag.code,
+        )
+    return table
+
+
+def _remedies_table(remedies: list[RemedySummary]) -> Table:
+    table = Table(title="Remedies and side effects", box=box.SIMPLE_HEAD)
+    for name in ("Remedy", "Days used", "Longest run", "Total", "Side effects"):
+        table.add_column(name, justify="left" if name == "Remedy" else "right")
+    for remedy in remedies:
+        table.add_row(
+            literal(remedy.remedy),
+            str(remedy.days_used),
+            f"{remedy.longest_streak} d",
+            str(remedy.total) if remedy.total else "-",
+            str(remedy.side_effects),
+        )
+    return table
+
+
+def _associations_table(associations: list[Association]) -> Table:
+    table = Table(
+        title="Does it help? Next-day soreness after sore days",
+        caption="An association in your own journal, not proof that a remedy works.",
+        box=box.SIMPLE_HEAD,
+    )
+    for name in ("Remedy", "For", "After taking it", "After not"):
+        table.add_column(name)
+    for item in associations:
+        table.add_row(
+            literal(item.remedy),
+            item.body_part,
+            f"{item.mean_after_taken:.1f} ({item.days_taken} days)",
+            f"{item.mean_after_not:.1f} ({item.days_not} days)",
+        )
+    return table

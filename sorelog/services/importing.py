@@ -1,0 +1,49 @@
+"""Importing an export file: check every row first, then write all of it or none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sorelog.domain.records import ImportFile
+from sorelog.domain.when import LocalZone
+from sorelog.formats.read import read_import
+from sorelog.store import open_journal
+from sorelog.store.bulk_import import ImportPlan, import_file, plan_import
+
+Tick = Callable[[int], None]
+
+
+def check_file(
+    data: bytes, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
+) -> ImportFile:
+    """Every row of the file checked as the add commands check it; InputError names the first
+    bad one. Nothing in the journal is read or written."""
+    return read_import(data, name, zone, now, tick)
+
+
+def preview_import(path: Path, parsed: ImportFile, zone: LocalZone) -> ImportPlan:
+    """What importing would add to the journal at `path`; creates and writes nothing."""
+    journal = open_journal(path, create=False, zone=zone)
+    try:
+        return plan_import(journal, parsed)
+    finally:
+        if journal is not None:
+            journal.close()
+
+
+def import_records(
+    path: Path, parsed: ImportFile, zone: LocalZone, tick: Tick | None = None
+) -> ImportPlan:
+    """Write the file's new records and limits in one transaction.
+
+    A journal that does not exist yet is created only after the file's own units are
+    known to agree, so a refused file leaves no empty journal behind.
+    """
+    if not path.exists():
+        plan_import(None, parsed)
+    journal = open_journal(path, create=True, zone=zone)
+    assert journal is not None
+    with journal:
+        return import_file(journal, parsed, tick)

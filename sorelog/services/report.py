@@ -1,0 +1,122 @@
+"""Building a report: read the journal's daily series, then apply the pure rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
+
+from sorelog.analysis.flag import sort_flags
+from sorelog.analysis.part_summary import LOOKBACK_DAYS, needs_earlier_history, summarize_part
+from sorelog.analysis.remedy_flags import flag_remedies
+from sorelog.analysis.remedy_stats import (
+    FREQUENT_SPAN,
+    RemedyStatus,
+    associate,
+    remedy_status,
+    runs,
+    summarize_remedies,
+)
+from sorelog.analysis.report import Report
+from sorelog.analysis.soreness_flags import flag_soreness
+from sorelog.domain.settings import Config
+from sorelog.domain.records import DayValue, RemedyDay, SeriesKey
+from sorelog.store import Journal
+from sorelog.store import reads as queries
+
+T = TypeVar("T")
+
+
+def build_report(
+    journal: Journal | None, as_of: date, days: int, part: str | None, config: Config
+) -> Report:
+    """The picture of the `days` days ending on `as_of`; nothing after `as_of` is read."""
+    window_start = as_of - timedelta(days=days - 1)
+    if journal is None or queries.is_empty(journal):
+        return Report(as_of, window_start, empty_journal=True)
+    series = _series_with_history(journal, window_start, as_of, part, config)
+    symptoms = queries.symptom_days(journal, window_start, as_of, part)
+    parts = [
+        summary
+        for key, values in sorted(series.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+        if (summary := summarize_part(key, values, window_start, config.gap_days))
+    ]
+    flags = flag_soreness(series, symptoms, window_start, config)
+
+    use = _remedy_days_with_history(journal, window_start, as_of)
+    side_effects = queries.side_effect_days(journal, window_start, as_of)
+    flags += flag_remedies(use, queries.limits(journal), side_effects, window_start, as_of, config)
+    associations = associate(
+        queries.remedy_part_days(journal, window_start, as_of),
+        _severity_by_part(series),
+        window_start,
+        as_of,
+    )
+    remedies = summarize_remedies(use, side_effects, associations, window_start)
+    return Report(as_of, window_start, parts, sort_flags(flags), remedies)
+
+
+def list_remedies(journal: Journal | None, today: date) -> list[RemedyStatus]:
+    """Every remedy in the journal with its limits and recent use."""
+    if journal is None:
+        return []
+    use = _remedy_days_with_history(journal, today, today)
+    return remedy_status(queries.remedy_names(journal), use, queries.limits(journal), today)
+
+
+def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict[date, int]]:
+    """Daily maximum per body part, all sides together."""
+    by_part: dict[str, dict[date, int]] = {}
+    for (body_part, _side), values in series.items():
+        days = by_part.setdefault(body_part, {})
+        for value in values:
+            days[value.day] = max(days.get(value.day, 0), value.severity)
+    return by_part
+
+
+def _read_back(
+    read: Callable[[date], T],
+    since: date,
+    as_of: date,
+    first_day: date | None,
+    incomplete: Callable[[T, date], bool],
+) -> T:
+    """Read from `since` to `as_of`, reaching further back (doubling the span) while
+    `incomplete` says days before `since` could still change the result."""
+    while True:
+        found = read(since)
+        if first_day is None or since <= first_day or not incomplete(found, since):
+            return found
+        since -= max(as_of - since, timedelta(days=365))
+
+
+def _remedy_days_with_history(journal: Journal, window_start: date, as_of: date) -> list[RemedyDay]:
+    """Remedy days from far enough back that every unbroken run reaching the window is whole."""
+
+    def run_reaches_back(use: list[RemedyDay], since: date) -> bool:
+        return any(
+            run[0] == since and run[1] >= window_start
+            for name in {d.remedy for d in use}
+            for run in runs([d.day for d in use if d.remedy == name])
+        )
+
+    return _read_back(
+        lambda since: queries.remedy_days(journal, since, as_of),
+        min(window_start, as_of - timedelta(days=FREQUENT_SPAN - 1)) - timedelta(days=60),
+        as_of,
+        queries.first_day(journal, "remedy_use"),
+        run_reaches_back,
+    )
+
+
+def _series_with_history(
+    journal: Journal, window_start: date, as_of: date, part: str | None, config: Config
+) -> dict[SeriesKey, list[DayValue]]:
+    """Daily series from far enough back that every episode reaching the window is whole."""
+    return _read_back(
+        lambda since: queries.daily_series(journal, since, as_of, part),
+        window_start - timedelta(days=LOOKBACK_DAYS),
+        as_of,
+        queries.first_day(journal),
+        lambda series, since: needs_earlier_history(series, since, window_start, config.gap_days),
+    )

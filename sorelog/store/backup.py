@@ -1,0 +1,72 @@
+"""Copies of the journal made with SQLite's online backup, safe while another sorelog writes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, storage_error
+
+
+def default_backup_path(journal_path: Path, now: datetime) -> Path:
+    """sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal, in local time."""
+    return journal_path.expanduser().parent / f"sorelog-backup-{now:%Y%m%d-%H%M%S}.db"
+
+
+def backup_journal(source: Path, dest: Path) -> Path:
+    """A consistent copy through SQLite's online backup, written 0600; never overwrites.
+
+    The copy is made under a temporary name and linked into place, so `dest` either
+    does not exist or is a complete journal, even if another process writes meanwhile.
+    """
+    source = source.expanduser()
+    if not source.exists():
+        raise SorelogError(f"no journal at {source} to back up (give the journal with --db)")
+    if source.is_dir():
+        raise SorelogError(f"journal path {source} is a directory; give a file path with --db")
+    if dest.exists():
+        raise InputError(f"{dest} already exists; a backup never overwrites, give a new path")
+    if not dest.parent.is_dir():
+        raise SorelogError(f"cannot write {dest}: the directory {dest.parent} does not exist")
+    try:
+        fd, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise SorelogError(f"cannot write in {dest.parent}: {exc.strerror}") from None
+    os.close(fd)  # mkstemp made it 0600, and SQLite keeps the mode of the file it opens
+    temporary = Path(name)
+    try:
+        _copy(source, temporary)
+        try:
+            os.link(temporary, dest)  # fails, rather than overwrites, if dest appeared meanwhile
+        except FileExistsError:
+            raise InputError(f"{dest} already exists; a backup never overwrites") from None
+        except OSError:  # a file system without hard links
+            if dest.exists():
+                raise InputError(f"{dest} already exists; a backup never overwrites") from None
+            os.replace(temporary, dest)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return dest
+
+
+def _copy(source: Path, target: Path) -> None:
+    try:
+        uri = source.resolve().as_uri() + "?mode=ro"
+        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            if int(src.execute("PRAGMA user_version").fetchone()[0]) < 1:
+                raise SorelogError(f"{source} is not a sorelog journal")
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)  # all pages in one step: one consistent snapshot
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise storage_error(source, exc) from None

@@ -1,0 +1,33 @@
+"""Reads for shell completion: the standard library's sqlite3, read-only, never waiting.
+
+This runs on every Tab press, so it stays light (no SQLModel, SQLAlchemy or pydantic)
+and never gets in the way: no locks taken and no files left beside the journal.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# Wait briefly for a writer: a Tab press that hangs is worse than one that offers nothing.
+TIMEOUT_SECONDS = 0.5
+REMEDY_NAMES = "SELECT remedy FROM remedy_use UNION SELECT remedy FROM remedy_limit"
+
+
+def remedy_names(path: Path) -> list[str]:
+    """Every distinct remedy name in the journal, sorted; opens it read-only.
+
+    Raises sqlite3.Error or OSError when the journal cannot be read; the caller offers
+    nothing then.
+    """
+    if not path.is_file():  # mode=ro never creates a file, but say so plainly
+        return []
+    # immutable: no locks and no -wal/-shm files left beside the journal after a Tab press
+    # (names written since the last checkpoint may be missed; every sorelog run ends with one)
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    db = sqlite3.connect(uri, uri=True, timeout=TIMEOUT_SECONDS)
+    try:
+        rows = db.execute(REMEDY_NAMES).fetchall()
+    finally:
+        db.close()
+    return sorted({row[0] for row in rows if isinstance(row[0], str) and row[0].isprintable()})

@@ -1,0 +1,138 @@
+"""Reading the journal: aggregated in SQL, returned as plain records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sorelog.domain.doses import Dose
+from sorelog.domain.kinds import KINDS
+from sorelog.domain.records import (
+    DayValue,
+    Limit,
+    RemedyDay,
+    RemedyPartDay,
+    SeriesKey,
+    SideEffectDay,
+    SymptomDay,
+)
+from sorelog.store.journal import Journal
+
+
+def daily_series(
+    journal: Journal, start: date, end: date, part: str | None = None
+) -> dict[SeriesKey, list[DayValue]]:
+    """Daily maximum severity per (body part, side) for local days start..end, in day order."""
+    sql = (
+        "SELECT body_part, side, day, MAX(severity) FROM soreness "
+        "WHERE day BETWEEN ? AND ?{part} GROUP BY body_part, side, day "
+        "ORDER BY body_part, side, day"
+    )
+    params: list[object] = [start.isoformat(), end.isoformat()]
+    if part is not None:
+        sql = sql.format(part=" AND body_part = ?")
+        params.append(part)
+    else:
+        sql = sql.format(part="")
+    series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
+    for body_part, side, day, severity in journal.db.execute(sql, params):
+        series[(body_part, side)].append(DayValue(date.fromisoformat(day), severity))
+    return dict(series)
+
+
+def symptom_days(
+    journal: Journal, start: date, end: date, part: str | None = None
+) -> list[SymptomDay]:
+    """Soreness entries with symptoms on local days start..end, oldest first."""
+    sql = "SELECT body_part, side, day, symptoms FROM soreness WHERE day BETWEEN ? AND ? "
+    params: list[object] = [start.isoformat(), end.isoformat()]
+    if part is not None:
+        sql += "AND body_part = ? "
+        params.append(part)
+    sql += "AND symptoms != '' ORDER BY day, id"
+    return [
+        SymptomDay(body_part, side, date.fromisoformat(day), tuple(symptoms.split(";")))
+        for body_part, side, day, symptoms in journal.db.execute(sql, params)
+    ]
+
+
+def is_empty(journal: Journal) -> bool:
+    """True when nothing at all has been logged yet."""
+    sql = " OR ".join(f"EXISTS (SELECT 1 FROM {kind.table})" for kind in KINDS)
+    row = journal.db.execute(f"SELECT {sql}").fetchone()
+    return not row[0]
+
+
+def first_day(journal: Journal, table: str = "soreness") -> date | None:
+    """The earliest local day with an entry in `table` (soreness or remedy_use)."""
+    assert table in ("soreness", "remedy_use")
+    row = journal.db.execute(f"SELECT MIN(day) FROM {table}").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def limits(journal: Journal) -> dict[str, Limit]:
+    """Every remedy's limits, by remedy name."""
+    rows = journal.db.execute(
+        "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit"
+    )
+    return {
+        remedy: Limit(remedy, Dose(amount, unit) if amount is not None else None, max_days)
+        for remedy, amount, unit, max_days in rows
+    }
+
+
+def remedy_units(journal: Journal, remedy: str, leaving_out: int | None = None) -> set[str]:
+    """The units a remedy's doses have been logged in (leaving out one record, when editing it)."""
+    rows = journal.db.execute(
+        "SELECT DISTINCT unit FROM remedy_use "
+        "WHERE remedy = ? AND unit IS NOT NULL AND id IS NOT ?",
+        (remedy, leaving_out),
+    )
+    return {unit for (unit,) in rows}
+
+
+def remedy_days(
+    journal: Journal, start: date, end: date, remedy: str | None = None
+) -> list[RemedyDay]:
+    """Uses and total dose (base unit) of each remedy on each local day start..end."""
+    sql = (
+        "SELECT remedy, day, COUNT(*), SUM(base_amount), MAX(base_unit) FROM remedy_use "
+        "WHERE day BETWEEN ? AND ? "
+    )
+    params: list[object] = [start.isoformat(), end.isoformat()]
+    if remedy is not None:
+        sql += "AND remedy = ? "
+        params.append(remedy)
+    sql += "GROUP BY remedy, day ORDER BY remedy, day"
+    return [
+        RemedyDay(name, date.fromisoformat(day), uses, total, unit)
+        for name, day, uses, total, unit in journal.db.execute(sql, params)
+    ]
+
+
+def remedy_part_days(journal: Journal, start: date, end: date) -> list[RemedyPartDay]:
+    """Which remedies were taken for which body parts on each local day start..end."""
+    rows = journal.db.execute(
+        "SELECT DISTINCT remedy, body_part, day FROM remedy_use "
+        "WHERE day BETWEEN ? AND ? AND body_part IS NOT NULL ORDER BY remedy, body_part, day",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [RemedyPartDay(r, p, date.fromisoformat(d)) for r, p, d in rows]
+
+
+def side_effect_days(journal: Journal, start: date, end: date) -> list[SideEffectDay]:
+    """Side effects logged on local days start..end, oldest first."""
+    rows = journal.db.execute(
+        "SELECT effect, remedy, day, severity FROM side_effect "
+        "WHERE day BETWEEN ? AND ? ORDER BY day, id",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [SideEffectDay(e, r, date.fromisoformat(d), s) for e, r, d, s in rows]
+
+
+def remedy_names(journal: Journal) -> list[str]:
+    """Every remedy used or given limits, alphabetically."""
+    rows = journal.db.execute(
+        "SELECT remedy FROM remedy_use UNION SELECT remedy FROM remedy_limit ORDER BY 1"
+    )
+    return [name for (name,) in rows]

@@ -1,0 +1,138 @@
+"""Records in the export shape (one key per CSV column): reading, finding, changing, deleting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sorelog.domain.errors import InputError
+from sorelog.domain.kinds import KIND_NAMES, KINDS, RECORD_KEYS, RecordKind, kind_named
+from sorelog.domain.when import LocalZone
+from sorelog.store.journal import Journal
+
+
+def _select(kind: RecordKind) -> str:
+    """The kind's rows as RECORD_KEYS in order (NULL where a key does not apply), then day."""
+    cells = []
+    for key in RECORD_KEYS:
+        if key == "record":
+            cells.append(f"'{kind.name}'")
+        elif key in ("id", "at") or key in kind.fields:
+            cells.append(key)
+        else:
+            cells.append("NULL")
+    return f"SELECT {', '.join(cells)}, day FROM {kind.table}"
+
+
+_SELECTS = {kind.name: _select(kind) for kind in KINDS}
+
+
+def stored_instant(text: str) -> datetime:
+    """The journal keeps UTC instants as naive text; give them back their zone."""
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def read_records(
+    journal: Journal,
+    zone: LocalZone,
+    *,
+    since: date | None = None,
+    part: str | None = None,
+    newest_first: bool = False,
+    kinds: tuple[str, ...] = KIND_NAMES,
+    ids: tuple[int, ...] = (),
+) -> list[dict[str, Any]]:
+    """Records of the given kinds, `at` in local time with its UTC offset, symptoms as a list.
+
+    `since` keeps local days from that day on; `part` keeps records for that body part;
+    `ids` keeps those records only.
+    """
+    where, params = [], []
+    if ids:
+        where.append(f"id IN ({', '.join('?' * len(ids))})")
+        params.extend(ids)
+    if since is not None:
+        where.append("day >= ?")
+        params.append(since.isoformat())
+    if part is not None:
+        where.append("body_part = ?")
+        params.append(part)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    selects = [
+        _SELECTS[name] + clause
+        for name in kinds
+        if not (part is not None and "body_part" not in kind_named(name).fields)
+    ]
+    order = "DESC" if newest_first else "ASC"
+    sql = " UNION ALL ".join(selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
+    return list(_as_records(journal.db.execute(sql, params * len(selects)), zone))
+
+
+def _as_records(rows: Iterator[Any], zone: LocalZone) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        record = dict(zip(RECORD_KEYS, row[:-1], strict=True))
+        record["at"] = zone.to_local(stored_instant(record["at"])).isoformat()
+        record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
+        if isinstance(record["amount"], float) and record["amount"].is_integer():
+            record["amount"] = int(record["amount"])
+        yield record
+
+
+def read_limits(journal: Journal) -> list[dict[str, Any]]:
+    """The person's remedy limits, in the export's JSON shape."""
+    rows = journal.db.execute(
+        "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit ORDER BY 1"
+    )
+    return [
+        {
+            "remedy": remedy,
+            "max_daily": None
+            if amount is None
+            else {"amount": int(amount) if float(amount).is_integer() else amount, "unit": unit},
+            "max_days": max_days,
+        }
+        for remedy, amount, unit, max_days in rows
+    ]
+
+
+def export_document(journal: Journal | None, zone: LocalZone) -> tuple[list[Any], list[Any]]:
+    """Every record (oldest first) and every remedy limit, in the export shape."""
+    if journal is None:
+        return [], []
+    return read_records(journal, zone), read_limits(journal)
+
+
+def find_record(journal: Journal, zone: LocalZone, record_id: int) -> dict[str, Any]:
+    """The record with this id, in the export shape; InputError if there is none."""
+    for kind in KINDS:
+        found = journal.db.execute(f"SELECT day FROM {kind.table} WHERE id = ?", (record_id,))
+        if found.fetchone() is not None:
+            return read_records(journal, zone, kinds=(kind.name,), ids=(record_id,))[0]
+    raise InputError(f"no record #{record_id}; 'sorelog list' shows the ids")
+
+
+def update_record(journal: Journal, kind: str, record_id: int, changes: dict[str, Any]) -> None:
+    """Set the given columns of one record, in one transaction."""
+    from sorelog.store.tables import model_for
+
+    with journal.session() as session:
+        row = session.get(model_for(kind), record_id)
+        if row is None:
+            raise InputError(f"no record #{record_id}")
+        for column, value in changes.items():
+            setattr(row, column, value)
+        session.add(row)
+        session.commit()
+
+
+def delete_record(journal: Journal, kind: str, record_id: int) -> None:
+    """Remove one record; its id is never given to another."""
+    from sorelog.store.tables import model_for
+
+    with journal.session() as session:
+        row = session.get(model_for(kind), record_id)
+        if row is not None:
+            session.delete(row)
+            session.commit()
