@@ -35,7 +35,7 @@ def summarize_part(
     episodes = [e for e in split_episodes(days, gap_days) if e.last_day >= window_start]
     current = episodes[-1] if episodes else None
     resolved = days[-1].severity == 0 or current is None
-    trend = Trend.resolved if resolved else episode_trend(current)
+    trend = Trend.resolved if resolved or current is None else episode_trend(current)
     return PartSummary(
         body_part=key[0],
         side=key[1],
@@ -62,9 +62,10 @@ def needs_earlier_history(
         if first and first.last_day >= window_start and (first.start - since).days <= gap_days:
             return True
         stretches = sore_stretches(days)
-        early, late = stretches[0] if stretches else (None, None)
-        if late and late >= window_start and (early - since).days <= CHRONIC_GAP_DAYS:
-            return True
+        if stretches:
+            early, late = stretches[0]
+            if late >= window_start and (early - since).days <= CHRONIC_GAP_DAYS:
+                return True
     return False
 
 

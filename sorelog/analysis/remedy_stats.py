@@ -67,7 +67,7 @@ def summarize_remedies(
     """Per remedy used (or blamed for a side effect) in the window."""
     in_window = [d for d in use if d.day >= window_start]
     grouped = by_remedy(in_window)
-    effects = defaultdict(int)
+    effects: defaultdict[str, int] = defaultdict(int)
     for item in side_effects:
         if item.remedy and item.day >= window_start:
             effects[item.remedy] += 1
@@ -108,7 +108,8 @@ def associate(
     found = []
     for (remedy, part), days_taken in sorted(pairs.items()):
         severity = part_severity.get(part, {})
-        after_taken, after_not = [], []
+        after_taken: list[int] = []
+        after_not: list[int] = []
         for day, level in severity.items():
             following = severity.get(day + timedelta(days=1))
             if day < window_start or day >= as_of or level < 1 or following is None:

@@ -7,7 +7,6 @@ and any failure (no journal yet, locked, not SQLite, an older schema) offers not
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import typer
@@ -38,7 +37,7 @@ def complete_remedy(incomplete: str, ctx: typer.Context | None = None) -> list[s
 
     try:
         names = remedy_names(completion_journal(ctx))
-    except (sqlite3.Error, OSError, ValueError):
+    except (OSError, ValueError):  # the default path's directory cannot be worked out
         return []
     return [name for name in names if name.startswith(incomplete)]
 

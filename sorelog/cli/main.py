@@ -18,7 +18,6 @@ from sorelog.cli.params import ValueProblem
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
-
 ORDER = ("add", "report", "remedy", "side-effect", "list", "edit", "delete", "export",
          "import", "backup", "config", "parts")  # fmt: skip
 
@@ -31,7 +30,7 @@ class SorelogGroup(TyperGroup):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             status = super().main(*args, **kwargs)

@@ -6,7 +6,8 @@ An adapter given as `parser=` raises `ValueProblem`; the exit point prints it as
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -14,21 +15,22 @@ from sorelog.domain.doses import parse_dose
 from sorelog.domain.inputs import PartSide
 from sorelog.domain.parts import resolve_part
 
+T = TypeVar("T")
+
 
 class ValueProblem(typer.BadParameter):
     """A value an adapter refused; the exit point names the option it was given to."""
 
 
-def _checked(parse):  # type: ignore[no-untyped-def]
+def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
     """Turn a domain parser's ValueError into a ValueProblem for the option it checks."""
 
-    def adapter(text: str):  # type: ignore[no-untyped-def]
+    def adapter(text: str) -> T:
         try:
             return parse(text)
         except ValueError as exc:
             raise ValueProblem(str(exc)) from None
 
-    adapter.__name__ = parse.__name__
     return adapter
 
 

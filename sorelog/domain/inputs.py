@@ -15,6 +15,7 @@ from sorelog.domain.names import normalise_remedy
 from sorelog.domain.parts import parse_symptom, resolve_part
 from sorelog.domain.when import LocalZone, parse_when
 
+
 class PartSide(NamedTuple):
     """A canonical body part and the side a prefix gave ('left calf'), or None."""
 

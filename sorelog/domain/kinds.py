@@ -26,8 +26,17 @@ SORENESS = RecordKind(
     label="soreness",
     table="soreness",
     fields=("body_part", "side", "severity", "kind", "cause", "symptoms", "note"),
-    edit_options=("--part", "--side", "--severity", "--at", "--cause", "--kind", "--symptom",
-                  "--no-symptoms", "--note"),  # fmt: skip
+    edit_options=(
+        "--part",
+        "--side",
+        "--severity",
+        "--at",
+        "--cause",
+        "--kind",
+        "--symptom",
+        "--no-symptoms",
+        "--note",
+    ),
 )
 REMEDY = RecordKind(
     name="remedy",

@@ -11,20 +11,22 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from sorelog.domain.errors import InputError
 from sorelog.domain.records import ImportFile, ImportLimit, ImportRow
-from sorelog.formats.check import check_limit, check_row
-from sorelog.formats.columns import HEADER, LIMIT_KEYS
 from sorelog.domain.safe_text import printable
 from sorelog.domain.when import LocalZone
+from sorelog.formats.check import check_limit, check_row
+from sorelog.formats.columns import HEADER, LIMIT_KEYS
 
 PROGRESS_STEP = 1000
 _CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
 
 
 Tick = Callable[[int], None]
+
 
 def read_import(
     data: bytes, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
@@ -76,7 +78,7 @@ def _json_element_starts(text: str) -> dict[str, list[int]]:
 
     i = skip(0) + 1  # past "{"
     while (i := skip(i)) < len(text) and text[i] != "}":
-        key, i = json.decoder.scanstring(text, i + 1)
+        key, i = scanstring(text, i + 1)
         i = skip(skip(i) + 1)  # past ":"
         if key in ("records", "limits") and text[i] == "[":
             found[key] = []

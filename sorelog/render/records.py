@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
+
 def what(record: dict[str, Any]) -> str:
     """'left quadriceps 6/10, ache; symptoms: swelling' / 'ibuprofen 400 mg for quads'."""
     kind = record["record"]

@@ -109,7 +109,9 @@ def _match(
     return plan
 
 
-def _plan_limits(db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan) -> None:
+def _plan_limits(
+    db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan
+) -> None:
     """An import only adds: limits go to remedies without any; the journal's own stay."""
     sql = "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit"
     current = {
@@ -296,5 +298,3 @@ def _limit_values(limit: ImportLimit) -> dict[str, Any]:
         "max_daily_unit": ceiling.unit if ceiling else None,
         "max_days": limit.max_days,
     }
-
-

@@ -54,5 +54,3 @@ def align_days(db: sqlite3.Connection, zone: LocalZone) -> None:
 def _utc(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-

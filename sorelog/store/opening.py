@@ -111,5 +111,3 @@ def _check_readable_journal(path: Path) -> None:
         raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
     if version > 0 and "sorelog_migrations" not in tables:
         raise SorelogError(f"{path} is an SQLite database but not a sorelog journal")
-
-

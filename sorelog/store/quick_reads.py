@@ -17,9 +17,16 @@ REMEDY_NAMES = "SELECT remedy FROM remedy_use UNION SELECT remedy FROM remedy_li
 def remedy_names(path: Path) -> list[str]:
     """Every distinct remedy name in the journal, sorted; opens it read-only.
 
-    Raises sqlite3.Error or OSError when the journal cannot be read; the caller offers
-    nothing then.
+    A journal that is missing or cannot be read (locked, not SQLite, an older schema)
+    gives no names: completion must never get in the way.
     """
+    try:
+        return _remedy_names(path)
+    except (sqlite3.Error, OSError, ValueError):
+        return []
+
+
+def _remedy_names(path: Path) -> list[str]:
     if not path.is_file():  # mode=ro never creates a file, but say so plainly
         return []
     # immutable: no locks and no -wal/-shm files left beside the journal after a Tab press

@@ -49,7 +49,8 @@ def read_records(
     `since` keeps local days from that day on; `part` keeps records for that body part;
     `ids` keeps those records only.
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if ids:
         where.append(f"id IN ({', '.join('?' * len(ids))})")
         params.extend(ids)

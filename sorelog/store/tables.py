@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from sorelog.domain.kinds import kind_named
 
 # Instants are stored as UTC ISO 8601 text with an explicit +00:00, never as naive text.
-UTC_DATETIME = DATETIME(
+UTC_DATETIME = DATETIME(  # type: ignore[no-untyped-call]
     storage_format=(
         "%(year)04d-%(month)02d-%(day)02dT%(hour)02d:%(minute)02d:%(second)02d"
         ".%(microsecond)06d+00:00"
@@ -25,7 +25,7 @@ class Soreness(SQLModel, table=True):
     __tablename__ = "soreness"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
+    at: datetime = Field(sa_type=UTC_DATETIME)
     day: date  # local calendar day of `at`
     body_part: str
     side: str | None = None
@@ -42,7 +42,7 @@ class RemedyUse(SQLModel, table=True):
     __tablename__ = "remedy_use"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
+    at: datetime = Field(sa_type=UTC_DATETIME)
     day: date
     remedy: str  # normalised name
     amount: float | None = None  # as entered
@@ -71,7 +71,7 @@ class SideEffect(SQLModel, table=True):
     __tablename__ = "side_effect"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)  # type: ignore[call-overload]
+    at: datetime = Field(sa_type=UTC_DATETIME)
     day: date
     effect: str  # normalised
     remedy: str | None = None
@@ -80,8 +80,7 @@ class SideEffect(SQLModel, table=True):
 
 
 TABLES: dict[str, type[SQLModel]] = {
-    model.__tablename__: model  # type: ignore[misc]
-    for model in (Soreness, RemedyUse, RemedyLimit, SideEffect)
+    model.__tablename__: model for model in (Soreness, RemedyUse, RemedyLimit, SideEffect)
 }
 
 

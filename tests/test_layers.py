@@ -1,0 +1,139 @@
+"""The layout keeps its layers: imports point down, no module imports itself back, and the
+libraries that carry a layer's job (Typer, Rich, sqlite3, SQLModel) stay in that layer.
+
+Read from the source with `ast`, every import counted (inside functions and
+TYPE_CHECKING blocks too): knowing about a module is what a layer must not do.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "sorelog"
+
+# What each layer may import from sorelog (always itself too), from the bottom up.
+ALLOWED: dict[str, set[str]] = {
+    "domain": set(),
+    "analysis": {"domain"},
+    "formats": {"domain"},
+    "store": {"domain"},
+    "render": {"domain", "analysis"},
+    "services": {"domain", "analysis", "formats", "store"},
+    "cli": {"domain", "analysis", "formats", "store", "services", "render", "top"},
+    "top": {"cli"},  # sorelog/__init__.py (the version) and __main__.py
+}
+# Third-party and standard modules that belong to one layer's job.
+OWNED_BY = {
+    "typer": {"cli"},
+    "click": {"cli"},
+    "rich": {"cli", "render"},
+    "sqlite3": {"store"},
+    "sqlmodel": {"store"},
+    "sqlalchemy": {"store"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in ALLOWED else "top"
+
+
+def imports(module: str) -> set[str]:
+    """Every module `module` imports, as dotted names (sorelog's resolved to real modules)."""
+    path = MODULES[module]
+    tree = ast.parse(path.read_text(), str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                found.add(candidate if candidate in MODULES else base)
+    return found
+
+
+GRAPH = {module: {name for name in imports(module) if name in MODULES} for module in MODULES}
+
+
+def test_the_walk_sees_the_package() -> None:
+    # A walk that found nothing would pass every check below.
+    assert {"sorelog.cli.main", "sorelog.store.journal", "sorelog.domain.kinds"} <= set(MODULES)
+    assert "sorelog.store.journal" in GRAPH["sorelog.store.opening"]
+    assert all(layer(m) in ALLOWED for m in MODULES)
+
+
+def upward(module: str, names: set[str]) -> list[str]:
+    """The modules in `names` that `module`'s layer may not import."""
+    own = layer(module)
+    allowed = ALLOWED[own] | {own}
+    return sorted(f"{name} ({layer(name)})" for name in names if layer(name) not in allowed)
+
+
+def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each import cycle found by a depth-first walk, as the modules around it."""
+    cycles: list[list[str]] = []
+    state: dict[str, str] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = "open"
+        for name in sorted(graph.get(module, ())):
+            if state.get(name) == "open":
+                cycles.append([*trail[trail.index(name) :], name])
+            elif name not in state:
+                visit(name, [*trail, name])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    return cycles
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_imports_point_down(module: str) -> None:
+    wrong = upward(module, GRAPH[module])
+    assert not wrong, f"{module} ({layer(module)}) imports above or beside its layer: {wrong}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_libraries_stay_in_their_layer(module: str) -> None:
+    own = layer(module)
+    wrong = sorted(
+        name
+        for name in imports(module)
+        if name.split(".")[0] in OWNED_BY and own not in OWNED_BY[name.split(".")[0]]
+    )
+    assert not wrong, f"{module} ({own}) imports {wrong}, which belong to another layer"
+
+
+def test_no_import_cycles() -> None:
+    assert find_cycles(GRAPH) == []
+
+
+def test_the_checks_catch_what_they_are_for() -> None:
+    # On made-up imports: the store reaching up into the CLI, and two modules in a loop.
+    assert upward("sorelog.store.writes", {"sorelog.cli.main", "sorelog.domain.kinds"}) == [
+        "sorelog.cli.main (cli)"
+    ]
+    assert upward("sorelog.render.report", {"sorelog.store.reads"}) == [
+        "sorelog.store.reads (store)"
+    ]
+    loop = {"sorelog.store.a": {"sorelog.store.b"}, "sorelog.store.b": {"sorelog.store.a"}}
+    assert find_cycles(loop) == [["sorelog.store.a", "sorelog.store.b", "sorelog.store.a"]]
