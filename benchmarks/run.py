@@ -80,7 +80,7 @@ def entries(rng: random.Random, count: int, first: date, last: date) -> list[tup
 
 def build_journal(path: Path, rows: list[tuple]) -> None:
     """A journal holding these soreness rows."""
-    journal = open_journal(path, create=True)
+    journal = open_journal(path, create=True, now=datetime.now(UTC))
     assert journal is not None
     db = journal.db
     db.execute("BEGIN")

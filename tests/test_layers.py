@@ -137,3 +137,29 @@ def test_the_checks_catch_what_they_are_for() -> None:
     ]
     loop = {"sorelog.store.a": {"sorelog.store.b"}, "sorelog.store.b": {"sorelog.store.a"}}
     assert find_cycles(loop) == [["sorelog.store.a", "sorelog.store.b", "sorelog.store.a"]]
+
+
+CLOCK_READS = {"now", "today", "utcnow", "time", "time_ns", "monotonic"}
+CLOCK_OWNERS = {"datetime", "date", "time"}
+
+
+def clock_reads(module: str) -> list[str]:
+    """Calls such as datetime.now(), date.today() or time.time() in a module's source."""
+    tree = ast.parse(MODULES[module].read_text())
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in CLOCK_READS
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in CLOCK_OWNERS
+        ):
+            found.append(f"{node.func.value.id}.{node.func.attr}() on line {node.lineno}")
+    return found
+
+
+def test_only_the_cli_context_reads_the_clock() -> None:
+    # Everything below the CLI is handed "now", so every rule can be tested at any moment.
+    readers = {module: found for module in MODULES if (found := clock_reads(module))}
+    assert set(readers) == {"sorelog.cli.context"}, readers

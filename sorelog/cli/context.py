@@ -80,7 +80,7 @@ def _open(ctx: typer.Context, *, create: bool) -> Journal | None:
     from sorelog.store import open_journal
 
     _, zone = settings(ctx)
-    return open_journal(journal_file(ctx), create=create, zone=zone)
+    return open_journal(journal_file(ctx), create=create, now=now(ctx), zone=zone)
 
 
 @contextmanager

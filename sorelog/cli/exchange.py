@@ -106,10 +106,10 @@ def import_(
         parsed = check_file(data, str(file), zone, now(ctx), task("Checking", lines))
         del data  # the checked rows are all that is needed from here on
         if dry_run:
-            plan = preview_import(journal_file(ctx), parsed, zone)
+            plan = preview_import(journal_file(ctx), parsed, zone, now(ctx))
         else:
             tick = task("Writing", len(parsed.rows))
-            plan = import_records(journal_file(ctx), parsed, zone, tick)
+            plan = import_records(journal_file(ctx), parsed, zone, now(ctx), tick)
     new, present = len(plan.new), plan.present
     if dry_run:
         typer.echo("Dry run: nothing was written.")

@@ -23,9 +23,9 @@ def check_file(
     return read_import(data, name, zone, now, tick)
 
 
-def preview_import(path: Path, parsed: ImportFile, zone: LocalZone) -> ImportPlan:
+def preview_import(path: Path, parsed: ImportFile, zone: LocalZone, now: datetime) -> ImportPlan:
     """What importing would add to the journal at `path`; creates and writes nothing."""
-    journal = open_journal(path, create=False, zone=zone)
+    journal = open_journal(path, create=False, now=now, zone=zone)
     try:
         return plan_import(journal, parsed)
     finally:
@@ -34,7 +34,7 @@ def preview_import(path: Path, parsed: ImportFile, zone: LocalZone) -> ImportPla
 
 
 def import_records(
-    path: Path, parsed: ImportFile, zone: LocalZone, tick: Tick | None = None
+    path: Path, parsed: ImportFile, zone: LocalZone, now: datetime, tick: Tick | None = None
 ) -> ImportPlan:
     """Write the file's new records and limits in one transaction.
 
@@ -43,7 +43,7 @@ def import_records(
     """
     if not path.exists():
         plan_import(None, parsed)
-    journal = open_journal(path, create=True, zone=zone)
+    journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None
     with journal:
         return import_file(journal, parsed, tick)

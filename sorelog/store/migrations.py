@@ -112,8 +112,11 @@ def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Apply the steps this journal lacks, all in one transaction with their records."""
+def migrate(db: sqlite3.Connection, now: datetime) -> None:
+    """Apply the steps this journal lacks, all in one transaction with their records.
+
+    `now` is when they are recorded as applied (the caller's clock, not read here).
+    """
     db.execute("BEGIN IMMEDIATE")
     try:
         version = schema_version(db)  # re-read under the write lock
@@ -125,7 +128,7 @@ def migrate(db: sqlite3.Connection) -> None:
             step(db)
             db.execute(
                 "INSERT INTO sorelog_migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(UTC).isoformat()),
+                (name, now.astimezone(UTC).isoformat()),
             )
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         db.execute("COMMIT")

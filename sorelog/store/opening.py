@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from sorelog.domain.errors import SorelogError
@@ -18,7 +19,9 @@ from sorelog.store.migrations import MIGRATIONS, migrate, schema_version
 from sorelog.store.private_files import make_private_dirs
 
 
-def open_journal(path: Path, *, create: bool, zone: LocalZone | None = None) -> Journal | None:
+def open_journal(
+    path: Path, *, create: bool, now: datetime, zone: LocalZone | None = None
+) -> Journal | None:
     """Open the journal at `path`, upgrading an older schema in place.
 
     Returns None when the file does not exist and `create` is false (nothing to
@@ -40,7 +43,7 @@ def open_journal(path: Path, *, create: bool, zone: LocalZone | None = None) -> 
     try:
         if schema_version(db) < len(MIGRATIONS):
             db.execute("PRAGMA journal_mode = WAL")
-            migrate(db)
+            migrate(db, now)
         if zone is not None:
             align_days(db, zone)
     except BaseException as exc:
