@@ -19,6 +19,7 @@ class RecordKind:
     table: str  # the journal table that holds it
     fields: tuple[str, ...]  # kept besides id, at and day, by export column, in this order
     edit_options: tuple[str, ...]  # the `sorelog edit` options that apply, in help order
+    command: str  # the command that logs one: "side-effect"
 
 
 SORENESS = RecordKind(
@@ -37,6 +38,7 @@ SORENESS = RecordKind(
         "--no-symptoms",
         "--note",
     ),
+    command="add",
 )
 REMEDY = RecordKind(
     name="remedy",
@@ -44,6 +46,7 @@ REMEDY = RecordKind(
     table="remedy_use",
     fields=("remedy", "amount", "unit", "body_part", "side", "note"),
     edit_options=("--remedy", "--dose", "--for", "--side", "--at", "--note"),
+    command="remedy add",
 )
 SIDE_EFFECT = RecordKind(
     name="side_effect",
@@ -51,6 +54,7 @@ SIDE_EFFECT = RecordKind(
     table="side_effect",
     fields=("effect", "remedy", "severity", "note"),
     edit_options=("--remedy", "--effect", "--severity", "--at", "--note"),
+    command="side-effect",
 )
 
 # A record as lists, JSON and exports show it: these keys, in this order (the CSV header).

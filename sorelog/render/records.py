@@ -5,11 +5,12 @@ Rich loads only for the table: the add commands print their line without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sorelog.domain.doses import format_amount
-from sorelog.domain.kinds import kind_named
+from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, SORENESS, kind_named
 from sorelog.domain.parts import part_label
 from sorelog.domain.safe_text import printable
 
@@ -20,26 +21,42 @@ if TYPE_CHECKING:
 
 def what(record: dict[str, Any]) -> str:
     """'left quadriceps 6/10, ache; symptoms: swelling' / 'ibuprofen 400 mg for quads'."""
-    kind = record["record"]
-    if kind == "soreness":
-        text = f"{_part(record)} {record['severity']}/10"
-        if record.get("kind"):
-            text += f", {record['kind']}"
-        if record.get("symptoms"):
-            text += f"; symptoms: {', '.join(record['symptoms'])}"
-    elif kind == "remedy":
-        text = record["remedy"]
-        if record.get("amount") is not None:
-            text += f" {format_amount(float(record['amount']))} {record['unit']}"
-        if record.get("body_part"):
-            text += f" for {_part(record)}"
-    else:
-        text = record["effect"]
-        if record.get("severity") is not None:
-            text += f" {record['severity']}/10"
-        if record.get("remedy"):
-            text += f" ({record['remedy']})"
-    return printable(text)
+    return printable(DESCRIBERS[record["record"]](record))
+
+
+def _soreness(record: dict[str, Any]) -> str:
+    text = f"{_part(record)} {record['severity']}/10"
+    if record.get("kind"):
+        text += f", {record['kind']}"
+    if record.get("symptoms"):
+        text += f"; symptoms: {', '.join(record['symptoms'])}"
+    return text
+
+
+def _remedy(record: dict[str, Any]) -> str:
+    text = str(record["remedy"])
+    if record.get("amount") is not None:
+        text += f" {format_amount(float(record['amount']))} {record['unit']}"
+    if record.get("body_part"):
+        text += f" for {_part(record)}"
+    return text
+
+
+def _side_effect(record: dict[str, Any]) -> str:
+    text = str(record["effect"])
+    if record.get("severity") is not None:
+        text += f" {record['severity']}/10"
+    if record.get("remedy"):
+        text += f" ({record['remedy']})"
+    return text
+
+
+# Each kind's describe line (domain.kinds), from a record in the export shape.
+DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    SORENESS.name: _soreness,
+    REMEDY.name: _remedy,
+    SIDE_EFFECT.name: _side_effect,
+}
 
 
 def logged_line(record_id: int, what: str, at: datetime, details: str = "") -> str:
