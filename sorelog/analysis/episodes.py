@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sorelog.domain.records import DayValue
+from sorelog.domain.values import DayValue
 
 TREND_DAYS = 7  # the trend looks at the episode's last 7 days that have entries
 TREND_SLOPE = 0.25  # severity points per day that count as a change

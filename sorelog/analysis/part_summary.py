@@ -8,7 +8,7 @@ from datetime import date
 
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
 from sorelog.analysis.soreness_flags import CHRONIC_DAYS, CHRONIC_GAP_DAYS, sore_stretches
-from sorelog.domain.records import DayValue, SeriesKey
+from sorelog.domain.values import DayValue, SeriesKey
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from sorelog.analysis.flag import Flag, Level
 from sorelog.analysis.remedy_stats import FREQUENT_SPAN, by_remedy, run_length, runs
 from sorelog.domain.doses import format_amount
-from sorelog.domain.records import Limit, RemedyDay, SideEffectDay
 from sorelog.domain.settings import Config
+from sorelog.domain.values import Limit, RemedyDay, SideEffectDay
 
 FREQUENT_DAYS = 15  # used on at least this many of the FREQUENT_SPAN days
 SIDE_EFFECT_SEVERE = 7  # a side effect this severe is a follow-up

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sorelog.domain.doses import Dose
-from sorelog.domain.records import Limit, RemedyDay, RemedyPartDay, SideEffectDay
+from sorelog.domain.values import Limit, RemedyDay, RemedyPartDay, SideEffectDay
 
 FREQUENT_SPAN = 30  # days looked at for frequent use, and for days used in `remedy list`
 ASSOCIATION_MIN_DAYS = 3  # days needed on each side before a comparison is shown

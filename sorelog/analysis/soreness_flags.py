@@ -8,8 +8,8 @@ from datetime import date
 from sorelog.analysis.episodes import Episode, split_episodes
 from sorelog.analysis.flag import Flag, Level, sort_flags
 from sorelog.domain.parts import RED_FLAGS, part_label
-from sorelog.domain.records import DayValue, SeriesKey, SymptomDay
 from sorelog.domain.settings import Config
+from sorelog.domain.values import DayValue, SeriesKey, SymptomDay
 
 EARLY_DAYS = 3  # DOMS peaks 24-72 h after exercise: days 1-3 of an episode
 RISING_LEVEL = 4  # a rise to at least this after day 3 is not ordinary DOMS

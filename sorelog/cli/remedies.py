@@ -14,8 +14,8 @@ from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, remedy_name_arg, when_or_now
 from sorelog.domain.names import normalise_effect
 from sorelog.domain.parts import parse_severity, part_label
-from sorelog.domain.records import Limit, RemedyInput, SideEffectInput
 from sorelog.domain.safe_text import printable
+from sorelog.domain.values import Limit, RemedyInput, SideEffectInput
 from sorelog.render.records import logged_line
 
 app = typer.Typer()  # side-effect

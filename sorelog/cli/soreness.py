@@ -14,7 +14,7 @@ from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
 from sorelog.domain.parts import RED_FLAGS, Quality, Side, parse_severity, part_label
-from sorelog.domain.records import SorenessInput
+from sorelog.domain.values import SorenessInput
 from sorelog.domain.when import LocalZone, parse_day
 
 app = typer.Typer()

@@ -17,7 +17,7 @@ from sorelog.domain.doses import Dose, canonical_unit, parse_amount, parse_dose
 from sorelog.domain.kinds import KIND_NAMES, REMEDY, SIDE_EFFECT, SORENESS, record_list
 from sorelog.domain.names import normalise_effect, normalise_remedy
 from sorelog.domain.parts import Quality, Side, parse_severity, parse_symptom, resolve_part
-from sorelog.domain.records import ImportLimit, ImportRow
+from sorelog.domain.values import ImportLimit, ImportRow
 from sorelog.domain.when import NOON, LocalZone
 from sorelog.formats.columns import HEADER, UNUSED
 

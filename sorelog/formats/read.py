@@ -15,8 +15,8 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from sorelog.domain.errors import InputError
-from sorelog.domain.records import ImportFile, ImportLimit, ImportRow
 from sorelog.domain.safe_text import printable
+from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.check import check_limit, check_row
 from sorelog.formats.columns import HEADER, LIMIT_KEYS

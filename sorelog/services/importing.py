@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sorelog.domain.records import ImportFile
+from sorelog.domain.values import ImportFile
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
 from sorelog.store import open_journal

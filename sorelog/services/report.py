@@ -19,8 +19,8 @@ from sorelog.analysis.remedy_stats import (
 )
 from sorelog.analysis.report import Report
 from sorelog.analysis.soreness_flags import flag_soreness
-from sorelog.domain.records import DayValue, RemedyDay, SeriesKey
 from sorelog.domain.settings import Config
+from sorelog.domain.values import DayValue, RemedyDay, SeriesKey
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 

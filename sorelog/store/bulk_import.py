@@ -17,7 +17,7 @@ from typing import Any, cast
 from sorelog.domain.doses import Dose, fits
 from sorelog.domain.errors import InputError
 from sorelog.domain.kinds import KINDS
-from sorelog.domain.records import ImportFile, ImportLimit, ImportRow
+from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.journal import Journal
 from sorelog.store.records import stored_instant
 

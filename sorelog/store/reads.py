@@ -7,7 +7,7 @@ from datetime import date
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
-from sorelog.domain.records import (
+from sorelog.domain.values import (
     DayValue,
     Limit,
     RemedyDay,

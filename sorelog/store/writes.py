@@ -7,7 +7,7 @@ from typing import Any
 
 from sorelog.domain.doses import fits
 from sorelog.domain.errors import InputError
-from sorelog.domain.records import Limit, RemedyInput, SideEffectInput, SorenessInput
+from sorelog.domain.values import Limit, RemedyInput, SideEffectInput, SorenessInput
 from sorelog.store.journal import Journal
 from sorelog.store.reads import limits, remedy_units
 

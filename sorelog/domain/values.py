@@ -1,4 +1,4 @@
-"""Plain records passed between the CLI, the store and the analysis (no ORM objects)."""
+"""Plain values passed between the layers: what is logged, read back and imported."""
 
 from __future__ import annotations
 
