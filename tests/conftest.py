@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from sorelog.cli import app
 
-
 # Every in-process test runs at this moment (the clock ticks on from it), whatever the hour,
 # date or zone of the machine: the dates in tests are written against it. Tests that run
 # sorelog in a real process (where the clock is the machine's) use only past dates and
@@ -64,11 +63,13 @@ class Journal:
     def json(self, *args: str) -> Any:
         return json.loads(self.ok(*args, "--json"))
 
-    def rows(self, table: str = "soreness") -> list[tuple[Any, ...]]:
+    def rows(self, table: str = "soreness") -> list[dict[str, Any]]:
+        """The table's rows in insertion order, each keyed by column name."""
         if not self.path.exists():
             return []
         with sqlite3.connect(self.path) as db:
-            return db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+            db.row_factory = sqlite3.Row
+            return [dict(row) for row in db.execute(f"SELECT * FROM {table} ORDER BY rowid")]
 
     def snapshot(self) -> bytes | None:
         """The journal's bytes, to show that a refused command changed nothing."""

@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
-from sorelog.analysis.soreness_flags import flag_red_symptoms, flag_soreness, sore_stretches
 from sorelog.analysis.part_summary import needs_earlier_history, summarize_part
+from sorelog.analysis.soreness_flags import flag_red_symptoms, flag_soreness, sore_stretches
 from sorelog.domain.settings import Config
-from sorelog.domain.records import DayValue, SymptomDay
+from sorelog.domain.values import DayValue, SymptomDay
 
 D0 = date(2026, 11, 1)
 CONFIG = Config()

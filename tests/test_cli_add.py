@@ -11,10 +11,15 @@ def test_add_logs_one_line_with_its_id(journal) -> None:
     assert out.startswith("Logged #1: left calves 6/10 at 2026-11-20 12:00")
     assert "10 km run" in out
     assert len(out.strip().splitlines()) == 1
-    ((_, at, day, part, side, severity, *_),) = journal.rows()
-    cause = journal.rows()[0][7]
-    assert (day, part, side, severity, cause) == ("2026-11-20", "calves", "left", 6, "10 km run")
-    assert at == "2026-11-20T12:00:00.000000+00:00"  # UTC, with its offset
+    (row,) = journal.rows()
+    assert (row["day"], row["body_part"], row["side"], row["severity"], row["cause"]) == (
+        "2026-11-20",
+        "calves",
+        "left",
+        6,
+        "10 km run",
+    )
+    assert row["at"] == "2026-11-20T12:00:00.000000+00:00"  # UTC, with its offset
 
 
 def test_add_every_option(journal) -> None:
@@ -38,7 +43,23 @@ def test_add_every_option(journal) -> None:
         "09:00",
     )
     row = journal.rows()[0]
-    assert row[3:] == ("hamstrings", "right", 7, "sharp", None, "swelling;bruising", "felt a pop")
+    assert (
+        row["body_part"],
+        row["side"],
+        row["severity"],
+        row["kind"],
+        row["cause"],
+        row["symptoms"],
+        row["note"],
+    ) == (
+        "hamstrings",
+        "right",
+        7,
+        "sharp",
+        None,
+        "swelling;bruising",
+        "felt a pop",
+    )
 
 
 def test_red_flag_symptom_is_pointed_out(journal) -> None:
@@ -57,7 +78,8 @@ def test_prompts_for_missing_arguments_on_a_terminal(journal, monkeypatch) -> No
     assert result.exit_code == 0, result.stderr
     assert "did you mean 'hamstrings'" in result.stderr
     assert "0 (none) to 10" in result.stderr
-    assert journal.rows()[0][3:6] == ("hamstrings", None, 5)
+    row = journal.rows()[0]
+    assert (row["body_part"], row["side"], row["severity"]) == ("hamstrings", None, 5)
 
 
 @pytest.mark.parametrize(

@@ -58,11 +58,32 @@ def test_edit_each_kind(filled) -> None:
     )
     assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calves 4/10")
     row = filled.rows()[0]
-    assert row[2:9] == ("2026-11-19", "calves", "right", 4, None, None, "swelling")
+    assert (
+        row["day"],
+        row["body_part"],
+        row["side"],
+        row["severity"],
+        row["kind"],
+        row["cause"],
+        row["symptoms"],
+    ) == ("2026-11-19", "calves", "right", 4, None, None, "swelling")
     filled.ok("edit", "2", "--dose", "1.2 g", "--for", "quads")
-    assert filled.rows("remedy_use")[0][4:10] == (1.2, "g", 1200.0, "mg", "quadriceps", None)
+    use = filled.rows("remedy_use")[0]
+    assert (
+        use["amount"],
+        use["unit"],
+        use["base_amount"],
+        use["base_unit"],
+        use["body_part"],
+        use["side"],
+    ) == (1.2, "g", 1200.0, "mg", "quadriceps", None)
     filled.ok("edit", "3", "--effect", "Digestive upset", "--severity", "7")
-    assert filled.rows("side_effect")[0][3:6] == ("digestive-upset", "ibuprofen", 7)
+    effect = filled.rows("side_effect")[0]
+    assert (effect["effect"], effect["remedy"], effect["severity"]) == (
+        "digestive-upset",
+        "ibuprofen",
+        7,
+    )
     codes = {f["code"] for f in filled.json("report", "--as-of", "2026-11-21")["flags"]}
     assert {"red_flag", "side_effect"} <= codes
 
@@ -99,7 +120,7 @@ def test_delete_asks_and_needs_a_yes(filled, monkeypatch) -> None:
     assert len(filled.rows()) == 2
     result = filled.run("delete", "1", input="y\n")
     assert "Deleted #1" in result.stdout
-    assert [r[0] for r in filled.rows()] == [4]
+    assert [r["id"] for r in filled.rows()] == [4]
     filled.ok("delete", "2", "--yes")
     assert filled.rows("remedy_use") == []
     # ids are never reused
@@ -123,13 +144,22 @@ def test_edit_leaves_the_record_itself_out_of_the_unit_check(journal) -> None:
 def test_optional_fields_can_be_cleared(journal) -> None:
     journal.ok("remedy", "add", "ice", "--dose", "15 min", "--for", "left knee")
     journal.ok("edit", "1", "--dose", "", "--for", "")
-    assert journal.rows("remedy_use")[0][4:10] == (None, None, None, None, None, None)
+    use = journal.rows("remedy_use")[0]
+    assert (
+        use["amount"],
+        use["unit"],
+        use["base_amount"],
+        use["base_unit"],
+        use["body_part"],
+        use["side"],
+    ) == (None, None, None, None, None, None)
     journal.ok("add", "quads", "4", "--side", "left", "--kind", "ache")
     journal.ok("edit", "2", "--side", "", "--kind", "")
-    assert journal.rows()[0][4] is None and journal.rows()[0][6] is None
+    assert journal.rows()[0]["side"] is None and journal.rows()[0]["kind"] is None
     journal.ok("side-effect", "nausea", "--remedy", "ice", "--severity", "3")
     journal.ok("edit", "3", "--remedy", "", "--severity", "")
-    assert journal.rows("side_effect")[0][4:6] == (None, None)
+    effect = journal.rows("side_effect")[0]
+    assert (effect["remedy"], effect["severity"]) == (None, None)
 
 
 def test_a_side_needs_a_body_part_on_a_remedy(journal) -> None:

@@ -20,7 +20,8 @@ def test_remedy_add_normalises_and_converts(journal) -> None:
     assert out.strip() == "Logged #1: ibuprofen 1.5 g for left calves at 2026-11-20 12:00"
     journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg", "--at", "2026-11-20")
     rows = journal.rows("remedy_use")
-    assert [r[3:10] for r in rows] == [
+    named = ("remedy", "amount", "unit", "base_amount", "base_unit", "body_part", "side")
+    assert [tuple(r[name] for name in named) for r in rows] == [
         ("ibuprofen", 1.5, "g", 1500.0, "mg", "calves", "left"),
         ("ibuprofen", 400.0, "mg", 400.0, "mg", None, None),
     ]
@@ -179,7 +180,7 @@ def test_remedy_names_print_literally(journal) -> None:
 def test_newcomer_mistakes_get_the_fix(journal) -> None:
     assert_refused(journal.run("remedy", "add", "ibuprofen", "400mg"), 2, "--dose 400mg")
     journal.ok("remedy", "add", "paracetamol", "--dose", "2 pills")
-    assert journal.rows("remedy_use")[0][5] == "tablets"  # pills count as tablets
+    assert journal.rows("remedy_use")[0]["unit"] == "tablets"  # pills count as tablets
     journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg")
     assert_refused(
         journal.run("remedy", "limit", "ibuprofen", "--max-daily", "6 tablets"), 2, "give it in mg"

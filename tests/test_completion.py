@@ -60,6 +60,7 @@ def remedies(journal):
     return journal
 
 
+@pytest.mark.slow
 def test_remedy_add_completes_names_in_the_journal(remedies) -> None:
     assert offered("sorelog remedy add ib") == ["ibuprofen"]
     assert offered("sorelog remedy add ic") == ["ice", "icy-hot"]
@@ -67,6 +68,7 @@ def test_remedy_add_completes_names_in_the_journal(remedies) -> None:
     assert offered("sorelog remedy add zz") == []
 
 
+@pytest.mark.slow
 def test_remedy_limit_and_side_effect_remedy_complete_too(remedies) -> None:
     assert offered("sorelog remedy limit icy") == ["icy-hot"]
     assert offered("sorelog remedy limit f") == ["fish oil"]
@@ -74,6 +76,7 @@ def test_remedy_limit_and_side_effect_remedy_complete_too(remedies) -> None:
     assert offered("sorelog side-effect --remedy fi") == ["fish oil"]
 
 
+@pytest.mark.slow
 def test_the_db_option_beats_the_environment(remedies, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     shutil.copy(remedies.path, other)
@@ -83,6 +86,7 @@ def test_the_db_option_beats_the_environment(remedies, tmp_path: Path) -> None:
     assert offered(f"sorelog --db {tmp_path / 'none.db'} remedy add ib") == []
 
 
+@pytest.mark.slow
 def test_the_default_journal_path_is_used_without_db_or_environment(
     remedies, tmp_path: Path
 ) -> None:
@@ -107,12 +111,14 @@ def test_the_default_journal_path_is_used_without_db_or_environment(
     assert result.stdout.split() == ["ibuprofen"], result.stderr
 
 
+@pytest.mark.slow
 def test_no_journal_offers_nothing_and_creates_nothing(journal) -> None:
     assert offered("sorelog remedy add i") == []
     assert not journal.path.exists()
     assert not journal.path.parent.exists()
 
 
+@pytest.mark.slow
 def test_broken_journals_offer_nothing_quietly(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"not sqlite at all" * 100)
@@ -127,6 +133,7 @@ def test_broken_journals_offer_nothing_quietly(tmp_path: Path) -> None:
             assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_first_schema_journal_offers_nothing_and_is_not_upgraded(tmp_path: Path) -> None:
     old = tmp_path / "v1.db"
     shutil.copy(FIXTURE, old)
@@ -135,6 +142,7 @@ def test_a_first_schema_journal_offers_nothing_and_is_not_upgraded(tmp_path: Pat
     assert old.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_locked_journal_does_not_hang_completion(remedies) -> None:
     with sqlite3.connect(remedies.path, isolation_level=None) as db:
         db.execute("PRAGMA journal_mode = DELETE")  # so an exclusive lock keeps readers out
@@ -151,6 +159,7 @@ def test_a_locked_journal_does_not_hang_completion(remedies) -> None:
     assert offered("sorelog remedy add ib") == ["ibuprofen"]
 
 
+@pytest.mark.slow
 def test_remedy_completion_never_imports_the_orm(remedies) -> None:
     result = complete("sorelog remedy add ib", importtime=True)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -160,6 +169,7 @@ def test_remedy_completion_never_imports_the_orm(remedies) -> None:
     assert "sqlite3" in loaded
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -183,6 +193,7 @@ def test_complete_remedy_in_process(remedies) -> None:
     assert remedy_names(remedies.path.parent / "nothing.db") == []
 
 
+@pytest.mark.slow
 def test_completion_leaves_no_files_beside_the_journal(remedies) -> None:
     before = sorted(p.name for p in remedies.path.parent.iterdir())
     assert offered("sorelog remedy add ib") == ["ibuprofen"]

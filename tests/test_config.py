@@ -252,7 +252,7 @@ def test_timezone_changes_the_local_day_an_entry_lands_on(journal) -> None:
     out = journal.ok("add", "calves", "4", "--at", "2026-11-20T23:30+00:00")
     assert "at 2026-11-21 08:30" in out
     # calendar days follow the zone in effect now, for old entries too
-    assert [row[2] for row in journal.rows()] == ["2026-11-21", "2026-11-21"]
+    assert [row["day"] for row in journal.rows()] == ["2026-11-21", "2026-11-21"]
     doc = journal.json("report", "--as-of", "2026-11-21")
     days = {part["body_part"]: part["daily"][0]["date"] for part in doc["parts"]}
     assert days == {"quadriceps": "2026-11-21", "calves": "2026-11-21"}
@@ -273,6 +273,7 @@ def test_system_zone_change_moves_days(journal, monkeypatch) -> None:
     assert listed["at"] == "2026-11-19T21:00:00-05:00"
 
 
+@pytest.mark.slow
 def test_concurrent_sets_keep_every_change(journal, config_file: Path) -> None:
     import os
     import subprocess

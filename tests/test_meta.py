@@ -43,11 +43,13 @@ def heavy_imports(args: list[str], env: dict[str, str] | None = None) -> set[str
     return {name for name in loaded if name.split(".")[0] in HEAVY}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["add", "--help"], ["report", "-h"]])
 def test_help_and_version_stay_light(args: list[str]) -> None:
     assert heavy_imports(args) == set()
 
 
+@pytest.mark.slow
 def test_completion_stays_light_and_completes_parts() -> None:
     env = {"_SORELOG_COMPLETE": "complete_bash", "COMP_WORDS": "sorelog add ham", "COMP_CWORD": "2"}
     assert heavy_imports([], env) == set()

@@ -7,6 +7,7 @@ Every test works on a copy: even a read-only open of a WAL journal leaves -wal a
 import importlib.util
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,8 @@ import pytest
 
 from conftest import assert_refused
 from sorelog.domain.errors import SorelogError
+from sorelog.store import migrations, open_journal
 from sorelog.store import opening as journal_module
-from sorelog.store import migrations
-from sorelog.store import open_journal
 from sorelog.store.migrations import MIGRATIONS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,25 +24,29 @@ FIXTURE = FIXTURES / "journal-v1.db"
 NEW_TABLES = {"record_ids", "remedy_use", "remedy_limit", "side_effect"}
 
 
-def read(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    """Query without writing: read-only, and no upgrade."""
+def read(path: Path, sql: str, *, named: bool = False) -> list[Any]:
+    """Query without writing: read-only, and no upgrade. Rows are tuples, or dicts if named."""
     db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    if named:
+        db.row_factory = sqlite3.Row
     try:
-        return db.execute(sql).fetchall()
+        rows = db.execute(sql).fetchall()
+        return [dict(row) for row in rows] if named else rows
     finally:
         db.close()
 
 
 def version(path: Path) -> int:
-    return read(path, "PRAGMA user_version")[0][0]
+    ((value,),) = read(path, "PRAGMA user_version")
+    return value
 
 
 def tables(path: Path) -> set[str]:
-    return {row[0] for row in read(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {name for (name,) in read(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def soreness(path: Path) -> list[tuple[Any, ...]]:
-    return read(path, "SELECT * FROM soreness ORDER BY id")
+def soreness(path: Path) -> list[dict[str, Any]]:
+    return read(path, "SELECT * FROM soreness ORDER BY id", named=True)
 
 
 @pytest.fixture
@@ -63,9 +67,9 @@ def test_the_fixture_is_a_first_schema_journal(v1: Path) -> None:
     assert tables(v1) == {"soreness", "sorelog_migrations"}
     assert read(v1, "SELECT name FROM sorelog_migrations") == [("m001_soreness",)]
     rows = soreness(v1)
-    assert [row[0] for row in rows] == list(range(1, 9))
-    assert any("😣" in (row[-1] or "") for row in rows)  # unicode notes
-    assert any(row[8] == "swelling;numbness" for row in rows)  # symptoms, as 0.1 stored them
+    assert [row["id"] for row in rows] == list(range(1, 9))
+    assert any("😣" in (row["note"] or "") for row in rows)  # unicode notes
+    assert any(row["symptoms"] == "swelling;numbness" for row in rows)  # as 0.1 stored them
 
 
 def test_the_fixture_matches_its_script(v1: Path, tmp_path: Path) -> None:
@@ -92,11 +96,11 @@ def test_report_opens_it_and_upgrades_in_place_losing_nothing(journal, v1: Path)
     doc = journal.json("--db", str(v1), "report", "--as-of", "2026-01-10")
     assert version(v1) == len(MIGRATIONS)
     assert tables(v1) >= {"soreness", "sorelog_migrations", *NEW_TABLES}
-    names = [row[0] for row in read(v1, "SELECT name FROM sorelog_migrations ORDER BY rowid")]
+    names = [name for (name,) in read(v1, "SELECT name FROM sorelog_migrations ORDER BY rowid")]
     assert names == [name for name, _ in MIGRATIONS]
     assert read(v1, "SELECT * FROM sorelog_migrations WHERE name = 'm001_soreness'") == applied
     assert soreness(v1) == before
-    assert read(v1, "SELECT id FROM record_ids ORDER BY id") == [(row[0],) for row in before]
+    assert read(v1, "SELECT id FROM record_ids ORDER BY id") == [(row["id"],) for row in before]
     # and the report reads the old rows as it reads new ones
     parts = {(p["body_part"], p["side"]): p for p in doc["parts"]}
     assert set(parts) == {
@@ -122,8 +126,9 @@ def test_a_write_upgrades_it_and_new_ids_follow_the_old_ones(journal, v1: Path) 
     assert version(v1) == len(MIGRATIONS)
     after = soreness(v1)
     assert after[: len(before)] == before
-    assert [row[0] for row in after] == [*range(1, 9), 9]
-    assert after[-1][2:5] == ("2026-01-11", "quadriceps", None)
+    assert [row["id"] for row in after] == [*range(1, 9), 9]
+    added = after[-1]
+    assert (added["day"], added["body_part"], added["side"]) == ("2026-01-11", "quadriceps", None)
     assert read(v1, "SELECT id, remedy FROM remedy_use") == [(10, "ibuprofen")]
 
 
@@ -168,14 +173,14 @@ def test_a_failed_upgrade_leaves_the_old_version_and_its_rows(
     monkeypatch.setattr(migrations, "MIGRATIONS", broken)
     monkeypatch.setattr(journal_module, "MIGRATIONS", broken)
     with pytest.raises(SorelogError, match="soreness_typo"):
-        open_journal(v1, create=False)
+        open_journal(v1, create=False, now=datetime.now(UTC))
     assert version(v1) == 1
     assert tables(v1) == {"soreness", "sorelog_migrations"}  # not even m002's tables
     assert read(v1, "SELECT * FROM sorelog_migrations") == applied
     assert soreness(v1) == before
 
     monkeypatch.undo()  # today's sorelog still opens it, as if nothing had happened
-    opened = open_journal(v1, create=False)
+    opened = open_journal(v1, create=False, now=datetime.now(UTC))
     assert opened is not None
     opened.close()
     assert version(v1) == len(MIGRATIONS)

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 from sorelog.analysis.remedy_flags import flag_remedies
 from sorelog.analysis.remedy_stats import associate, remedy_status, runs, summarize_remedies
-from sorelog.domain.settings import Config
 from sorelog.domain.doses import parse_dose
-from sorelog.domain.records import Limit, RemedyDay, RemedyPartDay, SideEffectDay
+from sorelog.domain.settings import Config
+from sorelog.domain.values import Limit, RemedyDay, RemedyPartDay, SideEffectDay
 
 D0 = date(2026, 11, 1)
 AS_OF = D0 + timedelta(days=29)

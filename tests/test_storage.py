@@ -3,6 +3,8 @@
 import sqlite3
 import stat
 
+import pytest
+
 from conftest import assert_refused
 from sorelog.store import journal as journal_file
 from sorelog.store.migrations import MIGRATIONS
@@ -19,7 +21,7 @@ def test_new_journal_is_private(journal) -> None:
     with sqlite3.connect(journal.path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-        names = [r[0] for r in db.execute("SELECT name FROM sorelog_migrations")]
+        names = [name for (name,) in db.execute("SELECT name FROM sorelog_migrations")]
     assert names == [name for name, _ in MIGRATIONS]
 
 
@@ -114,6 +116,7 @@ def test_other_sqlite_database_with_a_version_is_refused(journal, tmp_path) -> N
     assert other.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_concurrent_first_adds_all_land(tmp_path) -> None:
     import os
     import subprocess

@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,10 +42,12 @@ def fill(journal) -> None:
     )  # fmt: skip
 
 
-def tables(path: Path) -> dict[str, list[tuple]]:
+def tables(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, each keyed by column name."""
     with sqlite3.connect(path) as db:
+        db.row_factory = sqlite3.Row
         return {
-            name: db.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()
+            name: [dict(row) for row in db.execute(f"SELECT * FROM {name} ORDER BY 1")]
             for name in ("soreness", "remedy_use", "side_effect", "remedy_limit", "record_ids")
         }
 
@@ -129,7 +132,7 @@ def test_a_taken_id_with_other_content_gets_a_new_id(journal, tmp_path) -> None:
         ),
     )
     assert journal.ok("import", str(source)).strip() == "Imported 2 records (1 already present)."
-    ids = [(row[0], row[5]) for row in journal.rows()]
+    ids = [(row["id"], row["severity"]) for row in journal.rows()]
     assert ids == [(1, 2), (40, 1), (41, 5)]  # fresh ids follow the highest ever used
     assert journal.ok("add", "neck", "0", "--at", "2025-01-04").startswith("Logged #42:")
 
@@ -157,12 +160,13 @@ def test_spreadsheet_csv_with_bom_crlf_and_empty_ids(journal, tmp_path) -> None:
     }
     assert records["side_effect"]["effect"] == "dry-mouth"
     remedies = tables(journal.path)["remedy_use"]
-    assert [r[3:8] for r in remedies] == [
+    named = ("remedy", "amount", "unit", "base_amount", "base_unit")
+    assert [tuple(r[name] for name in named) for r in remedies] == [
         ("ibuprofen", 400.0, "mg", 400.0, "mg"),
         ("naproxen", 220.0, "mg", 220.0, "mg"),
     ]
-    assert remedies[0][2] == "2025-02-01"  # a day alone means noon, as for add --at
-    assert remedies[1][1].startswith("2025-02-02T06:00:00")  # stored in UTC
+    assert remedies[0]["day"] == "2025-02-01"  # a day alone means noon, as for add --at
+    assert remedies[1]["at"].startswith("2025-02-02T06:00:00")  # stored in UTC
 
 
 def test_a_bad_last_row_leaves_the_journal_untouched(journal, tmp_path) -> None:
@@ -281,8 +285,13 @@ def test_limits_in_the_journal_are_kept(journal, tmp_path) -> None:
     assert "Set limits for ice." in out
     assert "Kept your own limits for ibuprofen" in out
     assert tables(journal.path)["remedy_limit"] == [
-        ("ibuprofen", 1200.0, "mg", None),
-        ("ice", None, None, 4),
+        {
+            "remedy": "ibuprofen",
+            "max_daily_amount": 1200.0,
+            "max_daily_unit": "mg",
+            "max_days": None,
+        },
+        {"remedy": "ice", "max_daily_amount": None, "max_daily_unit": None, "max_days": 4},
     ]
 
 
