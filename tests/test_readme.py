@@ -1,0 +1,160 @@
+"""The README's ```console examples, run as written: the manual cannot drift from the program.
+
+Each ```console block is one test, named after the README heading above it, run in order
+against a fresh, empty journal with the clock frozen at conftest's FROZEN_NOW. In a block,
+a line `$ sorelog ARGS` is a command (split as a shell would); the lines after it, up to
+the next `$` line or the end of the block, are what it prints on stdout, compared exactly
+after trailing spaces are stripped from each line. Two conventions, and no others:
+
+- a line `  ...` stands for any number of lines (to elide a long table);
+- expected output starting with `sorelog:` is an error: it is compared with stdout and
+  stderr together, and the command must fail.
+
+A command with no lines after it must print nothing on stdout. A prompt answered in the
+README (a line ending `[y/N]: y`) is answered `y` on a simulated terminal; the runner
+echoes the answer, as a terminal would show it.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+ELLIPSIS = "  ..."
+YES_PROMPT = "[y/N]: y"
+
+
+@dataclass(frozen=True)
+class Command:
+    line: int  # 1-based line of the `$` in README.md
+    args: list[str]
+    expected: list[str]
+
+    @property
+    def is_error(self) -> bool:
+        return bool(self.expected) and self.expected[0].startswith("sorelog:")
+
+    @property
+    def answers_yes(self) -> bool:
+        return any(line.endswith(YES_PROMPT) for line in self.expected)
+
+
+@dataclass(frozen=True)
+class Block:
+    heading: str
+    line: int  # 1-based line of the opening fence
+    commands: list[Command]
+
+
+def console_blocks(text: str) -> Iterator[Block]:
+    """Every ```console block, with the heading above it and its commands."""
+    heading = "(before any heading)"
+    fence: str | None = None  # the info string of the fenced block we are in
+    start = 0
+    body: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if fence is None:
+            if line.startswith("```"):
+                fence, start, body = line[3:].strip(), number, []
+            elif line.startswith("#"):
+                heading = line.lstrip("#").strip()
+        elif line.startswith("```"):
+            if fence == "console":
+                yield Block(heading, start, parse_commands(body))
+            fence = None
+        else:
+            body.append((number, line))
+    assert fence is None, f"README.md: the block opened on line {start} is never closed"
+
+
+def parse_commands(body: Sequence[tuple[int, str]]) -> list[Command]:
+    commands: list[Command] = []
+    for number, line in body:
+        if line.startswith("$"):
+            words = shlex.split(line[1:])
+            assert words[:1] == ["sorelog"], f"README.md:{number}: not a sorelog command"
+            commands.append(Command(number, words[1:], []))
+        else:
+            assert commands, f"README.md:{number}: output before any `$ sorelog` command"
+            commands[-1].expected.append(line)
+    return commands
+
+
+def matches(expected: Sequence[str], actual: Sequence[str]) -> bool:
+    """Line for line, where an ELLIPSIS line matches any number of lines."""
+    if not expected:
+        return not actual
+    if expected[0] == ELLIPSIS:
+        return any(matches(expected[1:], actual[skip:]) for skip in range(len(actual) + 1))
+    return bool(actual) and expected[0] == actual[0] and matches(expected[1:], actual[1:])
+
+
+def stripped(output: str) -> list[str]:
+    return [line.rstrip() for line in output.splitlines()]
+
+
+BLOCKS = list(console_blocks(README.read_text(encoding="utf-8")))
+
+
+def _ids(blocks: Sequence[Block]) -> list[str]:
+    seen: dict[str, int] = {}
+    ids = []
+    for block in blocks:
+        seen[block.heading] = seen.get(block.heading, 0) + 1
+        count = seen[block.heading]
+        ids.append(block.heading if count == 1 else f"{block.heading} ({count})")
+    return ids
+
+
+def test_the_readme_has_console_examples() -> None:
+    assert len(BLOCKS) >= 3
+    assert all(block.commands for block in BLOCKS)
+
+
+def test_an_ellipsis_line_stands_for_any_lines() -> None:
+    assert matches(["a", ELLIPSIS, "z"], ["a", "z"])
+    assert matches(["a", ELLIPSIS, "z"], ["a", "b", "c", "z"])
+    assert matches([ELLIPSIS], [])
+    assert not matches(["a", ELLIPSIS, "z"], ["a", "b"])
+    assert not matches(["a"], ["a", ""])
+    assert not matches([], [""])
+
+
+def _simulate_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that ask only on a terminal (stdin is never one under CliRunner)."""
+    from sorelog.cli import prompts
+
+    real = prompts.interactive
+    for name, module in list(sys.modules.items()):
+        if name.startswith("sorelog.") and getattr(module, "interactive", None) is real:
+            monkeypatch.setattr(module, "interactive", lambda: True)
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=_ids(BLOCKS))
+def test_readme_example(block: Block, journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    for command in block.commands:
+        shown = f"README.md:{command.line}: $ sorelog {shlex.join(command.args)}"
+        with monkeypatch.context() as patch:
+            if command.answers_yes:
+                _simulate_a_terminal(patch)
+            result = journal.run(*command.args, input="y\n" if command.answers_yes else None)
+        actual = stripped(result.stdout)
+        if command.is_error:
+            actual += stripped(result.stderr)
+            assert result.exit_code != 0, f"{shown}\nexpected a failure, got exit 0"
+        else:
+            assert result.exit_code == 0, (
+                f"{shown}\nexit {result.exit_code}\nstdout:\n{result.stdout}\n"
+                f"stderr:\n{result.stderr}"
+            )
+        if not matches(command.expected, actual):
+            stderr = ["--- stderr", result.stderr] if result.stderr and not command.is_error else []
+            lines = [shown, "--- expected", *command.expected, "--- actual", *actual, *stderr]
+            pytest.fail("\n".join(lines), pytrace=False)
