@@ -81,6 +81,11 @@ def journal(private_env: Path) -> Journal:
     return Journal(private_env / "journal" / "sorelog.db")
 
 
+def pick(row: dict[str, Any], *columns: str) -> tuple[Any, ...]:
+    """The named columns of a row, in order: pick(row, "body_part", "side")."""
+    return tuple(row[column] for column in columns)
+
+
 def assert_refused(result: Any, status: int = 2, says: str = "") -> None:
     """One line on stderr, the expected status, no traceback, nothing on stdout."""
     assert result.exit_code == status, (result.stdout, result.stderr)
