@@ -32,6 +32,7 @@ def test_remedy_add_normalises_and_converts(journal) -> None:
             "days_used": 1,
             "longest_streak": 1,
             "total": {"amount": 1900, "unit": "mg"},
+            "totals": [{"amount": 1900, "unit": "mg"}],
             "side_effects": 0,
             "associations": [],
         }

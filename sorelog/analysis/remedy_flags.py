@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sorelog.analysis.flag import Flag, Level
 from sorelog.analysis.remedy_stats import FREQUENT_SPAN, by_remedy, run_length, runs
-from sorelog.domain.doses import format_amount
+from sorelog.domain.doses import comparable, format_amount
 from sorelog.domain.settings import Config
 from sorelog.domain.values import Limit, RemedyDay, SideEffectDay
 
@@ -47,16 +47,29 @@ def over_limit(
     if limit is None or limit.max_daily is None:
         return None
     ceiling = limit.max_daily.base
+    dosed = [d for d in days if d.day >= window_start and d.total is not None and d.unit]
     over = [
-        d
-        for d in days
-        if d.day >= window_start
-        and d.total is not None
-        and d.unit == ceiling.unit
-        and d.total > ceiling.amount + EPSILON
+        d for d in dosed if d.unit == ceiling.unit and (d.total or 0) > ceiling.amount + EPSILON
     ]
-    if not over:
+    # Doses an older sorelog let in, in units the limit cannot be compared with: never
+    # skipped silently, since the limit could not be checked on those days.
+    apart = [d for d in dosed if not comparable(d.unit or "", ceiling.unit)]
+    if not over and not apart:
         return None
+    unchecked = ""
+    if apart:
+        apart_days = sorted({d.day for d in apart})
+        units = ", ".join(sorted({d.unit or "" for d in apart}))
+        unchecked = (
+            f"doses in {units} on {_days(len(apart_days))} since {apart_days[0]} cannot be "
+            f"compared with your own daily limit of {limit.max_daily}, so the limit could not "
+            f"be checked on them; 'sorelog edit ID --dose AMOUNT' can give them in "
+            f"{limit.max_daily.unit}"
+        )
+    if not over:
+        return Flag(
+            Level.caution, "remedy_limit", apart[0].day, f"{remedy}: {unchecked}", remedy=remedy
+        )
     first = over[0]
     more = f" (and on {len(over) - 1} more day{'s' * (len(over) > 2)})" if len(over) > 1 else ""
     return Flag(
@@ -65,9 +78,14 @@ def over_limit(
         first.day,
         f"{remedy}: {format_amount(first.total or 0)} {first.unit} on {first.day}{more}, "
         f"above your own daily limit of {limit.max_daily}; going over the limit from the "
-        "label or your clinician is worth raising with them",
+        "label or your clinician is worth raising with them"
+        + (f"; also, {unchecked}" if unchecked else ""),
         remedy=remedy,
     )
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def unbroken_run(

@@ -31,9 +31,10 @@ class RemedySummary:
     remedy: str
     days_used: int
     longest_streak: int
-    total: Dose | None
+    total: Dose | None  # None when nothing had a dose, or doses are in units kept apart
     side_effects: int
     associations: tuple[Association, ...] = ()
+    totals: tuple[Dose, ...] = ()  # one per unit: more than one only for units kept apart
 
 
 def runs(days: Sequence[date]) -> list[tuple[date, date]]:
@@ -74,18 +75,21 @@ def summarize_remedies(
     summaries = []
     for remedy in sorted(set(grouped) | set(effects)):
         days = grouped.get(remedy, [])
-        totals = [d for d in days if d.total is not None]
-        total = None
-        if totals:
-            total = Dose(round(sum(d.total or 0 for d in totals), 6), totals[0].unit or "")
+        by_unit: dict[str, float] = defaultdict(float)
+        for day in days:
+            if day.total is not None and day.unit:
+                by_unit[day.unit] += day.total
+        totals = tuple(Dose(round(amount, 6), unit) for unit, amount in sorted(by_unit.items()))
+        used_on = sorted({d.day for d in days})
         summaries.append(
             RemedySummary(
                 remedy=remedy,
-                days_used=len(days),
-                longest_streak=max((run_length(r) for r in runs([d.day for d in days])), default=0),
-                total=total,
+                days_used=len(used_on),
+                longest_streak=max((run_length(r) for r in runs(used_on)), default=0),
+                total=totals[0] if len(totals) == 1 else None,
                 side_effects=effects.get(remedy, 0),
                 associations=tuple(a for a in associations if a.remedy == remedy),
+                totals=totals,
             )
         )
     return summaries
@@ -151,7 +155,7 @@ def remedy_status(
     span_start = today - timedelta(days=FREQUENT_SPAN - 1)
     statuses = []
     for name in names:
-        days = [d.day for d in grouped.get(name, [])]
+        days = sorted({d.day for d in grouped.get(name, [])})
         last_run = runs(days)[-1] if days else None
         going = last_run is not None and (today - last_run[1]).days <= 1
         statuses.append(

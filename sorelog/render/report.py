@@ -55,6 +55,7 @@ def _remedy_document(remedy: RemedySummary) -> dict[str, Any]:
         "days_used": remedy.days_used,
         "longest_streak": remedy.longest_streak,
         "total": dose_document(remedy.total),
+        "totals": [dose_document(total) for total in remedy.totals],
         "side_effects": remedy.side_effects,
         "associations": [
             {
@@ -184,7 +185,7 @@ def _remedies_table(remedies: list[RemedySummary]) -> Table:
             literal(remedy.remedy),
             str(remedy.days_used),
             f"{remedy.longest_streak} d",
-            str(remedy.total) if remedy.total else "-",
+            " + ".join(str(total) for total in remedy.totals) or "-",
             str(remedy.side_effects),
         )
     return table

@@ -37,14 +37,17 @@ def edit_record(
     record = find_record(journal, zone, record_id)
     changes = changes_for(record, given, zone, now)
     after = {**record, **changes}
+    check = None
     if record["record"] == REMEDY.name:
         if after["side"] and not after["body_part"]:
             raise InputError("a side needs a body part: give --for as well")
         if after["unit"] and ("unit" in changes or "remedy" in changes):
             from sorelog.store.writes import check_unit
 
-            check_unit(journal, after["remedy"], after["unit"], leaving_out=record_id)
-    update_record(journal, record["record"], record_id, changes)
+            def check() -> None:
+                check_unit(journal, after["remedy"], after["unit"], leaving_out=record_id)
+
+    update_record(journal, record["record"], record_id, changes, check)
     return find_record(journal, zone, record_id)
 
 

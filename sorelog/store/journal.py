@@ -50,6 +50,15 @@ class Journal:
         except OperationalError as exc:
             raise storage_error(self.path, exc.orig or exc) from None
 
+    @contextmanager
+    def writing(self) -> Iterator[Any]:
+        """A session that holds the write lock from its start, so what it checks before
+        writing (units in use, ids taken) cannot change under it: check and write are one
+        transaction, whatever other sorelog runs do at the same moment."""
+        with self.session() as session:
+            session.connection().exec_driver_sql("DELETE FROM record_ids WHERE 0")
+            yield session
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -94,16 +94,20 @@ def remedy_units(journal: Journal, remedy: str, leaving_out: int | None = None) 
 def remedy_days(
     journal: Journal, start: date, end: date, remedy: str | None = None
 ) -> list[RemedyDay]:
-    """Uses and total dose (base unit) of each remedy on each local day start..end."""
+    """Uses and total dose of each remedy on each local day start..end, one row per base unit.
+
+    Doses in units that cannot be added (tablets and mg, written by an older sorelog) stay
+    apart, never summed.
+    """
     sql = (
-        "SELECT remedy, day, COUNT(*), SUM(base_amount), MAX(base_unit) FROM remedy_use "
+        "SELECT remedy, day, COUNT(*), SUM(base_amount), base_unit FROM remedy_use "
         "WHERE day BETWEEN ? AND ? "
     )
     params: list[object] = [start.isoformat(), end.isoformat()]
     if remedy is not None:
         sql += "AND remedy = ? "
         params.append(remedy)
-    sql += "GROUP BY remedy, day ORDER BY remedy, day"
+    sql += "GROUP BY remedy, day, base_unit ORDER BY remedy, day, base_unit"
     return [
         RemedyDay(name, date.fromisoformat(day), uses, total, unit)
         for name, day, uses, total, unit in journal.db.execute(sql, params)

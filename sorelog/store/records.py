@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -114,11 +114,20 @@ def find_record(journal: Journal, zone: LocalZone, record_id: int) -> dict[str, 
     raise InputError(f"no record #{record_id}; 'sorelog list' shows the ids")
 
 
-def update_record(journal: Journal, kind: str, record_id: int, changes: dict[str, Any]) -> None:
-    """Set the given columns of one record, in one transaction."""
+def update_record(
+    journal: Journal,
+    kind: str,
+    record_id: int,
+    changes: dict[str, Any],
+    check: Callable[[], None] | None = None,
+) -> None:
+    """Set the given columns of one record, in one transaction; `check` runs first, under
+    the write lock, so what it checks cannot change before the record is written."""
     from sorelog.store.tables import model_for
 
-    with journal.session() as session:
+    with journal.writing() as session:
+        if check is not None:
+            check()
         row = session.get(model_for(kind), record_id)
         if row is None:
             raise InputError(f"no record #{record_id}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
@@ -12,9 +13,12 @@ from sorelog.store.journal import Journal
 from sorelog.store.reads import limits, remedy_units
 
 
-def _insert(journal: Journal, row: Any) -> int:
-    """Add one row in its own short transaction and return its id."""
-    with journal.session() as session:
+def _insert(journal: Journal, row: Any, check: Callable[[], None] | None = None) -> int:
+    """Add one row in its own short transaction and return its id; `check` runs first,
+    under the write lock, so nothing it relies on can change before the row is written."""
+    with journal.writing() as session:
+        if check is not None:
+            check()
         row.id = new_record_id(session)
         session.add(row)
         session.commit()
@@ -54,8 +58,11 @@ def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
     from sorelog.store.tables import RemedyUse
 
     dose, base = entry.dose, entry.dose.base if entry.dose else None
-    if dose is not None:
-        check_unit(journal, entry.remedy, dose.unit)
+
+    def check() -> None:
+        if dose is not None:
+            check_unit(journal, entry.remedy, dose.unit)
+
     return _insert(
         journal,
         RemedyUse(
@@ -70,6 +77,7 @@ def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
             side=entry.side,
             note=entry.note,
         ),
+        check,
     )
 
 
@@ -111,15 +119,15 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
 
     from sorelog.store.tables import RemedyLimit
 
-    if limit.max_daily is not None:
-        used = remedy_units(journal, limit.remedy)
-        if not fits(limit.max_daily.unit, used):
-            raise InputError(
-                f"{limit.remedy} is logged in {', '.join(sorted(used))}; a daily limit in "
-                f"{limit.max_daily.unit} cannot be compared with it, so give it in "
-                f"{sorted(used)[0]}"
-            )
-    with journal.session() as session:
+    with journal.writing() as session:
+        if limit.max_daily is not None:
+            used = remedy_units(journal, limit.remedy)
+            if not fits(limit.max_daily.unit, used):
+                raise InputError(
+                    f"{limit.remedy} is logged in {', '.join(sorted(used))}; a daily limit in "
+                    f"{limit.max_daily.unit} cannot be compared with it, so give it in "
+                    f"{sorted(used)[0]}"
+                )
         row = session.get(RemedyLimit, limit.remedy) or RemedyLimit(remedy=limit.remedy)
         if limit.max_daily is not None:
             row.max_daily_amount = limit.max_daily.amount
