@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_refused
+
 
 def sorelog(*args: str, db: Path, **extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SORELOG_DB": str(db), **extra}
@@ -87,3 +89,174 @@ def test_a_journal_holding_mixed_units_keeps_them_apart_and_checks_the_limit(jou
     assert "tablets on 1 day since 2026-11-21 cannot be compared" in flag["message"]
     table = journal.ok("report", "--as-of", "2026-11-21")
     assert "240 mg + 2 tablets" in table
+
+
+# -- restored backups, crashes, odd and damaged files --------------------------------------
+
+CRASH_MID_WRITE = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size = 1")  # spill pages, so the -journal holds the old ones
+db.execute("BEGIN IMMEDIATE")
+for i in range(2000):
+    db.execute("INSERT INTO sorelog_meta (key, value) VALUES (?, ?)", (f"k{i}", "x" * 500))
+os._exit(9)  # killed mid-write: no commit, no rollback
+"""
+
+
+def restored_after_a_crash(journal) -> Path:
+    """A journal copied back from a backup (rollback mode), then a write killed midway."""
+    journal.ok("add", "quads", "5", "--at", "2026-11-20")
+    backup = journal.path.parent / "restore-me.db"
+    journal.ok("backup", str(backup))
+    for side in ("-wal", "-shm"):
+        Path(f"{journal.path}{side}").unlink(missing_ok=True)
+    journal.path.write_bytes(backup.read_bytes())
+    crash = subprocess.run([sys.executable, "-c", CRASH_MID_WRITE, str(journal.path)])
+    assert crash.returncode == 9
+    hot = Path(f"{journal.path}-journal")
+    assert hot.exists() and hot.stat().st_size > 0
+    return hot
+
+
+@pytest.mark.slow
+def test_a_restored_journal_after_a_crash_opens_and_returns_to_wal(journal) -> None:
+    hot = restored_after_a_crash(journal)
+    for command in (["report", "--json"], ["list", "--json"], ["export"]):
+        journal.ok(*command)
+    assert journal.json("report", "--as-of", "2026-11-20")["parts"][0]["latest"] == 5
+    journal.ok("add", "quads", "3", "--at", "2026-11-21")
+    assert not hot.exists()
+    with sqlite3.connect(journal.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert (
+            db.execute("SELECT COUNT(*) FROM sorelog_meta WHERE key LIKE 'k%'").fetchone()[0] == 0
+        )
+
+
+@pytest.mark.parametrize("side", ["-journal", "-wal", "-shm"])
+def test_backup_refuses_a_journals_side_file_as_its_target(journal, side: str) -> None:
+    journal.ok("add", "quads", "5")
+    target = f"{journal.path}{side}"
+    assert_refused(journal.run("backup", target), 2, "give the backup another name")
+    assert not Path(target).exists() or side != "-journal"
+
+
+def test_two_backups_in_one_second_both_land(journal, frozen_clock) -> None:
+    journal.ok("add", "quads", "5")
+    frozen_clock.move_to("2026-11-25T16:00:00+00:00", tick=False)
+    first = Path(journal.ok("backup").strip())
+    second = Path(journal.ok("backup").strip())
+    assert first.name == "sorelog-backup-20261125-160000.db"
+    assert second.name == "sorelog-backup-20261125-160000-2.db"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("odd", ["fifo", "devnull", "loop", "dangling"])
+def test_a_journal_path_that_is_not_a_regular_file_is_refused_at_once(tmp_path, odd) -> None:
+    path = tmp_path / "journal.db"
+    if odd == "fifo":
+        os.mkfifo(path)
+    elif odd == "devnull":
+        path = Path("/dev/null")
+    elif odd == "loop":
+        path.symlink_to(tmp_path / "other.db")
+        (tmp_path / "other.db").symlink_to(path)
+    else:
+        path.symlink_to(tmp_path / "missing" / "journal.db")
+    for command in (["report"], ["add", "quads", "4"], ["list"], ["backup"]):
+        run = sorelog(*command, db=path)
+        status, err = run.wait(timeout=30), run.stderr.read().decode()
+        assert status == 1, (command, err)
+        assert err.startswith(f"sorelog: journal path {path} is") and err.count("\n") == 1, err
+    assert not (tmp_path / "missing").exists()
+
+
+def cut_in_half(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def filled(journal, days: int = 40) -> None:
+    for day in range(1, days + 1):
+        journal.ok(
+            "add",
+            "quads",
+            str(day % 10),
+            "--note",
+            "x" * 3000,
+            "--at",
+            f"2026-10-{day % 28 + 1:02d}",
+        )
+    journal.ok("report")  # the last run checkpoints: everything is in the file itself
+
+
+def test_a_journal_cut_short_is_called_damaged_and_the_backup_named(journal) -> None:
+    filled(journal)
+    backup = Path(journal.ok("backup").strip())
+    cut_in_half(journal.path)
+    result = journal.run("report")
+    assert_refused(result, 1, "is damaged")
+    assert str(backup) in result.stderr
+
+
+def test_a_corrupt_page_is_called_damaged(journal) -> None:
+    filled(journal)
+    data = bytearray(journal.path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 3 : page * 4] = b"\xff" * page  # a page in the middle of the soreness table
+    journal.path.write_bytes(bytes(data))
+    result = journal.run("list", "--days", "400")
+    assert_refused(result, 1, "is damaged")
+    assert "no backup was found beside it" in result.stderr
+
+
+def test_backup_of_a_damaged_journal_writes_nothing(journal) -> None:
+    filled(journal)
+    data = bytearray(journal.path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 3 : page * 4] = b"\xff" * page
+    journal.path.write_bytes(bytes(data))
+    assert_refused(journal.run("backup"), 1, "is damaged")
+    assert [
+        p.name for p in journal.path.parent.iterdir() if not p.name.startswith("sorelog.db")
+    ] == []
+
+
+def make_immutable(*paths: Path) -> None:
+    """A read-only mount, as far as sorelog can tell: nothing can be written or created."""
+    if os.geteuid() != 0:
+        for path in paths:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        return
+    subprocess.run(["chattr", "+i", *map(str, paths)], check=True)
+
+
+def undo_immutable(*paths: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", *map(str, paths)], check=False)
+
+
+@pytest.mark.slow
+def test_a_journal_on_a_read_only_mount_can_be_read_not_written(tmp_path: Path) -> None:
+    folder = tmp_path / "mount"
+    folder.mkdir()
+    db = folder / "journal.db"
+    for at in ("2026-11-20", "2026-11-21"):
+        assert sorelog("add", "quads", "4", "--at", at, db=db).wait(timeout=60) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["journal.db"]
+    make_immutable(db, folder)
+    try:
+        for command in (["report", "--as-of", "2026-11-21", "--json"], ["list", "--json"],
+                        ["export"], ["remedy", "list"]):  # fmt: skip
+            run = sorelog(*command, db=db)
+            assert run.wait(timeout=60) == 0, (command, run.stderr.read())
+        run = sorelog("add", "quads", "5", db=db)
+        assert run.wait(timeout=60) == 1
+        assert (
+            run.stderr.read().decode()
+            == f"sorelog: journal {db} is read-only; check its permissions\n"
+        )
+    finally:
+        undo_immutable(db, folder)

@@ -87,11 +87,11 @@ def _open(ctx: typer.Context, *, create: bool) -> Journal | None:
 def reading(ctx: typer.Context) -> Iterator[Journal | None]:
     """The journal to read, or None if there is none yet (reading never creates one)."""
     journal = _open(ctx, create=False)
-    try:
+    if journal is None:
+        yield None
+        return
+    with journal:
         yield journal
-    finally:
-        if journal is not None:
-            journal.close()
 
 
 def open_for_writing(ctx: typer.Context) -> Journal:

@@ -151,10 +151,11 @@ def backup(
     source = journal_file(ctx)
     from sorelog.store.backup import backup_journal, default_backup_path
 
-    dest = default_backup_path(source, now(ctx))
+    directory = source.parent
     if path is not None:
         path = path.expanduser()
-        dest = path / dest.name if path.is_dir() else path
+        directory = path if path.is_dir() else path.parent
+    dest = default_backup_path(directory, now(ctx)) if path is None or path.is_dir() else path
     typer.echo(printable(str(backup_journal(source, dest))))
 
 

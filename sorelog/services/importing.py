@@ -26,11 +26,10 @@ def check_file(
 def preview_import(path: Path, parsed: ImportFile, zone: LocalZone, now: datetime) -> ImportPlan:
     """What importing would add to the journal at `path`; creates and writes nothing."""
     journal = open_journal(path, create=False, now=now, zone=zone)
-    try:
+    if journal is None:
+        return plan_import(None, parsed)
+    with journal:
         return plan_import(journal, parsed)
-    finally:
-        if journal is not None:
-            journal.close()
 
 
 def import_records(

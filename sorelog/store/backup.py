@@ -9,12 +9,22 @@ from datetime import datetime
 from pathlib import Path
 
 from sorelog.domain.errors import InputError, SorelogError
-from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, storage_error
+from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, damaged, storage_error
+from sorelog.store.opening import check_existing
+
+SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
-def default_backup_path(journal_path: Path, now: datetime) -> Path:
-    """sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal, in local time."""
-    return journal_path.expanduser().parent / f"sorelog-backup-{now:%Y%m%d-%H%M%S}.db"
+def default_backup_path(directory: Path, now: datetime) -> Path:
+    """sorelog-backup-YYYYMMDD-HHMMSS.db in `directory`, in local time; a second backup in
+    the same second gets -2, -3... rather than failing on a name already taken."""
+    stem = f"sorelog-backup-{now:%Y%m%d-%H%M%S}"
+    candidate = directory / f"{stem}.db"
+    count = 1
+    while candidate.exists() or candidate.is_symlink():
+        count += 1
+        candidate = directory / f"{stem}-{count}.db"
+    return candidate
 
 
 def backup_journal(source: Path, dest: Path) -> Path:
@@ -24,10 +34,14 @@ def backup_journal(source: Path, dest: Path) -> Path:
     does not exist or is a complete journal, even if another process writes meanwhile.
     """
     source = source.expanduser()
-    if not source.exists():
+    if not check_existing(source):
         raise SorelogError(f"no journal at {source} to back up (give the journal with --db)")
-    if source.is_dir():
-        raise SorelogError(f"journal path {source} is a directory; give a file path with --db")
+    for suffix in SQLITE_SIDE_FILES:
+        if dest.name.endswith(suffix) and dest.name != suffix:
+            raise InputError(
+                f"{dest} is a name SQLite uses for a journal's unfinished writes ({suffix}); "
+                "give the backup another name"
+            )
     if dest.exists():
         raise InputError(f"{dest} already exists; a backup never overwrites, give a new path")
     if not dest.parent.is_dir():
@@ -64,6 +78,9 @@ def _copy(source: Path, target: Path) -> None:
             try:
                 src.backup(dst)  # all pages in one step: one consistent snapshot
                 dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                found = dst.execute("PRAGMA integrity_check(1)").fetchone()[0]
+                if found != "ok":  # an equally damaged copy is no backup
+                    raise damaged(source, f"{found}; no backup was written")
             finally:
                 dst.close()
         finally:

@@ -67,8 +67,12 @@ class Journal:
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, trace: object) -> None:
+        """Close; a storage failure while it was open becomes one line the person can act on
+        (a damaged page is found only when a read reaches it)."""
         self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise storage_error(self.path, exc) from None
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -91,13 +95,25 @@ def make_engine(path: Path) -> Any:
     return create_engine("sqlite://", creator=connect_for_engine, poolclass=NullPool)
 
 
+def damaged(path: Path, detail: str) -> SorelogError:
+    """A journal that is ours but damaged, with the newest backup beside it, if there is one."""
+    backups = sorted(path.parent.glob("sorelog-backup-*.db"), key=lambda p: p.stat().st_mtime)
+    if backups:
+        newest = backups[-1]
+        advice = f"the newest backup beside it is {newest} (copy it over the journal to restore)"
+    else:
+        advice = "no backup was found beside it"
+    return SorelogError(f"journal {path} is damaged ({detail}); {advice}")
+
+
 def storage_error(path: Path, exc: Exception) -> SorelogError:
     """Turn a storage failure into one line the person can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return SorelogError(f"journal {path} is locked by another program; try again shortly")
     if "not a database" in text or "malformed" in text:
-        return SorelogError(f"{path} is not a sorelog journal (not an SQLite database)")
+        # The header was read and is SQLite's (opening checks it first): the rest is damaged.
+        return damaged(path, "SQLite reports it malformed")
     if "readonly" in text or "read-only" in text:
         return SorelogError(f"journal {path} is read-only; check its permissions")
     if "unable to open" in text:
