@@ -260,3 +260,28 @@ def test_a_journal_on_a_read_only_mount_can_be_read_not_written(tmp_path: Path) 
         )
     finally:
         undo_immutable(db, folder)
+
+
+# -- a recovery logged later the same day ----------------------------------------------------
+
+
+def test_a_recovery_logged_later_the_same_day_closes_the_episode(journal) -> None:
+    journal.ok("add", "quads", "6", "--at", "2026-11-19T18:00")
+    journal.ok("add", "quads", "5", "--at", "2026-11-20T08:00")
+    journal.ok("add", "quads", "0", "--at", "2026-11-20T20:00")
+    (part,) = journal.json("report", "--as-of", "2026-11-20")["parts"]
+    assert part["latest"] == 0
+    assert part["trend"] == "resolved"
+    assert part["daily"][-1] == {"date": "2026-11-20", "severity": 5}  # the day keeps its max
+    assert (part["episode_start"], part["episode_days"]) == ("2026-11-19", 2)
+    # the next sore entry opens a new episode
+    journal.ok("add", "quads", "3", "--at", "2026-11-21T09:00")
+    (part,) = journal.json("report", "--as-of", "2026-11-21")["parts"]
+    assert (part["episode_start"], part["episode_days"], part["latest"]) == ("2026-11-21", 1, 3)
+
+
+def test_soreness_logged_after_a_morning_zero_is_the_latest(journal) -> None:
+    journal.ok("add", "calves", "0", "--at", "2026-11-20T07:00")
+    journal.ok("add", "calves", "4", "--at", "2026-11-20T19:00")
+    (part,) = journal.json("report", "--as-of", "2026-11-20")["parts"]
+    assert (part["latest"], part["trend"], part["episode_start"]) == (4, "steady", "2026-11-20")

@@ -50,7 +50,7 @@ class Episode:
 
     @property
     def recovered(self) -> bool:
-        return self.days[-1].severity == 0
+        return self.days[-1].recovered
 
     def day_number(self, day: date) -> int:
         return (day - self.start).days + 1
@@ -64,7 +64,7 @@ def _gap(earlier: date, later: date) -> int:
 def split_episodes(series: Sequence[DayValue], gap_days: int) -> list[Episode]:
     """Episodes in a day-ordered series of daily maxima (spec: "Episode").
 
-    An episode opens on a sore day (>= 1) and closes on a logged 0 or when
+    An episode opens on a sore day (>= 1) and closes on a day whose last entry is 0, or when
     more than `gap_days` days pass with no entry. A 0 outside an episode is
     a plain record of no soreness and belongs to none.
     """
@@ -81,6 +81,9 @@ def split_episodes(series: Sequence[DayValue], gap_days: int) -> list[Episode]:
                 current = []
             continue
         current.append(value)
+        if value.recovered:  # sore earlier that day, then a 0 logged: recovery
+            episodes.append(Episode(tuple(current)))
+            current = []
     if current:
         episodes.append(Episode(tuple(current)))
     return episodes

@@ -34,12 +34,12 @@ def summarize_part(
     peak = max(d.severity for d in window)
     episodes = [e for e in split_episodes(days, gap_days) if e.last_day >= window_start]
     current = episodes[-1] if episodes else None
-    resolved = days[-1].severity == 0 or current is None
+    resolved = days[-1].recovered or current is None
     trend = Trend.resolved if resolved or current is None else episode_trend(current)
     return PartSummary(
         body_part=key[0],
         side=key[1],
-        latest=window[-1].severity,
+        latest=window[-1].latest,
         peak=peak,
         peak_date=next(d.day for d in window if d.severity == peak),
         episode_start=current.start if current else None,

@@ -27,10 +27,22 @@ class SorenessInput:
 
 @dataclass(frozen=True)
 class DayValue:
-    """The highest severity logged for one body part and side on one local day."""
+    """One body part and side on one local day: the highest severity logged, and the
+    severity of the day's last entry (a 0 logged in the evening after a 5 that morning)."""
 
     day: date
-    severity: int
+    severity: int  # the day's highest
+    last: int | None = None  # the day's last entry; None: the same as the highest
+
+    @property
+    def latest(self) -> int:
+        """The severity of the day's most recent entry."""
+        return self.severity if self.last is None else self.last
+
+    @property
+    def recovered(self) -> bool:
+        """The day ended with a logged 0: recovery, even after sore entries earlier that day."""
+        return self.latest == 0
 
 
 @dataclass(frozen=True)

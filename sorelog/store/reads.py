@@ -22,9 +22,12 @@ from sorelog.store.journal import Journal
 def daily_series(
     journal: Journal, start: date, end: date, part: str | None = None
 ) -> dict[SeriesKey, list[DayValue]]:
-    """Daily maximum severity per (body part, side) for local days start..end, in day order."""
+    """Per (body part, side), for local days start..end in day order: the day's highest
+    severity and the severity of its last entry (instants are fixed-width UTC text, so the
+    greatest `at` with its severity appended is the last entry's)."""
     sql = (
-        "SELECT body_part, side, day, MAX(severity) FROM soreness "
+        "SELECT body_part, side, day, MAX(severity), "
+        "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER) FROM soreness "
         "WHERE day BETWEEN ? AND ?{part} GROUP BY body_part, side, day "
         "ORDER BY body_part, side, day"
     )
@@ -35,8 +38,8 @@ def daily_series(
     else:
         sql = sql.format(part="")
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, severity in journal.db.execute(sql, params):
-        series[(body_part, side)].append(DayValue(date.fromisoformat(day), severity))
+    for body_part, side, day, highest, last in journal.db.execute(sql, params):
+        series[(body_part, side)].append(DayValue(date.fromisoformat(day), highest, last))
     return dict(series)
 
 
