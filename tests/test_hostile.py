@@ -285,3 +285,35 @@ def test_soreness_logged_after_a_morning_zero_is_the_latest(journal) -> None:
     journal.ok("add", "calves", "4", "--at", "2026-11-20T19:00")
     (part,) = journal.json("report", "--as-of", "2026-11-20")["parts"]
     assert (part["latest"], part["trend"], part["episode_start"]) == (4, "steady", "2026-11-20")
+
+
+# -- narrow terminals ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def busy_journal(journal):
+    for day in range(1, 13):
+        journal.ok("add", "right hamstrings", "5", "--at", f"2026-11-{day:02d}")
+        journal.ok("add", "left calf", "4", "--at", f"2026-11-{day:02d}")
+    journal.ok("add", "quads", "10", "--symptom", "dark-urine", "--at", "2026-11-12")
+    journal.ok("remedy", "limit", "paracetamol extra strong", "--max-daily", "400mg")
+    journal.ok("remedy", "add", "paracetamol extra strong", "--dose", "500mg", "--at", "2026-11-12")
+    return journal
+
+
+@pytest.mark.parametrize("columns", [100, 80, 64, 40])
+def test_narrow_terminals_keep_what_matters(busy_journal, monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    report = busy_journal.ok("report", "--days", "365", "--as-of", "2026-11-12")
+    assert "…" not in report  # nothing cut short
+    assert max(len(line.rstrip()) for line in report.splitlines()) <= columns
+    for label in ("right hamstrings", "left calves", "quadriceps", "paracetamol extra strong"):
+        assert label in report
+    quads = next(i for i, line in enumerate(report.splitlines()) if "quadriceps" in line)
+    row = " ".join(report.splitlines()[quads : quads + 3])
+    assert "10" in row  # the current severity
+    assert "█" in row  # the newest day (10/10 on the report date) is kept
+    assert "2026-11-12" in report and "2026-11-01" in report  # flag dates in full
+    listing = busy_journal.ok("remedy", "list")
+    assert "…" not in listing and "paracetamol extra strong" in listing
+    assert "400 mg" in listing and "2026-11-25" not in listing

@@ -141,7 +141,8 @@ def remedy_list(
     if as_json:
         print_json(remedy_list_document(statuses))
     else:
-        console().print(remedy_list_renderable(statuses))
+        out = console()
+        out.print(remedy_list_renderable(statuses, out.width))
 
 
 @app.command("side-effect")

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from sorelog.domain.safe_text import printable
@@ -15,6 +16,25 @@ from sorelog.domain.safe_text import printable
 
 def console() -> Console:
     return Console(highlight=False)
+
+
+def fits(renderable: Any, width: int) -> bool:
+    """Whether `renderable` fits in `width` columns as it is, nothing wrapped or cut: Rich
+    would otherwise squeeze some columns to nothing or to '…' to make room for others."""
+    return natural_width(renderable) <= width
+
+
+def indented(text: Text) -> Padding:
+    """A detail line under its heading; wrapped lines keep the indent."""
+    return Padding(text, (0, 0, 0, 2))
+
+
+def natural_width(renderable: Any) -> int:
+    """The width `renderable` takes when nothing wraps (exact for tables of no-wrap columns)."""
+    from rich.measure import Measurement
+
+    measuring = Console(width=10_000, highlight=False)
+    return Measurement.get(measuring, measuring.options, renderable).maximum
 
 
 def print_json(document: Any) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from sorelog.analysis.remedy_stats import RemedyStatus
-from sorelog.render.console import literal
+from sorelog.render.console import fits, indented, literal
 from sorelog.render.report import dose_document
 
 
@@ -29,7 +30,28 @@ def remedy_list_document(statuses: list[RemedyStatus]) -> dict[str, Any]:
     }
 
 
-def remedy_list_renderable(statuses: list[RemedyStatus]) -> Table | Text:
+def remedy_list_renderable(statuses: list[RemedyStatus], width: int) -> Table | Text | Group:
+    """The table where it fits; on a narrow terminal a few wrapped lines per remedy, so
+    names and dates always show in full."""
+    table = _remedy_list(statuses)
+    if isinstance(table, Text) or fits(table, width):
+        return table
+    lines: list[Any] = [Text("Remedies", style="bold")]
+    for s in statuses:
+        limit = s.limit
+        lines.append(literal(s.remedy, style="bold"))
+        facts = [
+            f"daily limit {limit.max_daily}" if limit and limit.max_daily else "no daily limit",
+            f"break point {limit.max_days} days" if limit and limit.max_days else "no break point",
+            f"used on {s.days_used_30} of the last 30 days",
+            f"current run {s.current_streak} d" if s.current_streak else "no current run",
+            f"last used {s.last_used}" if s.last_used else "never used",
+        ]
+        lines.append(indented(Text(", ".join(facts))))
+    return Group(*lines)
+
+
+def _remedy_list(statuses: list[RemedyStatus]) -> Table | Text:
     if not statuses:
         return Text(
             "No remedies yet. Log one with, for example: sorelog remedy add ibuprofen --dose 400mg"
@@ -43,7 +65,7 @@ def remedy_list_renderable(statuses: list[RemedyStatus]) -> Table | Text:
         "Current run",
         "Last used",
     ):
-        table.add_column(name)
+        table.add_column(name, no_wrap=name == "Remedy")
     for s in statuses:
         limit = s.limit
         table.add_row(

@@ -16,7 +16,7 @@ from sorelog.analysis.remedy_stats import Association, RemedySummary
 from sorelog.analysis.report import Report
 from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
-from sorelog.render.console import literal
+from sorelog.render.console import fits, indented, literal, natural_width
 
 FOOTER = "A journal, not medical advice: bring flags to a clinician."
 EMPTY_HINT = (
@@ -113,25 +113,109 @@ def sparkline(part: PartSummary, window_start: date, as_of: date, days: int) -> 
 
 
 def report_renderable(report: Report, width: int) -> Group:
-    """Parts table, flags table, remedies and the footer, ready to print once."""
+    """Parts, flags, remedies and the footer, ready to print once.
+
+    Tables where they fit; on a narrow terminal each row becomes a few wrapped lines, so
+    the current severity, part and remedy names and dates always show in full, and the
+    sparkline keeps the newest days.
+    """
     if report.empty_journal:
         return Group(Text(EMPTY_HINT), Text(FOOTER, style="dim"))
     items: list[Any] = []
     if report.parts:
-        items.append(_parts_table(report, SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW))
+        items.append(_parts(report, width))
     else:
         items.append(Text(f"No soreness logged from {report.window_start} to {report.as_of}."))
     if report.flags:
-        items.append(flags_table(report.flags))
+        table = flags_table(report.flags)
+        items.append(table if width >= NARROW else _flag_lines(report.flags))
     else:
         items.append(Text("No flags.", style="green"))
     if report.remedies:
-        items.append(_remedies_table(report.remedies))
+        table = _remedies_table(report.remedies)
+        items.append(table if fits(table, width) else _remedy_lines(report.remedies))
         associations = [a for r in report.remedies for a in r.associations]
         if associations:
-            items.append(_associations_table(associations))
+            table = _associations_table(associations)
+            items.append(table if fits(table, width) else _association_lines(associations))
     items.append(Text(FOOTER, style="dim"))
     return Group(*items)
+
+
+NARROW = 72  # below this, a flag's message column would be a few words wide
+MIN_SPARK_DAYS = 7  # fewer days than a week in a table row says too little: lines instead
+
+
+def _parts(report: Report, width: int) -> Table | Group:
+    """The parts table with as many of the newest days as fit (at least a week), else lines."""
+    days = SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW
+    table = _parts_table(report, days)
+    excess = natural_width(table) - width  # every column is no-wrap: this is exact
+    if excess <= 0:
+        return table
+    if days - excess >= MIN_SPARK_DAYS:  # one character a day: drop the oldest days
+        table = _parts_table(report, days - excess)
+        if natural_width(table) <= width:
+            return table
+    return _part_lines(report, width)
+
+
+def _part_lines(report: Report, width: int) -> Group:
+    lines: list[Any] = [Text(f"Soreness {report.window_start} to {report.as_of}", style="bold")]
+    days = max(1, min(SPARK_DAYS_NARROW, width - 4))
+    for part in report.parts:
+        label = part_label(part.body_part, part.side)
+        trend = Text(str(part.trend), style=TREND_STYLE[str(part.trend)])
+        lines.append(Text.assemble(Text(label, style="bold"), f"  now {part.latest}, ", trend))
+        details = f"peak {part.peak} on {_short_day(part.peak_date, report.as_of)}"
+        if part.episode_start:
+            start = _short_day(part.episode_start, report.as_of)
+            details += f"; since {start}, {part.episode_days} d"
+        lines.append(indented(Text(details)))
+        spark = sparkline(part, report.window_start, report.as_of, days)
+        lines.append(indented(Text(f"{spark}  last {len(spark)} days")))
+    return Group(*lines, Text(""))
+
+
+def _flag_lines(flags: list[Flag]) -> Group:
+    lines: list[Any] = [Text("Flags", style="bold")]
+    for flag in flags:
+        lines.append(Text(f"{LEVEL_NAME[flag.level]} ({flag.code})", style=LEVEL_STYLE[flag.level]))
+        lines.append(indented(literal(flag.message)))
+    return Group(*lines, Text(""))
+
+
+def _remedy_lines(remedies: list[RemedySummary]) -> Group:
+    lines: list[Any] = [Text("Remedies and side effects", style="bold")]
+    for remedy in remedies:
+        total = " + ".join(str(total) for total in remedy.totals) or "no doses"
+        lines.append(literal(remedy.remedy, style="bold"))
+        used = "1 day" if remedy.days_used == 1 else f"{remedy.days_used} days"
+        lines.append(
+            indented(
+                Text(
+                    f"used on {used}, longest run {remedy.longest_streak} d, total {total}, "
+                    f"side effects {remedy.side_effects}"
+                )
+            )
+        )
+    return Group(*lines, Text(""))
+
+
+def _association_lines(associations: list[Association]) -> Group:
+    lines: list[Any] = [Text("Does it help? Next-day soreness after sore days", style="bold")]
+    for item in associations:
+        lines.append(Text.assemble(literal(item.remedy, style="bold"), f" for {item.body_part}"))
+        lines.append(
+            indented(
+                Text(
+                    f"after taking it {item.mean_after_taken:.1f} ({item.days_taken} days), "
+                    f"after not {item.mean_after_not:.1f} ({item.days_not} days)"
+                )
+            )
+        )
+    lines.append(Text("An association in your own journal, not proof that a remedy works."))
+    return Group(*lines, Text(""))
 
 
 def _short_day(day: date, as_of: date) -> str:
@@ -142,7 +226,7 @@ def _short_day(day: date, as_of: date) -> str:
 def _parts_table(report: Report, spark_days: int) -> Table:
     table = Table(title=f"Soreness {report.window_start} to {report.as_of}", box=box.SIMPLE_HEAD)
     table.add_column("Part", no_wrap=True)
-    table.add_column("Now", justify="right")
+    table.add_column("Now", justify="right", no_wrap=True)
     table.add_column("Peak", no_wrap=True)
     table.add_column("Episode", no_wrap=True)
     table.add_column("Trend", no_wrap=True)
@@ -165,7 +249,7 @@ def _parts_table(report: Report, spark_days: int) -> Table:
 def flags_table(flags: list[Flag]) -> Table:
     table = Table(title="Flags", box=box.SIMPLE_HEAD, show_lines=False)
     table.add_column("Level", no_wrap=True)
-    table.add_column("What was observed, and why it matters")
+    table.add_column("What was observed, and why it matters", overflow="fold")
     table.add_column("Rule", no_wrap=True)
     for flag in flags:
         table.add_row(
@@ -178,8 +262,9 @@ def flags_table(flags: list[Flag]) -> Table:
 
 def _remedies_table(remedies: list[RemedySummary]) -> Table:
     table = Table(title="Remedies and side effects", box=box.SIMPLE_HEAD)
-    for name in ("Remedy", "Days used", "Longest run", "Total", "Side effects"):
-        table.add_column(name, justify="left" if name == "Remedy" else "right")
+    table.add_column("Remedy", no_wrap=True)
+    for name in ("Days used", "Longest run", "Total", "Side effects"):
+        table.add_column(name, justify="right")
     for remedy in remedies:
         table.add_row(
             literal(remedy.remedy),
