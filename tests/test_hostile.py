@@ -317,3 +317,73 @@ def test_narrow_terminals_keep_what_matters(busy_journal, monkeypatch, columns: 
     listing = busy_journal.ok("remedy", "list")
     assert "…" not in listing and "paracetamol extra strong" in listing
     assert "400 mg" in listing and "2026-11-25" not in listing
+
+
+# -- names in any Unicode composition ---------------------------------------------------------
+
+COMPOSED, DECOMPOSED = "parac\u00e9tamol", "parace\u0301tamol"
+
+
+def test_a_name_typed_with_a_combining_accent_is_the_same_remedy(journal) -> None:
+    journal.ok("remedy", "limit", COMPOSED, "--max-daily", "1000mg")
+    for hour in ("08", "20"):
+        journal.ok("remedy", "add", DECOMPOSED, "--dose", "800mg", "--at", f"2026-11-20T{hour}:00")
+    journal.ok("side-effect", "Nause\u0301e", "--remedy", DECOMPOSED, "--at", "2026-11-20")
+    doc = journal.json("report", "--as-of", "2026-11-20")
+    assert [r["remedy"] for r in doc["remedies"]] == [COMPOSED]
+    assert [f["code"] for f in doc["flags"] if f["remedy"] == COMPOSED] == [
+        "remedy_limit",
+        "side_effect",
+    ]
+    assert [r["remedy"] for r in journal.json("remedy", "list")["remedies"]] == [COMPOSED]
+
+
+def test_names_an_older_sorelog_stored_decomposed_are_brought_to_nfc(journal) -> None:
+    journal.ok("remedy", "add", "ice", "--at", "2026-11-20")
+    with sqlite3.connect(journal.path) as db:  # as an older sorelog could have stored it
+        db.execute("UPDATE remedy_use SET remedy = ?", (DECOMPOSED,))
+        db.execute("INSERT INTO remedy_limit (remedy, max_days) VALUES (?, 3)", (DECOMPOSED,))
+        db.execute("DELETE FROM sorelog_migrations WHERE name = 'm005_nfc_names'")
+        db.execute("PRAGMA user_version = 4")
+    db.close()
+    listed = journal.json("remedy", "list")["remedies"]
+    assert [(r["remedy"], r["max_days"]) for r in listed] == [(COMPOSED, 3)]
+    assert journal.rows("remedy_use")[0]["remedy"] == COMPOSED
+
+
+# -- whatever sorelog exports, it imports ----------------------------------------------------
+
+
+def test_a_json_number_of_thousands_of_digits_is_a_validation_error(journal, tmp_path) -> None:
+    big = tmp_path / "big.json"
+    big.write_text('{"records": [{"record": "soreness", "at": "2026-11-20", "body_part": '
+                   '"quads", "severity": ' + "9" * 5000 + "}]}")  # fmt: skip
+    assert_refused(journal.run("import", str(big)), 2, "over 4,300 digits")
+    assert not journal.path.exists()
+
+
+def test_a_note_longer_than_the_csv_modules_default_limit_round_trips(journal, tmp_path) -> None:
+    note = "long " * 40_000  # 200,000 characters
+    journal.ok("add", "quads", "4", "--note", note, "--at", "2026-11-20")
+    exported = tmp_path / "out.csv"
+    journal.ok("export", "-o", str(exported))
+    journal.path.unlink()
+    assert "Imported 1 record" in journal.ok("import", str(exported))
+    assert journal.rows()[0]["note"] == note.strip()
+
+
+def test_ids_never_pass_two_to_the_53rd(journal, tmp_path) -> None:
+    top = 2**53 - 1
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note\n"
+        f"soreness,{top},2026-11-20T08:00:00+00:00,quadriceps,,4,,,,,,,,\n"
+    )
+    journal.ok("import", str(source))
+    journal.ok("add", "calves", "3", "--at", "2026-11-20")
+    ids = sorted(row["id"] for row in journal.rows())
+    assert ids[-1] == top and ids[0] <= top
+    exported = tmp_path / "out.csv"
+    journal.ok("export", "-o", str(exported))
+    journal.path.unlink()
+    assert "Imported 2 records" in journal.ok("import", str(exported))

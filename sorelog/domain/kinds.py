@@ -64,6 +64,10 @@ RECORD_KEYS = (
     "remedy", "amount", "unit", "effect", "note",
 )  # fmt: skip
 
+# Ids are shared by every kind and never reused. Every JSON reader keeps whole numbers up
+# to 2^53 - 1 exact, so no id is ever above it: whatever sorelog exports, it imports.
+MAX_ID = 2**53 - 1
+
 KINDS: tuple[RecordKind, ...] = (SORENESS, REMEDY, SIDE_EFFECT)
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
 _BY_NAME = {kind.name: kind for kind in KINDS}

@@ -1,12 +1,16 @@
-"""Normalising the free-text names of remedies and side effects."""
+"""Normalising the free-text names of remedies and side effects, so a name matches itself
+however it was typed: case, spaces and Unicode composition (NFC) do not matter."""
 
 from __future__ import annotations
+
+import unicodedata
 
 MAX_NAME = 80
 
 
 def _clean(text: str, what: str) -> str:
-    words = text.strip().lower().split()
+    # NFC: "é" typed as one character or as e + a combining accent is one name.
+    words = unicodedata.normalize("NFC", text).strip().lower().split()
     if not words:
         raise ValueError(f"{what} name is empty")
     name = " ".join(words)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, parse_amount, parse_dose
-from sorelog.domain.kinds import KIND_NAMES, REMEDY, SIDE_EFFECT, SORENESS, record_list
+from sorelog.domain.kinds import KIND_NAMES, MAX_ID, REMEDY, SIDE_EFFECT, SORENESS, record_list
 from sorelog.domain.names import normalise_effect, normalise_remedy
 from sorelog.domain.parts import Quality, Side, parse_severity, parse_symptom, resolve_part
 from sorelog.domain.values import ImportLimit, ImportRow
@@ -23,7 +23,6 @@ from sorelog.formats.columns import HEADER, UNUSED
 
 _EXAMPLE = "2026-11-20T08:30:00+01:00"
 _ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$")
-MAX_ID = 2**53 - 1  # the largest whole number every JSON reader keeps exact
 
 
 def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) -> ImportRow:

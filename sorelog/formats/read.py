@@ -112,6 +112,8 @@ def _lines(data: bytes) -> Iterator[str]:
 
 def _csv_records(data: bytes) -> Iterator[Item]:
     """Rows as dicts by header name; InputError where the file itself stops making sense."""
+    # A cell may be as long as a note sorelog exported (the csv module stops at 128 KiB).
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     reader = csv.reader(_lines(data), strict=True)
     end, header = 0, None
     while True:
@@ -161,6 +163,8 @@ def _json_records(text: str) -> Iterator[Item]:
         raise InputError(message) from None
     except RecursionError:
         raise InputError("line 1: not valid JSON: nested too deeply") from None
+    except ValueError:  # Python refuses to read a whole number of thousands of digits
+        raise InputError("not valid JSON: a number in it has over 4,300 digits") from None
     shape = 'a sorelog JSON export is {"records": [...], "limits": [...]}'
     if not isinstance(document, dict) or not isinstance(document.get("records"), list):
         raise InputError(f"line 1: {shape}")

@@ -201,7 +201,7 @@ def _allocate_ids(session: Any, rows: list[ImportRow]) -> list[int]:
 
     Every id goes into the shared `record_ids` table, as `new_record_id` does one by one.
     """
-    from sorelog.store.writes import new_record_id
+    from sorelog.store.writes import allocate_ids
 
     connection = session.connection()
     add_ids = "INSERT INTO record_ids (id) VALUES (?)"
@@ -218,11 +218,7 @@ def _allocate_ids(session: Any, rows: list[ImportRow]) -> list[int]:
     fresh = ids.count(None)
     if not fresh:
         return cast("list[int]", ids)
-    # The shared allocator gives max + 1; under our write lock the ids after it are free too.
-    first = new_record_id(session)
-    if fresh > 1:
-        connection.exec_driver_sql(add_ids, [(first + n,) for n in range(1, fresh)])
-    numbers = iter(range(first, first + fresh))
+    numbers = iter(allocate_ids(connection, fresh))
     return [ident if ident is not None else next(numbers) for ident in ids]
 
 

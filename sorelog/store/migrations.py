@@ -8,6 +8,7 @@ higher than the steps known here was written by a newer sorelog and is refused.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -106,6 +107,28 @@ def m003_covering_day_index(db: sqlite3.Connection) -> None:
 def m004_meta(db: sqlite3.Connection) -> None:
     # Facts about the journal itself, such as the time zone its calendar days are in.
     db.execute("CREATE TABLE sorelog_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
+@migration
+def m005_nfc_names(db: sqlite3.Connection) -> None:
+    # Names are matched in their NFC form from now on; bring older rows to it, so a limit
+    # on "paracétamol" applies to the doses typed with a combining accent. Where a remedy
+    # had limits under both forms, the composed one is kept.
+    def nfc(text: str) -> str:
+        return unicodedata.normalize("NFC", text)
+
+    db.create_function("sorelog_nfc", 1, nfc, deterministic=True)
+    for table, column in (("remedy_use", "remedy"), ("side_effect", "remedy"),
+                          ("side_effect", "effect")):  # fmt: skip
+        db.execute(
+            f"UPDATE {table} SET {column} = sorelog_nfc({column}) "
+            f"WHERE {column} IS NOT NULL AND {column} != sorelog_nfc({column})"
+        )
+    db.execute(
+        "DELETE FROM remedy_limit WHERE remedy != sorelog_nfc(remedy) "
+        "AND sorelog_nfc(remedy) IN (SELECT remedy FROM remedy_limit)"
+    )
+    db.execute("UPDATE remedy_limit SET remedy = sorelog_nfc(remedy)")
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -7,7 +7,8 @@ from datetime import UTC
 from typing import Any
 
 from sorelog.domain.doses import fits
-from sorelog.domain.errors import InputError
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.kinds import MAX_ID
 from sorelog.domain.values import Limit, RemedyInput, SideEffectInput, SorenessInput
 from sorelog.store.journal import Journal
 from sorelog.store.reads import limits, remedy_units
@@ -29,8 +30,36 @@ def _insert(journal: Journal, row: Any, check: Callable[[], None] | None = None)
 
 def new_record_id(session: Any) -> int:
     """Allocate an id no record of any kind has had (ids are never reused)."""
-    cursor = session.connection().exec_driver_sql("INSERT INTO record_ids DEFAULT VALUES")
-    return int(cursor.lastrowid)
+    return allocate_ids(session.connection(), 1)[0]
+
+
+def allocate_ids(connection: Any, count: int) -> list[int]:
+    """`count` ids no record has ever had, recorded as taken; call under the write lock.
+
+    The next ones after the highest, as long as they stay within MAX_ID; past it (after
+    an import of ids near 2^53), the lowest never-used ids, so every id stays exportable.
+    """
+    (top,) = connection.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM record_ids").one()
+    if top + count <= MAX_ID:
+        ids = list(range(top + 1, top + count + 1))
+    else:
+        ids = []
+        candidate = 1
+        taken = connection.exec_driver_sql("SELECT id FROM record_ids ORDER BY id")
+        for (used,) in taken:
+            while candidate < used and len(ids) < count:
+                ids.append(candidate)
+                candidate += 1
+            if len(ids) == count:
+                break
+            candidate = used + 1
+        while len(ids) < count and candidate <= MAX_ID:
+            ids.append(candidate)
+            candidate += 1
+        if len(ids) < count:
+            raise SorelogError("the journal has used every record id; start a new journal")
+    connection.exec_driver_sql("INSERT INTO record_ids (id) VALUES (?)", [(i,) for i in ids])
+    return ids
 
 
 def add_soreness(journal: Journal, entry: SorenessInput) -> int:
