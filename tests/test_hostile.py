@@ -387,3 +387,47 @@ def test_ids_never_pass_two_to_the_53rd(journal, tmp_path) -> None:
     journal.ok("export", "-o", str(exported))
     journal.path.unlink()
     assert "Imported 2 records" in journal.ok("import", str(exported))
+
+
+# -- one rule for each odd input ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["remedy", "add", "ibuprofen", "--dose", "0.0000001 mg"], "more than 6 decimal places"),
+        (["remedy", "add", "ibuprofen", "--dose", "0mg"], "must be more than zero"),
+        (["remedy", "add", "ibuprofen", "--dose", "\u0664\u0660\u0660mg"], "cannot read dose"),
+        (["add", "quads", "\u0664"], "severity must be a whole number"),
+        (["add", "quads", "4", "--at", "\u0662\u0660\u0662\u0666-11-20"], "cannot read"),
+        (["add", "quads", "4", "--at", "9999-12-31T23:59-14:00"], "is in the future"),
+        (["add", "quads", "4", "--at", "0001-01-01T00:30+14:00"], "too far in the past"),
+    ],
+)
+def test_odd_numbers_and_times_get_one_rule(journal, args, says) -> None:
+    assert_refused(journal.run(*args), 2, says)
+    assert not journal.path.exists()
+
+
+def test_the_same_decimal_rule_applies_to_imports(journal, tmp_path) -> None:
+    source = tmp_path / "in.json"
+    source.write_text('{"records": [{"record": "remedy", "at": "2026-11-20", "remedy": "x", '
+                      '"amount": 1e-7, "unit": "mg"}]}')  # fmt: skip
+    assert_refused(journal.run("import", str(source)), 2, "more than 6 decimal places")
+
+
+@pytest.mark.parametrize("how", ["config", "TZ"])
+def test_a_time_skipped_by_a_dst_jump_is_read_the_same_way_in_both_zones(journal, monkeypatch, how):
+    if how == "config":
+        journal.ok("config", "set", "timezone", "Europe/Paris")
+    else:
+        monkeypatch.setenv("TZ", "Europe/Paris")
+        import time
+
+        time.tzset()
+    out = journal.ok("add", "quads", "4", "--at", "2026-03-29T02:30")
+    assert "at 2026-03-29 03:30" in out  # 02:30 never happened that night in Paris
+    assert journal.rows()[0]["at"] == "2026-03-29T01:30:00.000000+00:00"
+    out = journal.ok("add", "quads", "3", "--at", "2026-10-25T02:30")
+    assert "at 2026-10-25 02:30" in out  # twice that night: the first one
+    assert journal.rows()[1]["at"] == "2026-10-25T00:30:00.000000+00:00"

@@ -59,7 +59,7 @@ _ALIASES = {
 BASE_UNIT = {"mass": "mg", "volume": "ml", "time": "min"}
 UNITS_HELP = "mg, g, mcg, ml, l, min, h, or a count such as tablets, capsules, drops, puffs"
 
-_DOSE = re.compile(r"^(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)\s*([^\d\s].*)?$")
+_DOSE = re.compile(r"^(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)\s*([^\d\s].*)?$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Dose:
 
 def format_amount(amount: float) -> str:
     """400.0 -> '400', 1.5 -> '1.5'."""
-    return f"{amount:.6f}".rstrip("0").rstrip(".")
+    return f"{amount:.{DECIMALS}f}".rstrip("0").rstrip(".")
 
 
 def unit_family(unit: str) -> str:
@@ -113,7 +113,8 @@ def canonical_unit(text: str) -> str:
     raise ValueError(f"unknown unit '{text.strip()}'; use {UNITS_HELP}")
 
 
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+DECIMALS = 6  # amounts are kept and shown to a millionth of their unit
 
 
 def parse_amount(text: str) -> float:
@@ -122,7 +123,20 @@ def parse_amount(text: str) -> float:
     value = text.strip()
     if _THOUSANDS.match(value):
         raise ValueError(f"'{value}' is ambiguous; write it without the comma, or with a point")
-    return float(value.replace(",", ".", 1))
+    if not value.isascii():  # float() reads other scripts' digits; nothing else here does
+        raise ValueError(f"'{value}' is not a number written with the digits 0-9")
+    return check_decimals(float(value.replace(",", ".", 1)), value)
+
+
+def check_decimals(amount: float, shown: str) -> float:
+    """The one rule for tiny amounts: at most DECIMALS decimal places, so what is stored is
+    what is shown ('0.0000001 mg' would show as '0 mg'); a smaller unit says it exactly."""
+    if abs(amount - round(amount, DECIMALS)) > 1e-12:
+        raise ValueError(
+            f"'{shown}' has more than {DECIMALS} decimal places; give it in a smaller unit "
+            "(mcg rather than mg, ml rather than l)"
+        )
+    return amount
 
 
 def parse_dose(text: str) -> Dose:

@@ -15,10 +15,10 @@ FORMS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago',
 
 DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}")
+_DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$", re.ASCII)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}", re.ASCII)
 NOON = time(12, 0)
 
 
@@ -29,10 +29,25 @@ class LocalZone:
     tz: tzinfo | None = None
 
     def localize(self, naive: datetime) -> datetime:
-        """Attach the local zone to a wall-clock time (DST-aware for the system zone)."""
-        if self.tz is not None:
-            return naive.replace(tzinfo=self.tz)
-        return naive.astimezone()
+        """The moment a wall-clock time names in this zone, the same rule for a named zone
+        and the system's: a time that happens twice (clocks going back) is its first
+        occurrence; a time skipped by clocks going forward is read as that long after the
+        jump (02:30 on a night that jumps from 02:00 to 03:00 is 03:30), so no moment is
+        shown at a time that never existed."""
+        offsets = []
+        for shift in (timedelta(days=-1), timedelta(days=1)):  # the offsets either side
+            try:
+                around = self.to_local((naive + shift).replace(tzinfo=UTC))
+            except (OverflowError, ValueError):
+                continue
+            offsets.append(around.utcoffset() or timedelta(0))
+        if not offsets:
+            raise OverflowError("date value out of range")
+        for offset in sorted(set(offsets), reverse=True):  # the earlier moment first
+            moment = self.to_local((naive - offset).replace(tzinfo=UTC))
+            if moment.replace(tzinfo=None) == naive:
+                return moment
+        return self.to_local((naive - offsets[0]).replace(tzinfo=UTC))  # in a skipped hour
 
     def to_local(self, instant: datetime) -> datetime:
         return instant.astimezone(self.tz)
@@ -111,11 +126,13 @@ def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
         raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}") from None
     try:
         moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
-        too_early = moment.astimezone(UTC).year < 1900
-    except (OverflowError, ValueError):
-        too_early = True
-    if too_early or parsed.year < 1900:
+        year = moment.astimezone(UTC).year
+    except (OverflowError, ValueError):  # beyond the years a date can hold, either way
+        year = parsed.year
+    if year < 1900 or parsed.year < 1900:
         raise ValueError(f"'{text.strip()}' is too far in the past")
+    if year >= 9999:
+        raise ValueError(f"'{text.strip()}' is in the future; soreness is logged when it is felt")
     return moment
 
 

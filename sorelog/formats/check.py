@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sorelog.domain.doses import Dose, canonical_unit, parse_amount, parse_dose
+from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
 from sorelog.domain.kinds import KIND_NAMES, MAX_ID, REMEDY, SIDE_EFFECT, SORENESS, record_list
 from sorelog.domain.names import normalise_effect, normalise_remedy
 from sorelog.domain.parts import Quality, Side, parse_severity, parse_symptom, resolve_part
@@ -22,7 +22,7 @@ from sorelog.domain.when import NOON, LocalZone
 from sorelog.formats.columns import HEADER, UNUSED
 
 _EXAMPLE = "2026-11-20T08:30:00+01:00"
-_ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$")
+_ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$", re.ASCII)
 
 
 def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) -> ImportRow:
@@ -226,11 +226,12 @@ def _dose(amount: Any, unit: str | None) -> Dose | None:
     try:
         number = parse_amount(amount) if isinstance(amount, str) else float(amount)
     except ValueError as exc:
-        if "ambiguous" in str(exc):
+        if "ambiguous" in str(exc) or "decimal places" in str(exc):
             raise
         raise ValueError(f"amount must be a number, like 400 or 1.5, not '{amount}'") from None
-    if not math.isfinite(number) or number < 1e-6:
+    if not math.isfinite(number) or number <= 0:
         raise ValueError(f"amount {_whole(amount)} must be a number more than zero")
+    check_decimals(number, _whole(amount))
     if number > 1e9:
         raise ValueError(f"amount {_whole(amount)} is too large")
     return Dose(number, canonical_unit(unit))
