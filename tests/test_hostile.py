@@ -431,3 +431,74 @@ def test_a_time_skipped_by_a_dst_jump_is_read_the_same_way_in_both_zones(journal
     out = journal.ok("add", "quads", "3", "--at", "2026-10-25T02:30")
     assert "at 2026-10-25 02:30" in out  # twice that night: the first one
     assert journal.rows()[1]["at"] == "2026-10-25T00:30:00.000000+00:00"
+
+
+# -- small things with a wrong answer ------------------------------------------------------------
+
+
+def test_an_empty_journal_file_made_by_someone_else_becomes_private(journal) -> None:
+    journal.path.parent.mkdir(parents=True)
+    journal.path.touch(mode=0o644)
+    journal.path.chmod(0o644)
+    journal.ok("add", "quads", "4")
+    assert journal.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_interactive_add_refuses_a_bad_at_before_asking_anything(journal, monkeypatch) -> None:
+    from sorelog.cli import soreness
+
+    monkeypatch.setattr(soreness, "interactive", lambda: True)
+    result = journal.run("add", "--at", "next tuesday", input="quads\n5\n")
+    assert_refused(result, 2, "--at: cannot read 'next tuesday'")
+    assert not journal.path.exists()
+
+
+def test_an_empty_db_means_the_default_journal_for_option_and_variable(journal, monkeypatch):
+    from sorelog.store.paths import default_db_path
+
+    monkeypatch.setenv("SORELOG_DB", "")
+    journal.ok("add", "quads", "4")
+    assert default_db_path().exists()
+    monkeypatch.delenv("SORELOG_DB")
+    journal.ok("--db", "", "add", "quads", "3")
+    assert len(journal.json("--db", "", "list")["records"]) == 2
+
+
+@pytest.mark.slow
+def test_ctrl_d_at_a_prompt_ends_the_line_before_the_message(tmp_path: Path) -> None:
+    import pty
+    import select
+    import time
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "SORELOG_DB": str(tmp_path / "j.db"), "TERM": "dumb"}
+    run = subprocess.Popen([sys.executable, "-m", "sorelog", "add"], env=env,
+                           stdin=follower, stdout=follower, stderr=follower)  # fmt: skip
+    os.close(follower)
+    seen = b""
+
+    def read_for(seconds: float) -> bytes:
+        nonlocal seen
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 1024)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+                if b"aborted" in seen:
+                    break
+        return seen
+
+    while b"Body part:" not in read_for(1) and run.poll() is None:
+        pass
+    os.write(leader, b"\x04")
+    read_for(10)
+    assert run.wait(timeout=30) == 1
+    os.close(leader)
+    lines = seen.replace(b"\r", b"").decode().splitlines()
+    assert "sorelog: aborted" in lines, lines  # on a line of its own, not after the prompt

@@ -47,6 +47,9 @@ class SorelogGroup(TyperGroup):
                 pass
             _fail(message, getattr(exc, "exit_code", 2))
         except typer.Abort:
+            if sys.stdin.isatty():  # Ctrl-D at a prompt: end the prompt's line first
+                sys.stdout.write("\n")
+                sys.stdout.flush()
             _fail("aborted", 1)
         except Exception as exc:
             if os.environ.get("SORELOG_DEBUG") == "1":
@@ -114,11 +117,13 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
             envvar="SORELOG_DB",
-            help="Journal file (default: sorelog.db in your user data directory).",
+            metavar="PATH",
+            help="Journal file (default: sorelog.db in your user data directory; an empty "
+            "value means the default too).",
             show_envvar=True,
         ),
     ] = None,
@@ -128,7 +133,8 @@ def main_options(
     ] = False,
 ) -> None:
     """Global options come before the command."""
-    ctx.obj = RunState(db_option=db)
+    # Empty means not given, for the option as for the variable (which Click already treats so).
+    ctx.obj = RunState(db_option=Path(db).expanduser() if db else None)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

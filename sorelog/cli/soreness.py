@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -61,6 +61,19 @@ def add(
     note: Annotated[str | None, typer.Option(help="Anything else worth remembering.")] = None,
 ) -> None:
     """Log how sore a body part is."""
+    _, zone = settings(ctx)
+
+    def checked_options() -> tuple[datetime, tuple[str, ...], str | None, str | None]:
+        return (
+            when_or_now(at, now(ctx), zone),
+            symptom_names(symptom),
+            clean_text(cause),
+            clean_text(note),
+        )
+
+    # Before asking anything: nobody should answer two questions only to be refused.
+    prompting = (part is None or severity is None) and interactive()
+    options = checked_options() if prompting else None
     if part is None:
         if not interactive():
             raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
@@ -79,9 +92,7 @@ def add(
     if prefix_side and side and prefix_side != side.value:
         raise InputError(f"two different sides given: '{prefix_side}' in PART and --side {side}")
     chosen_side = prefix_side or (side.value if side else None)
-    _, zone = settings(ctx)
-    moment = when_or_now(at, now(ctx), zone)
-    symptoms = symptom_names(symptom)
+    moment, symptoms, cause_text, note_text = options or checked_options()
     entry = SorenessInput(
         at=moment,
         day=zone.day_of(moment),
@@ -89,9 +100,9 @@ def add(
         side=chosen_side,
         severity=level,
         kind=kind.value if kind else None,
-        cause=clean_text(cause),
+        cause=cause_text,
         symptoms=symptoms,
-        note=clean_text(note),
+        note=note_text,
     )
     from sorelog.store.writes import add_soreness
 
