@@ -502,3 +502,14 @@ def test_ctrl_d_at_a_prompt_ends_the_line_before_the_message(tmp_path: Path) -> 
     os.close(leader)
     lines = seen.replace(b"\r", b"").decode().splitlines()
     assert "sorelog: aborted" in lines, lines  # on a line of its own, not after the prompt
+
+
+@pytest.mark.slow
+def test_a_crashed_write_that_cannot_be_undone_is_named(journal) -> None:
+    hot = restored_after_a_crash(journal)
+    make_immutable(journal.path, hot, journal.path.parent)
+    try:
+        result = journal.run("report")
+        assert_refused(result, 1, "has a write a crash left unfinished (sorelog.db-journal)")
+    finally:
+        undo_immutable(journal.path, hot, journal.path.parent)
