@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
+from sorelog.analysis.flag import sort_flags
 from sorelog.analysis.part_summary import needs_earlier_history, summarize_part
-from sorelog.analysis.soreness_flags import flag_red_symptoms, flag_soreness, sore_stretches
+from sorelog.analysis.red_flags import flag_red
+from sorelog.analysis.soreness_flags import flag_soreness, sore_stretches
 from sorelog.domain.settings import Config
 from sorelog.domain.values import DayValue, SymptomDay
 
@@ -25,11 +27,11 @@ def series(*severities: int | None, start: date = D0) -> list[DayValue]:
 
 
 def codes(values: list[DayValue], window_start: date = D0, config: Config = CONFIG) -> set[str]:
-    return {f.code for f in flag_soreness({KEY: values}, [], window_start, config)}
+    return {f.code for f in flag_soreness({KEY: values}, window_start, config)}
 
 
 def flag(values: list[DayValue], code: str):
-    found = [f for f in flag_soreness({KEY: values}, [], D0, CONFIG) if f.code == code]
+    found = [f for f in flag_soreness({KEY: values}, D0, CONFIG) if f.code == code]
     assert len(found) <= 1
     return found[0] if found else None
 
@@ -159,7 +161,7 @@ def test_chronic_ninety_vs_ninety_one_days() -> None:
     every_20_plus = [*every_20, DayValue(D0 + timedelta(days=90), 2)]
     found = [
         f
-        for f in flag_soreness({KEY: every_20_plus}, [], D0 + timedelta(days=60), CONFIG)
+        for f in flag_soreness({KEY: every_20_plus}, D0 + timedelta(days=60), CONFIG)
         if f.code == "chronic"
     ]
     assert len(found) == 1
@@ -182,28 +184,30 @@ def test_flags_only_for_episodes_reaching_the_window() -> None:
 
 def test_each_flag_once_per_part_and_side() -> None:
     values = series(*[3] * 8, None, None, None, None, *[3] * 8)
-    flags = flag_soreness({KEY: values, ("quadriceps", "left"): values}, [], D0, CONFIG)
+    flags = flag_soreness({KEY: values, ("quadriceps", "left"): values}, D0, CONFIG)
     assert sorted((f.code, f.side or "") for f in flags if f.code == "prolonged") == [
         ("prolonged", ""),
         ("prolonged", "left"),
     ]
 
 
-def test_red_flag_is_urgent_and_first() -> None:
+def test_red_flag_is_at_its_highest_tier_and_first() -> None:
     symptoms = [
         SymptomDay("calves", "left", D0 + timedelta(days=2), ("stiffness",)),
         SymptomDay("quadriceps", None, D0 + timedelta(days=3), ("dark-urine", "bruising")),
         SymptomDay("quadriceps", None, D0 + timedelta(days=4), ("weakness", "dark-urine")),
     ]
-    assert len(flag_red_symptoms(symptoms)) == 1
-    flags = flag_soreness({KEY: series(*[3] * 9)}, symptoms, D0, CONFIG)
+    red = flag_red(symptoms, [])
+    assert len(red) == 1
+    flags = sort_flags(flag_soreness({KEY: series(*[3] * 9)}, D0, CONFIG) + red)
     assert flags[0].code == "red_flag"
-    assert flags[0].level == "urgent"
-    assert flags[0].since == D0 + timedelta(days=3)
+    assert flags[0].level == "emergency"  # dark urine with weakness the same day
+    assert flags[0].since == D0 + timedelta(days=4)
     assert "dark-urine (tea- or cola-coloured urine)" in flags[0].message
     assert "weakness" in flags[0].message
+    assert "rhabdomyolysis" in flags[0].message
     assert [f.level for f in flags] == sorted(
-        (f.level for f in flags), key=["urgent", "follow_up", "caution"].index
+        (f.level for f in flags), key=["emergency", "urgent", "follow_up", "caution"].index
     )
 
 
@@ -270,8 +274,8 @@ def test_history_cut_at_lookback_agrees_when_no_more_is_needed(
     assert summarize_part(KEY, partial, window_start, 3) == summarize_part(
         KEY, days, window_start, 3
     )
-    assert flag_soreness({KEY: partial}, [], window_start, CONFIG) == flag_soreness(
-        {KEY: days}, [], window_start, CONFIG
+    assert flag_soreness({KEY: partial}, window_start, CONFIG) == flag_soreness(
+        {KEY: days}, window_start, CONFIG
     )
 
 
@@ -281,7 +285,7 @@ def test_since_is_a_day_the_condition_held() -> None:
     assert flag(values, "prolonged").since == D0 + timedelta(days=9)
     assert flag(values[:3], "prolonged") is None
     monthly = [DayValue(D0 + timedelta(days=d), 3) for d in (0, 31, 61, 91)]
-    found = flag_soreness({KEY: monthly}, [], D0 + timedelta(days=80), CONFIG)
+    found = flag_soreness({KEY: monthly}, D0 + timedelta(days=80), CONFIG)
     assert [f.since for f in found if f.code == "chronic"] == [D0 + timedelta(days=91)]
 
 

@@ -54,9 +54,12 @@ def test_add_every_option(journal) -> None:
     )
 
 
-def test_red_flag_symptom_is_pointed_out(journal) -> None:
+def test_red_flag_symptom_is_said_at_once(journal) -> None:
     out = journal.ok("add", "quads", "8", "--symptom", "dark-urine")
-    assert "red-flag symptom" in out
+    assert out.splitlines()[1] == (
+        "URGENT: dark-urine (tea- or cola-coloured urine) logged with quadriceps soreness. "
+        "Contact a clinician today."
+    )
 
 
 def test_ids_increase(journal) -> None:

@@ -93,6 +93,7 @@ def test_remedy_list(journal) -> None:
             "remedy": "magnesium",
             "max_daily": None,
             "max_days": None,
+            "max_days_in_30": None,
             "days_used_30": 2,
             "current_streak": 2,
             "last_used": doc["remedies"][0]["last_used"],
@@ -101,6 +102,7 @@ def test_remedy_list(journal) -> None:
             "remedy": "paracetamol",
             "max_daily": {"amount": 3, "unit": "g"},
             "max_days": None,
+            "max_days_in_30": None,
             "days_used_30": 0,
             "current_streak": 0,
             "last_used": None,
@@ -187,4 +189,4 @@ def test_newcomer_mistakes_get_the_fix(journal) -> None:
         journal.run("remedy", "limit", "ibuprofen", "--max-daily", "6 tablets"), 2, "give it in mg"
     )
     out = journal.ok("add", "quads", "4", "--symptom", "Dark urine", "--symptom", "dark_urine")
-    assert "symptoms: dark-urine -" in out
+    assert "symptoms: dark-urine\nURGENT: dark-urine" in out

@@ -112,7 +112,11 @@ def test_report_opens_it_and_upgrades_in_place_losing_nothing(journal, v1: Path)
     }
     quads = parts["quadriceps", "left"]
     assert (quads["peak"], quads["peak_date"], quads["trend"]) == (7, "2026-01-05", "resolved")
-    assert [(f["code"], f["body_part"]) for f in doc["flags"]] == [("red_flag", "lower-back")]
+    # tingling (on the calves) has been an urgent symptom since the triage tiers
+    assert [(f["code"], f["body_part"]) for f in doc["flags"]] == [
+        ("red_flag", "lower-back"),
+        ("red_flag", "calves"),
+    ]
 
 
 def test_a_write_upgrades_it_and_new_ids_follow_the_old_ones(journal, v1: Path) -> None:

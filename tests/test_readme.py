@@ -17,6 +17,7 @@ echoes the answer, as a terminal would show it.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
@@ -139,6 +140,9 @@ def _simulate_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("block", BLOCKS, ids=_ids(BLOCKS))
 def test_readme_example(block: Block, journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command's output as shown. SORELOG_README_WRITE=1 writes what sorelog prints
+    into the README instead (then read the diff: it is the change people will see)."""
+    rewritten: list[str] = []
     for command in block.commands:
         shown = f"README.md:{command.line}: $ sorelog {shlex.join(command.args)}"
         with monkeypatch.context() as patch:
@@ -154,7 +158,34 @@ def test_readme_example(block: Block, journal, monkeypatch: pytest.MonkeyPatch) 
                 f"{shown}\nexit {result.exit_code}\nstdout:\n{result.stdout}\n"
                 f"stderr:\n{result.stderr}"
             )
+        rewritten += [_command_line(command), *actual]
+        if os.environ.get("SORELOG_README_WRITE") == "1":
+            continue
         if not matches(command.expected, actual):
             stderr = ["--- stderr", result.stderr] if result.stderr and not command.is_error else []
             lines = [shown, "--- expected", *command.expected, "--- actual", *actual, *stderr]
             pytest.fail("\n".join(lines), pytrace=False)
+    if os.environ.get("SORELOG_README_WRITE") == "1":
+        _rewrite_block(BLOCKS.index(block), rewritten)
+
+
+def _command_line(command: Command) -> str:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    return next(line for line in lines[command.line - 1 :] if line.startswith("$"))
+
+
+def _rewrite_block(index: int, body: list[str]) -> None:
+    """Put `body` inside the index-th console block of the README (found afresh, since an
+    earlier block may have changed length)."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    seen, start, fence = -1, 0, None
+    for number, line in enumerate(lines):
+        if fence is None and line.startswith("```"):
+            fence, start = line[3:].strip(), number
+            seen += fence == "console"
+        elif fence is not None and line.startswith("```"):
+            if fence == "console" and seen == index:
+                lines[start + 1 : number] = body
+                README.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                return
+            fence = None

@@ -105,7 +105,12 @@ def test_export_shapes(journal) -> None:
     assert document["records"][0]["symptoms"] == ["swelling", "headache"]
     assert all(list(record) == list(HEADER) for record in document["records"])
     assert document["limits"] == [
-        {"remedy": "ibuprofen", "max_daily": {"amount": 1.2, "unit": "g"}, "max_days": 5}
+        {
+            "remedy": "ibuprofen",
+            "max_daily": {"amount": 1.2, "unit": "g"},
+            "max_days": 5,
+            "max_days_in_30": None,
+        }
     ]
 
 
@@ -147,7 +152,11 @@ def test_spreadsheet_csv_with_bom_crlf_and_empty_ids(journal, tmp_path) -> None:
         "side-effect,,2025-02-02,,,,,,,,,,Dry Mouth,\r\n"
     )
     source = write(tmp_path / "sheet.csv", text.encode("utf-8"))
-    assert journal.ok("import", str(source)).strip() == "Imported 4 records (0 already present)."
+    assert journal.ok("import", str(source)).splitlines() == [
+        "Imported 4 records (0 already present).",
+        "URGENT: swelling logged with left calves soreness for 2025-02-01. "
+        "Is it still happening? If so, contact a clinician today.",
+    ]
     records = {r["record"]: r for r in json.loads(journal.ok("export"))["records"]}
     assert records["soreness"] == {
         **records["soreness"],
@@ -290,8 +299,15 @@ def test_limits_in_the_journal_are_kept(journal, tmp_path) -> None:
             "max_daily_amount": 1200.0,
             "max_daily_unit": "mg",
             "max_days": None,
+            "max_days_in_30": None,
         },
-        {"remedy": "ice", "max_daily_amount": None, "max_daily_unit": None, "max_days": 4},
+        {
+            "remedy": "ice",
+            "max_daily_amount": None,
+            "max_daily_unit": None,
+            "max_days": 4,
+            "max_days_in_30": None,
+        },
     ]
 
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 class Level(StrEnum):
     """How soon a flag is worth acting on; declared most serious first."""
 
+    emergency = "emergency"
     urgent = "urgent"
     follow_up = "follow_up"
     caution = "caution"

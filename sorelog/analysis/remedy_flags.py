@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 from sorelog.analysis.flag import Flag, Level
 from sorelog.analysis.remedy_stats import FREQUENT_SPAN, by_remedy, run_length, runs
-from sorelog.domain.doses import comparable, format_amount
+from sorelog.domain.doses import comparable, format_amount, unit_family
 from sorelog.domain.settings import Config
+from sorelog.domain.symptoms import Tier, effect_tier
 from sorelog.domain.values import Limit, RemedyDay, SideEffectDay
 
-FREQUENT_DAYS = 15  # used on at least this many of the FREQUENT_SPAN days
 SIDE_EFFECT_SEVERE = 7  # a side effect this severe is a follow-up
 SIDE_EFFECT_DAYS = 3  # the same effect on this many days is a follow-up
 EPSILON = 1e-9
@@ -34,7 +34,7 @@ def flag_remedies(
         found = [
             over_limit(remedy, days, limit, window_start),
             unbroken_run(remedy, days, limit, window_start, config),
-            frequent(remedy, days, as_of),
+            frequent(remedy, days, limit, as_of, config),
         ]
         flags += [f for f in found if f is not None]
     return flags + flag_side_effects(side_effects, window_start)
@@ -88,6 +88,25 @@ def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
+def takes_defaults(days: Sequence[RemedyDay]) -> bool:
+    """Whether sorelog's generic defaults (streak_days, frequent_days) apply to a remedy:
+    to one dosed by mass, volume or count; not to ice or heat dosed in minutes, nor to a
+    remedy logged without doses, unless the person sets a limit for it."""
+    return any(d.unit is not None and unit_family(d.unit) != "time" for d in days)
+
+
+def _allowed(
+    own: int | None, default: int, option: str, days: Sequence[RemedyDay]
+) -> tuple[int | None, str]:
+    """The limit that applies and how the message names it; None when none applies."""
+    if own:
+        return own, f"your own limit of {own}"
+    if not takes_defaults(days):
+        return None, ""
+    hint = f"set your own with 'sorelog remedy limit NAME {option} N'"
+    return default, f"{default}, sorelog's default ({hint})"
+
+
 def unbroken_run(
     remedy: str,
     days: Sequence[RemedyDay],
@@ -95,8 +114,12 @@ def unbroken_run(
     window_start: date,
     config: Config,
 ) -> Flag | None:
-    # Tolerance builds with unbroken use; regular breaks are advised.
-    allowed = limit.max_days if limit and limit.max_days else config.streak_days
+    # The advice given with remedies in general: regular breaks, and the label's limits.
+    allowed, named = _allowed(
+        limit.max_days if limit else None, config.streak_days, "--max-days", days
+    )
+    if allowed is None:
+        return None
     for run in runs([d.day for d in days]):
         if run[1] >= window_start and run_length(run) > allowed:
             return Flag(
@@ -104,31 +127,43 @@ def unbroken_run(
                 "remedy_streak",
                 run[0] + timedelta(days=allowed),
                 f"{remedy} used {run_length(run)} days in a row since {run[0]}, more than "
-                f"{allowed}; tolerance builds with unbroken use: take a break",
+                f"{named}; unbroken use is worth checking against the label or with a "
+                "clinician",
                 remedy=remedy,
             )
     return None
 
 
-def frequent(remedy: str, days: Sequence[RemedyDay], as_of: date) -> Flag | None:
-    # Regular use on most days builds tolerance even with short breaks.
+def frequent(
+    remedy: str, days: Sequence[RemedyDay], limit: Limit | None, as_of: date, config: Config
+) -> Flag | None:
+    # ICHD-3: using a remedy on many days a month (10 or 15, by kind) can itself cause harm.
+    allowed, named = _allowed(
+        limit.max_days_in_30 if limit else None,
+        config.frequent_days,
+        "--max-days-in-30",
+        days,
+    )
+    if allowed is None:
+        return None
     used = sorted({d.day for d in days if d.day <= as_of})
 
     def count(day: date) -> int:
         """Days used in the 30 days up to `day`."""
         return bisect_right(used, day) - bisect_right(used, day - timedelta(days=FREQUENT_SPAN))
 
-    if count(as_of) < FREQUENT_DAYS:
+    if count(as_of) <= allowed:
         return None
     since = as_of  # walk back to the first day of this unbroken stretch of frequent use
-    while count(since - timedelta(days=1)) >= FREQUENT_DAYS:
+    while count(since - timedelta(days=1)) > allowed:
         since -= timedelta(days=1)
     return Flag(
         Level.caution,
         "frequent_use",
         since,
-        f"{remedy} used on {count(as_of)} of the {FREQUENT_SPAN} days up to {as_of}; "
-        "tolerance builds with regular use: breaks are advised",
+        f"{remedy} used on {count(as_of)} of the {FREQUENT_SPAN} days up to {as_of}, more "
+        f"than {named}; using a remedy on many days a month is worth checking against the "
+        "label or with a clinician",
         remedy=remedy,
     )
 
@@ -137,8 +172,8 @@ def flag_side_effects(side_effects: Sequence[SideEffectDay], window_start: date)
     """One flag per remedy (or none named): caution, follow_up if severe or repeated."""
     grouped: dict[str | None, list[SideEffectDay]] = defaultdict(list)
     for item in side_effects:
-        if item.day >= window_start:
-            grouped[item.remedy].append(item)
+        if item.day >= window_start and effect_tier(item.effect) is Tier.recorded:
+            grouped[item.remedy].append(item)  # the red-flag tiers are red_flag flags
     flags = []
     for remedy, items in grouped.items():
         days_by_effect: dict[str, set[date]] = defaultdict(set)

@@ -7,31 +7,30 @@ from datetime import date
 
 from sorelog.analysis.episodes import Episode, split_episodes
 from sorelog.analysis.flag import Flag, Level, sort_flags
-from sorelog.domain.parts import RED_FLAGS, part_label
+from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.values import DayValue, SeriesKey, SymptomDay
+from sorelog.domain.values import DayValue, SeriesKey
 
 EARLY_DAYS = 3  # DOMS peaks 24-72 h after exercise: days 1-3 of an episode
 RISING_LEVEL = 4  # a rise to at least this after day 3 is not ordinary DOMS
-CHRONIC_DAYS = 90  # IASP: pain lasting over 3 months is chronic pain
+CHRONIC_DAYS = 90  # IASP / ICD-11: pain for longer than 3 months
 CHRONIC_GAP_DAYS = 30  # episodes this close together count as one stretch of pain
 
 
 def flag_soreness(
     series: Mapping[SeriesKey, Sequence[DayValue]],
-    symptoms: Sequence[SymptomDay],
     window_start: date,
     config: Config,
 ) -> list[Flag]:
-    """All soreness flags for episodes and symptoms that reach into the window."""
-    flags = flag_red_symptoms(symptoms)
+    """The soreness flags of episodes that reach into the window (red flags: red_flags.py)."""
+    flags: list[Flag] = []
     for (body_part, side), days in series.items():
         label = part_label(body_part, side)
         episodes = [e for e in split_episodes(days, config.gap_days) if e.last_day >= window_start]
         found = [
             _first(prolonged(e, label, config) for e in episodes),
             _first(not_improving(e, label) for e in episodes),
-            _first(severe(e, label, config) for e in episodes),
+            _most_serious(severe(e, label, config) for e in episodes),
             chronic(days, window_start, label),
         ]
         flags += [
@@ -46,6 +45,12 @@ Finding = tuple[Level, str, date, str] | None  # (level, code, since, message)
 
 def _first(findings: Iterable[Finding]) -> Finding:
     return next((f for f in findings if f is not None), None)
+
+
+def _most_serious(findings: Iterable[Finding]) -> Finding:
+    """Once per part at its highest level: the earliest finding of the most serious one."""
+    found = [f for f in findings if f is not None]
+    return min(found, key=lambda f: (list(Level).index(f[0]), f[2])) if found else None
 
 
 def prolonged(episode: Episode, label: str, config: Config) -> Finding:
@@ -85,27 +90,25 @@ def not_improving(episode: Episode, label: str) -> Finding:
 
 
 def severe(episode: Episode, label: str, config: Config) -> Finding:
-    # The worst imaginable soreness, or repeated severe days, is not routine.
+    # The worst imaginable soreness is not routine (urgent); nor are repeated severe days.
     ten = next((d.day for d in episode.days if d.severity == 10), None)
-    high = [d.day for d in episode.days if d.severity >= config.severe_level]
-    repeated = high[config.severe_days - 1] if len(high) >= config.severe_days else None
-    if ten is None and repeated is None:
-        return None
-    if repeated is None or (ten is not None and ten <= repeated):
-        message = f"{label} reached 10/10 on {ten}"
-        since = ten
-    else:
-        message = (
-            f"{label} at {config.severe_level}/10 or more on {len(high)} days "
-            f"of one episode since {high[0]}"
+    if ten is not None:
+        return (
+            Level.urgent,
+            "severe",
+            ten,
+            f"{label} reached 10/10 on {ten}; soreness this severe is worth a clinician's "
+            "look today",
         )
-        since = repeated
-    assert since is not None
+    high = [d.day for d in episode.days if d.severity >= config.severe_level]
+    if len(high) < config.severe_days:
+        return None
     return (
         Level.follow_up,
         "severe",
-        since,
-        f"{message}; soreness this severe is worth a professional look",
+        high[config.severe_days - 1],
+        f"{label} at {config.severe_level}/10 or more on {len(high)} days of one episode "
+        f"since {high[0]}; soreness this severe is worth a professional look",
     )
 
 
@@ -123,7 +126,7 @@ def sore_stretches(days: Sequence[DayValue]) -> list[tuple[date, date]]:
 
 
 def chronic(days: Sequence[DayValue], window_start: date, label: str) -> Finding:
-    # IASP: pain lasting over 3 months is chronic pain.
+    # IASP / ICD-11: pain that persists or recurs for longer than 3 months is worth a review.
     for first, last in sore_stretches(days):
         span = (last - first).days + 1
         if last >= window_start and span > CHRONIC_DAYS:
@@ -139,34 +142,7 @@ def chronic(days: Sequence[DayValue], window_start: date, label: str) -> Finding
                 Level.follow_up,
                 "chronic",
                 held,
-                f"{label} sore on and off across {span} days since {first}; "
-                "pain lasting over 3 months is chronic pain",
+                f"{label} sore on and off across {span} days since {first}; soreness that "
+                "keeps recurring for over 3 months is worth a clinician's review",
             )
     return None
-
-
-def flag_red_symptoms(symptoms: Sequence[SymptomDay]) -> list[Flag]:
-    """One urgent flag per part and side that had a red-flag symptom logged."""
-    first_seen: dict[SeriesKey, tuple[date, list[str]]] = {}
-    for entry in symptoms:
-        red = [s for s in entry.symptoms if s in RED_FLAGS]
-        if not red:
-            continue
-        key = (entry.body_part, entry.side)
-        since, names = first_seen.setdefault(key, (entry.day, []))
-        names += [s for s in red if s not in names]
-    flags = []
-    for (body_part, side), (since, names) in first_seen.items():
-        described = ", ".join(f"{n} ({RED_FLAGS[n]})" if RED_FLAGS[n] != n else n for n in names)
-        flags.append(
-            Flag(
-                Level.urgent,
-                "red_flag",
-                since,
-                f"{described} logged with {part_label(body_part, side)} soreness since {since}; "
-                "a red-flag symptom with soreness needs a clinician's look without delay",
-                body_part,
-                side,
-            )
-        )
-    return flags

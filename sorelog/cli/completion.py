@@ -11,8 +11,9 @@ from pathlib import Path
 
 import typer
 
-from sorelog.domain.parts import OTHER_SYMPTOMS, RED_FLAGS, part_names
+from sorelog.domain.parts import part_names
 from sorelog.domain.settings import KEYS
+from sorelog.domain.symptoms import SYMPTOMS
 
 
 def complete_part(incomplete: str) -> list[str]:
@@ -20,7 +21,7 @@ def complete_part(incomplete: str) -> list[str]:
 
 
 def complete_symptom(incomplete: str) -> list[str]:
-    return [name for name in (*RED_FLAGS, *OTHER_SYMPTOMS) if name.startswith(incomplete.lower())]
+    return [name for name in SYMPTOMS if name.startswith(incomplete.lower())]
 
 
 def complete_key(incomplete: str) -> list[str]:

@@ -66,7 +66,8 @@ def config_set(
         str,
         typer.Argument(
             help="The new value: a whole number for thresholds, an IANA zone such as "
-            "Europe/Paris for timezone ('' for the system's).",
+            "Europe/Paris for timezone ('' for the system's), the number to call for "
+            "emergency_number.",
             show_default=False,
         ),
     ],
@@ -78,7 +79,7 @@ def config_set(
         old = shown(name, getattr(config_file.load_config(path), name))
     except SorelogError:
         old = "not valid"  # setting it is how the file gets repaired
-    if value.strip() == "" and name != "timezone":
+    if value.strip() == "" and name not in ("timezone", "emergency_number"):
         raise InputError(
             f"{name} needs a whole number; 'sorelog config unset {name}' returns it to "
             f"the default, {default(name)}"

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from sorelog.cli.alerts import say
 from sorelog.cli.context import journal_file, now, reading, settings
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS
@@ -109,7 +110,8 @@ def import_(
             plan = preview_import(journal_file(ctx), parsed, zone, now(ctx))
         else:
             tick = task("Writing", len(parsed.rows))
-            plan = import_records(journal_file(ctx), parsed, zone, now(ctx), tick)
+            config, _ = settings(ctx)
+            plan, alerts = import_records(journal_file(ctx), parsed, zone, now(ctx), config, tick)
     new, present = len(plan.new), plan.present
     if dry_run:
         typer.echo("Dry run: nothing was written.")
@@ -126,6 +128,7 @@ def import_(
         typer.echo(f"Would import {_records(new)} ({present} already present).")
         return
     typer.echo(f"Imported {_records(new)} ({present} already present).")
+    say(alerts)
     if plan.limits:
         names = ", ".join(limit.remedy for limit in plan.limits)
         typer.echo(printable(f"Set limits for {names}."))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_symptom
 from sorelog.cli.context import now, reading, settings, today
 from sorelog.cli.params import AtOption, JsonOption, NoteOption, PartSide, part_value
@@ -136,7 +137,9 @@ def edit(
 
     with _existing(ctx, record_id) as journal:
         after = edit_record(journal, record_id, given, zone, now(ctx))
+        alerts = alerts_for(ctx, journal, [record_id])
     typer.echo(f"Updated {describe(after)}")
+    say(alerts)
 
 
 @app.command()

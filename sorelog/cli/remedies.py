@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_remedy
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
 from sorelog.cli.params import AtOption, JsonOption, NoteOption, PartSide, dose_value, part_value
@@ -38,13 +39,13 @@ def remedy_add(
     name: Annotated[
         str,
         typer.Argument(
-            help="What you took or did: ibuprofen, ice, massage.", autocompletion=complete_remedy
+            help="What you took or did: its name, as you call it.", autocompletion=complete_remedy
         ),
     ],
     dose: Annotated[
         Dose | None,
         typer.Option(
-            help="Amount with a unit: 400mg, '1.5 g', '2 tablets', '15 min', 5ml.",
+            help="Amount with a unit: mg, g, mcg, ml, l, tablets (or another count), min, h.",
             parser=dose_value,
             metavar="TEXT",
         ),
@@ -91,24 +92,34 @@ def remedy_limit(
     max_daily: Annotated[
         Dose | None,
         typer.Option(
-            help="Your own most in one day, from the label or a clinician: 1200mg.",
+            help="Your own most in one day, from the label or a clinician: an amount with "
+            "a unit (mg, g, ml, tablets...).",
             parser=dose_value,
             metavar="TEXT",
         ),
     ] = None,
     max_days: Annotated[
         int | None,
-        typer.Option(min=1, max=365, help="Your own most days in a row before a break."),
+        typer.Option(min=1, max=365, help="Your own most days in a row."),
+    ] = None,
+    max_days_in_30: Annotated[
+        int | None,
+        typer.Option(
+            "--max-days-in-30", min=1, max=30, help="Your own most days of use in any 30."
+        ),
     ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove your limits for it.")] = False,
 ) -> None:
     """Set your own limits for a remedy (sorelog ships none of its own)."""
     remedy = remedy_name_arg(name)
     ceiling = max_daily
-    if clear and (ceiling or max_days):
-        raise InputError("--clear removes the limits; give it without --max-daily or --max-days")
-    if not clear and ceiling is None and max_days is None:
-        raise InputError("give --max-daily DOSE, --max-days N, or --clear")
+    if clear and (ceiling or max_days or max_days_in_30):
+        raise InputError(
+            "--clear removes the limits; give it without --max-daily, --max-days or "
+            "--max-days-in-30"
+        )
+    if not clear and ceiling is None and max_days is None and max_days_in_30 is None:
+        raise InputError("give --max-daily AMOUNT, --max-days N, --max-days-in-30 N, or --clear")
     from sorelog.store.writes import clear_limit, set_limit
 
     if clear:
@@ -117,12 +128,14 @@ def remedy_limit(
         typer.echo(printable(f"{remedy}: limits removed" if removed else f"{remedy} had no limits"))
         return
     with open_for_writing(ctx) as journal:
-        limit = set_limit(journal, Limit(remedy, ceiling, max_days))
+        limit = set_limit(journal, Limit(remedy, ceiling, max_days, max_days_in_30))
     parts = []
     if limit.max_daily:
         parts.append(f"at most {limit.max_daily} a day")
     if limit.max_days:
         parts.append(f"at most {limit.max_days} days in a row")
+    if limit.max_days_in_30:
+        parts.append(f"at most {limit.max_days_in_30} days in any 30")
     typer.echo(printable(f"{remedy}: your limits are {' and '.join(parts)}"))
 
 
@@ -177,7 +190,9 @@ def side_effect(
 
     with open_for_writing(ctx) as journal:
         entry_id = add_side_effect(journal, entry)
+        alerts = alerts_for(ctx, journal, [entry_id])
     what = f"side effect {name}" + (f" {level}/10" if level is not None else "")
     if remedy_name:
         what += f" ({remedy_name})"
     typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
+    say(alerts)

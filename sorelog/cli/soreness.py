@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
+from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_symptom
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
 from sorelog.cli.params import JsonOption, PartSide, part_value
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
-from sorelog.domain.parts import RED_FLAGS, Quality, Side, parse_severity, part_label
+from sorelog.domain.parts import Quality, Side, parse_severity, part_label
+from sorelog.domain.symptoms import SYMPTOMS, Tier
 from sorelog.domain.values import SorenessInput
 from sorelog.domain.when import LocalZone, parse_day
 
@@ -55,7 +57,13 @@ def add(
         list[str] | None,
         typer.Option(
             autocompletion=complete_symptom,
-            help="A symptom felt with it (repeatable). Red flags: " + ", ".join(RED_FLAGS) + ".",
+            help="A symptom felt with it (repeatable). Emergency: "
+            + ", ".join(n for n, (t, _) in SYMPTOMS.items() if t is Tier.emergency)
+            + ". Urgent: "
+            + ", ".join(n for n, (t, _) in SYMPTOMS.items() if t is Tier.urgent)
+            + ". Also: "
+            + ", ".join(n for n, (t, _) in SYMPTOMS.items() if t is Tier.recorded)
+            + ".",
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything else worth remembering.")] = None,
@@ -108,7 +116,9 @@ def add(
 
     with open_for_writing(ctx) as journal:
         entry_id = add_soreness(journal, entry)
+        alerts = alerts_for(ctx, journal, [entry_id]) if symptoms or level == 10 else []
     typer.echo(_logged_line(entry_id, entry, zone))
+    say(alerts)
 
 
 def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
@@ -119,8 +129,6 @@ def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
         details += f" (cause: {entry.cause})"
     if entry.symptoms:
         details += f"; symptoms: {', '.join(entry.symptoms)}"
-        if any(s in RED_FLAGS for s in entry.symptoms):
-            details += " - a red-flag symptom: see 'sorelog report'"
     what = f"{part_label(entry.body_part, entry.side)} {entry.severity}/10"
     return logged_line(entry_id, what, zone.to_local(entry.at), details)
 

@@ -146,12 +146,11 @@ def parse_dose(text: str) -> Dose:
     match = _DOSE.match(text.strip())
     if not match:
         raise ValueError(
-            f"cannot read dose '{text.strip()}'; write an amount and a unit, like 400mg, "
-            "1.5 g, 2 tablets or 15 min"
+            f"cannot read dose '{text.strip()}'; write an amount and a unit ({UNITS_HELP})"
         )
     number, unit = match.groups()
     if not unit:
-        raise ValueError(f"dose '{text.strip()}' needs a unit, like 400mg or 2 tablets")
+        raise ValueError(f"dose '{text.strip()}' needs a unit: {UNITS_HELP}")
     if unit.startswith((",", ".")):  # '1,0,0mg', '1.5.2 g'
         raise ValueError(f"cannot read dose '{text.strip()}'; write it like 1000mg or 1.5 g")
     amount = parse_amount(number)

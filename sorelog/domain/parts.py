@@ -1,10 +1,12 @@
-"""Body parts, their aliases and sides; kinds of soreness; symptoms and red flags."""
+"""Body parts, their aliases and sides; qualities of soreness; reading a severity or symptom."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from enum import StrEnum
+
+from sorelog.domain.symptoms import SYMPTOMS
 
 # canonical name -> aliases (spec: "Body parts")
 PARTS: dict[str, tuple[str, ...]] = {
@@ -51,20 +53,6 @@ class Quality(StrEnum):
     burning = "burning"
     tender = "tender"
     throbbing = "throbbing"
-
-
-# Red-flag symptoms: any one makes an urgent flag (spec: "Symptoms").
-RED_FLAGS: dict[str, str] = {
-    "dark-urine": "tea- or cola-coloured urine",
-    "little-urine": "passing little urine",
-    "weakness": "cannot use the muscle or finish a movement",
-    "swelling": "swelling",
-    "redness": "redness",
-    "numbness": "numbness",
-    "fever": "fever",
-    "breathless": "breathlessness",
-}
-OTHER_SYMPTOMS: tuple[str, ...] = ("stiffness", "bruising", "cramping", "tingling", "headache")
 
 
 _LOOKUP: dict[str, str] = {}
@@ -126,9 +114,8 @@ def parse_severity(text: str) -> int:
 def parse_symptom(text: str) -> str:
     """'Dark urine' -> 'dark-urine'; ValueError lists the symptoms sorelog knows."""
     key = "-".join(text.strip().lower().replace("_", " ").split())
-    if key not in RED_FLAGS and key not in OTHER_SYMPTOMS:
-        known = ", ".join((*RED_FLAGS, *OTHER_SYMPTOMS))
-        raise ValueError(f"unknown symptom '{text.strip()}'; use {known}")
+    if key not in SYMPTOMS:
+        raise ValueError(f"unknown symptom '{text.strip()}'; use {', '.join(SYMPTOMS)}")
     return key
 
 

@@ -14,15 +14,18 @@ THRESHOLDS: dict[str, tuple[int, int, int, str]] = {
     "prolonged_days": (7, 1, 365, "episode length (days) beyond which soreness is prolonged"),
     "severe_level": (8, 1, 10, "severity counted as severe"),
     "severe_days": (2, 1, 365, "days at severe_level in one episode that make a severe flag"),
-    "streak_days": (7, 1, 365, "consecutive days of a remedy before a break is advised"),
+    "streak_days": (7, 1, 365, "days in a row a remedy may be used (sorelog's default)"),
+    "frequent_days": (14, 1, 30, "days of any 30 a remedy may be used (sorelog's default)"),
+    "persistent_days": (28, 1, 365, "span of an episode carried into later workouts"),
 }
-KEYS = (*THRESHOLDS, "timezone")
+KEYS = (*THRESHOLDS, "timezone", "emergency_number")
+EMERGENCY_NUMBER_MEANING = "the number triage messages tell you to call; unset = none named"
 TIMEZONE_MEANING = "IANA time zone for calendar days, like Europe/Paris; unset = the system's"
 
 
 def default(key: str) -> Any:
-    """The built-in value of a setting (None for timezone: the system's zone)."""
-    return None if key == "timezone" else THRESHOLDS[key][0]
+    """The built-in value of a setting (None for timezone and emergency_number)."""
+    return THRESHOLDS[key][0] if key in THRESHOLDS else None
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,10 @@ class Config:
     severe_level: int = default("severe_level")
     severe_days: int = default("severe_days")
     streak_days: int = default("streak_days")
+    frequent_days: int = default("frequent_days")
+    persistent_days: int = default("persistent_days")
     timezone: str | None = None
+    emergency_number: str | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -50,6 +56,17 @@ def validate(key: str, value: Any) -> Any:
         except (ValueError, OSError, KeyError):
             raise ValueError(f"timezone '{value}' is not an IANA zone like Europe/Paris") from None
         return str(value)
+    if key == "emergency_number":
+        number = str(value).strip() if value is not None else ""
+        if not number:
+            return None
+        dialled = all(ch.isascii() and (ch.isdigit() or ch in " +-()") for ch in number)
+        if len(number) > 20 or not dialled or not any(ch.isdigit() for ch in number):
+            raise ValueError(
+                f"emergency_number '{number}' must be digits (spaces, +, - and brackets "
+                "allowed), like the number you would dial"
+            )
+        return number
     if key not in THRESHOLDS:
         raise ValueError(f"unknown setting '{key}'; settings are: {', '.join(KEYS)}")
     _, low, high, _ = THRESHOLDS[key]
@@ -65,11 +82,13 @@ def validate(key: str, value: Any) -> Any:
 
 def meaning(key: str) -> str:
     """What a setting does, in the words `config show` prints."""
+    if key == "emergency_number":
+        return EMERGENCY_NUMBER_MEANING
     return TIMEZONE_MEANING if key == "timezone" else THRESHOLDS[key][3]
 
 
 def shown(key: str, value: Any) -> str:
     """A setting's value as people read it: an unset time zone is the system's."""
     if value is None:
-        return "system time zone" if key == "timezone" else "unset"
+        return {"timezone": "system time zone", "emergency_number": "none"}.get(key, "unset")
     return str(value)

@@ -90,6 +90,7 @@ class Limit:
     remedy: str
     max_daily: Dose | None = None
     max_days: int | None = None
+    max_days_in_30: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class ImportLimit(NamedTuple):
     remedy: str
     max_daily: Dose | None
     max_days: int | None
+    max_days_in_30: int | None = None
 
 
 class ImportFile(NamedTuple):

@@ -250,6 +250,10 @@ def check_limit(item: dict[str, Any]) -> ImportLimit:
         raise ValueError('max_daily must be {"amount": 1200, "unit": "mg"} or null')
     if days is not None and (type(days) is not int or not 1 <= days <= 365):
         raise ValueError(f"max_days must be a whole number from 1 to 365, not {json.dumps(days)}")
-    if ceiling is None and days is None:
-        raise ValueError("a limit needs max_daily, max_days or both")
-    return ImportLimit(normalise_remedy(name), ceiling, days)
+    in_30 = item.get("max_days_in_30")
+    if in_30 is not None and (type(in_30) is not int or not 1 <= in_30 <= 30):
+        shown = json.dumps(in_30)
+        raise ValueError(f"max_days_in_30 must be a whole number from 1 to 30, not {shown}")
+    if ceiling is None and days is None and in_30 is None:
+        raise ValueError("a limit needs max_daily, max_days or max_days_in_30")
+    return ImportLimit(normalise_remedy(name), ceiling, days, in_30)

@@ -6,7 +6,7 @@ from sorelog.domain.kinds import KINDS, RECORD_KEYS
 
 # The spec's CSV header: one column per key of an exported record.
 HEADER = RECORD_KEYS
-LIMIT_KEYS = ("remedy", "max_daily", "max_days")
+LIMIT_KEYS = ("remedy", "max_daily", "max_days", "max_days_in_30")
 # The columns each kind leaves empty, by place in the header (after record, id and at).
 UNUSED: dict[str, tuple[int, ...]] = {
     kind.name: tuple(i for i, name in enumerate(HEADER) if i > 2 and name not in kind.fields)

@@ -21,6 +21,7 @@ def remedy_list_document(statuses: list[RemedyStatus]) -> dict[str, Any]:
                 "remedy": s.remedy,
                 "max_daily": dose_document(s.limit.max_daily if s.limit else None),
                 "max_days": s.limit.max_days if s.limit else None,
+                "max_days_in_30": s.limit.max_days_in_30 if s.limit else None,
                 "days_used_30": s.days_used_30,
                 "current_streak": s.current_streak,
                 "last_used": s.last_used.isoformat() if s.last_used else None,
@@ -53,9 +54,7 @@ def remedy_list_renderable(statuses: list[RemedyStatus], width: int) -> Table | 
 
 def _remedy_list(statuses: list[RemedyStatus]) -> Table | Text:
     if not statuses:
-        return Text(
-            "No remedies yet. Log one with, for example: sorelog remedy add ibuprofen --dose 400mg"
-        )
+        return Text("No remedies yet. Log one with: sorelog remedy add NAME --dose AMOUNT")
     table = Table(title="Remedies", box=box.SIMPLE_HEAD)
     for name in (
         "Remedy",

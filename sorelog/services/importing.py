@@ -6,11 +6,16 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sorelog.domain.values import ImportFile
+from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
+from sorelog.domain.settings import Config
+from sorelog.domain.symptoms import Tier, effect_tier, symptom_tier
+from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
+from sorelog.services.triage import Alert, triage
 from sorelog.store import open_journal
 from sorelog.store.bulk_import import ImportPlan, import_file, plan_import
+from sorelog.store.records import read_records
 
 Tick = Callable[[int], None]
 
@@ -33,9 +38,15 @@ def preview_import(path: Path, parsed: ImportFile, zone: LocalZone, now: datetim
 
 
 def import_records(
-    path: Path, parsed: ImportFile, zone: LocalZone, now: datetime, tick: Tick | None = None
-) -> ImportPlan:
-    """Write the file's new records and limits in one transaction.
+    path: Path,
+    parsed: ImportFile,
+    zone: LocalZone,
+    now: datetime,
+    config: Config,
+    tick: Tick | None = None,
+) -> tuple[ImportPlan, list[Alert]]:
+    """Write the file's new records and limits in one transaction; then what needs saying
+    at once about them (one alert per flagged part or remedy, not per row).
 
     A journal that does not exist yet is created only after the file's own units are
     known to agree, so a refused file leaves no empty journal behind.
@@ -45,4 +56,18 @@ def import_records(
     journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None
     with journal:
-        return import_file(journal, parsed, tick)
+        plan = import_file(journal, parsed, tick)
+        flagged = [
+            ident for row, ident in zip(plan.new, plan.new_ids, strict=True) if _needs_triage(row)
+        ]
+        records = read_records(journal, zone, ids=tuple(flagged)) if flagged else []
+        return plan, triage(journal, records, now.date(), config)
+
+
+def _needs_triage(row: ImportRow) -> bool:
+    if row.record == SORENESS.name:
+        symptoms = str(row.values[5] or "")
+        return row.values[2] == 10 or any(
+            symptom_tier(name) is not Tier.recorded for name in symptoms.split(";") if name
+        )
+    return row.record == SIDE_EFFECT.name and effect_tier(str(row.values[0])) is not Tier.recorded

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from sorelog.analysis.flag import sort_flags
 from sorelog.analysis.part_summary import LOOKBACK_DAYS, needs_earlier_history, summarize_part
+from sorelog.analysis.red_flags import flag_red
 from sorelog.analysis.remedy_flags import flag_remedies
 from sorelog.analysis.remedy_stats import (
     FREQUENT_SPAN,
@@ -35,16 +36,21 @@ def build_report(
     if journal is None or queries.is_empty(journal):
         return Report(as_of, window_start, empty_journal=True)
     series = _series_with_history(journal, window_start, as_of, part, config)
-    symptoms = queries.symptom_days(journal, window_start, as_of, part)
+    # Every part's symptoms: dark urine with another part's weakness is one emergency.
+    symptoms = queries.symptom_days(journal, window_start, as_of)
     parts = [
         summary
         for key, values in sorted(series.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
         if (summary := summarize_part(key, values, window_start, config.gap_days))
     ]
-    flags = flag_soreness(series, symptoms, window_start, config)
-
+    flags = flag_soreness(series, window_start, config)
     use = _remedy_days_with_history(journal, window_start, as_of)
     side_effects = queries.side_effect_days(journal, window_start, as_of)
+    flags += [
+        flag
+        for flag in flag_red(symptoms, side_effects)
+        if part is None or flag.body_part in (None, part)  # --part narrows soreness flags
+    ]
     flags += flag_remedies(use, queries.limits(journal), side_effects, window_start, as_of, config)
     associations = associate(
         queries.remedy_part_days(journal, window_start, as_of),

@@ -35,6 +35,7 @@ class ImportPlan:
     limits: list[ImportLimit] = field(default_factory=list)  # remedies with no limits yet
     limits_present: int = 0  # the same limits are already set
     limits_kept: list[str] = field(default_factory=list)  # the journal's differ: kept as they are
+    new_ids: list[int] = field(default_factory=list)  # the ids the new rows were given
 
     @property
     def present(self) -> int:
@@ -113,10 +114,13 @@ def _plan_limits(
     db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan
 ) -> None:
     """An import only adds: limits go to remedies without any; the journal's own stay."""
-    sql = "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit"
+    sql = (
+        "SELECT remedy, max_daily_amount, max_daily_unit, max_days, max_days_in_30 "
+        "FROM remedy_limit"
+    )
     current = {
-        remedy: ImportLimit(remedy, Dose(amount, unit) if amount is not None else None, days)
-        for remedy, amount, unit, days in (db.execute(sql) if db is not None else ())
+        remedy: ImportLimit(remedy, Dose(amount, unit) if amount is not None else None, days, d30)
+        for remedy, amount, unit, days, d30 in (db.execute(sql) if db is not None else ())
     }
     wanted = {limit.remedy: limit for limit in limits}  # a remedy named twice: the later wins
     for remedy, limit in wanted.items():
@@ -182,6 +186,7 @@ def import_file(journal: Journal, data: ImportFile, tick: Tick | None = None) ->
         connection.exec_driver_sql("DELETE FROM record_ids WHERE 0")
         plan = _plan(connection.connection.dbapi_connection, data)
         ids = _allocate_ids(session, plan.new)
+        plan.new_ids = ids
         inserts = {
             record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
         }
@@ -293,4 +298,5 @@ def _limit_values(limit: ImportLimit) -> dict[str, Any]:
         "max_daily_amount": ceiling.amount if ceiling else None,
         "max_daily_unit": ceiling.unit if ceiling else None,
         "max_days": limit.max_days,
+        "max_days_in_30": limit.max_days_in_30,
     }

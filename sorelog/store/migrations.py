@@ -131,6 +131,12 @@ def m005_nfc_names(db: sqlite3.Connection) -> None:
     db.execute("UPDATE remedy_limit SET remedy = sorelog_nfc(remedy)")
 
 
+@migration
+def m006_days_in_30(db: sqlite3.Connection) -> None:
+    # The person's own most days of use in any 30 (frequent_use), beside max daily and in a row.
+    db.execute("ALTER TABLE remedy_limit ADD COLUMN max_days_in_30 INTEGER")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

@@ -76,11 +76,12 @@ def first_day(journal: Journal, table: str = "soreness") -> date | None:
 def limits(journal: Journal) -> dict[str, Limit]:
     """Every remedy's limits, by remedy name."""
     rows = journal.db.execute(
-        "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit"
+        "SELECT remedy, max_daily_amount, max_daily_unit, max_days, max_days_in_30 "
+        "FROM remedy_limit"
     )
     return {
-        remedy: Limit(remedy, Dose(amount, unit) if amount is not None else None, max_days)
-        for remedy, amount, unit, max_days in rows
+        remedy: Limit(remedy, Dose(amount, unit) if amount is not None else None, max_days, in_30)
+        for remedy, amount, unit, max_days, in_30 in rows
     }
 
 

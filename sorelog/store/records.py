@@ -84,7 +84,8 @@ def _as_records(rows: Iterator[Any], zone: LocalZone) -> Iterator[dict[str, Any]
 def read_limits(journal: Journal) -> list[dict[str, Any]]:
     """The person's remedy limits, in the export's JSON shape."""
     rows = journal.db.execute(
-        "SELECT remedy, max_daily_amount, max_daily_unit, max_days FROM remedy_limit ORDER BY 1"
+        "SELECT remedy, max_daily_amount, max_daily_unit, max_days, max_days_in_30 "
+        "FROM remedy_limit ORDER BY 1"
     )
     return [
         {
@@ -93,8 +94,9 @@ def read_limits(journal: Journal) -> list[dict[str, Any]]:
             if amount is None
             else {"amount": int(amount) if float(amount).is_integer() else amount, "unit": unit},
             "max_days": max_days,
+            "max_days_in_30": in_30,
         }
-        for remedy, amount, unit, max_days in rows
+        for remedy, amount, unit, max_days, in_30 in rows
     ]
 
 

@@ -63,6 +63,7 @@ class RemedyLimit(SQLModel, table=True):
     max_daily_amount: float | None = None
     max_daily_unit: str | None = None
     max_days: int | None = None
+    max_days_in_30: int | None = None
 
 
 class SideEffect(SQLModel, table=True):

@@ -163,6 +163,8 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
             row.max_daily_unit = limit.max_daily.unit
         if limit.max_days is not None:
             row.max_days = limit.max_days
+        if limit.max_days_in_30 is not None:
+            row.max_days_in_30 = limit.max_days_in_30
         session.add(row)
         session.commit()
     return limits(journal)[limit.remedy]
