@@ -62,6 +62,27 @@ def test_red_flag_symptom_is_said_at_once(journal) -> None:
     )
 
 
+def test_at_a_day_then_a_time_everywhere_at_is_taken(journal) -> None:
+    # The clock is frozen at Wednesday 2026-11-25 15:00 UTC.
+    out = journal.ok("add", "quads", "5", "--at", "yesterday 18:30")
+    assert out.startswith("Logged #1: quadriceps 5/10 at 2026-11-24 18:30")
+    out = journal.ok("remedy", "add", "ice", "--dose", "15 min", "--at", "monday 07:00")
+    assert out.strip() == "Logged #2: ice 15 min at 2026-11-23 07:00"
+    out = journal.ok("side-effect", "nausea", "--at", "3 days ago 08:15")
+    assert out.strip() == "Logged #3: side effect nausea at 2026-11-22 08:15"
+    out = journal.ok("edit", "1", "--at", "today 07:00")
+    assert out.startswith("Updated #1 soreness 2026-11-25 07:00")
+    assert journal.rows()[0]["at"] == "2026-11-25T07:00:00.000000+00:00"
+    before = journal.snapshot()
+    assert_refused(
+        journal.run("edit", "1", "--at", "today 16:00"), 2, "--at: 'today 16:00' is in the future"
+    )
+    assert_refused(
+        journal.run("add", "quads", "4", "--at", "yesterday 24:00"), 2, "not a time of day"
+    )
+    assert journal.snapshot() == before
+
+
 def test_ids_increase(journal) -> None:
     assert "#1" in journal.ok("add", "quads", "3")
     assert "#2" in journal.ok("add", "quads", "0")

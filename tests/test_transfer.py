@@ -12,10 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import assert_refused
 from sorelog.domain.kinds import RECORD_KEYS as COLUMNS
 from sorelog.formats.columns import HEADER
+from sorelog.formats.formulas import TRIGGERS, neutralise, restore
 
 TRICKY = 'comma, "quotes"\nand a new line; ünïcødé 🦵 [red]not markup[/red] [/bold]'
 HEADER_LINE = ",".join(HEADER)
@@ -112,6 +115,69 @@ def test_export_shapes(journal) -> None:
             "max_days_in_30": None,
         }
     ]
+
+
+# Text a spreadsheet would run: mostly quotes, formula characters and a little else.
+FORMULA_LIKE = st.text(alphabet=st.sampled_from(["'", "=", "+", "-", "@", "\t", "\r", "a", " "]))
+
+
+@given(st.text() | FORMULA_LIKE)
+def test_neutralised_cells_restore_exactly_and_never_run(text: str) -> None:
+    cell = neutralise(text)
+    assert restore(cell) == text
+    assert not cell.startswith(TRIGGERS)
+    assert cell in (text, "'" + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1", "'+1"),
+        ("-5 reps", "'-5 reps"),
+        ("@sum", "'@sum"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=already quoted", "''=already quoted"),
+        ("''-x", "'''-x"),
+        ("'quoted", "'quoted"),  # no formula after the quote: left alone
+        ("a=b", "a=b"),
+        ("'", "'"),
+        ("", ""),
+    ],
+)
+def test_what_is_neutralised(text: str, cell: str) -> None:
+    assert neutralise(text) == cell
+    assert restore(cell) == text
+
+
+def test_formula_cells_are_neutralised_on_export_and_restored_on_import(journal, tmp_path) -> None:
+    journal.ok("add", "quads", "5", "--note", '=HYPERLINK("http://x","y")', "--at", "2026-11-20")
+    journal.ok("add", "neck", "3", "--cause", "+1", "--note", "-5 reps", "--at", "2026-11-21")
+    journal.ok("remedy", "add", "@sum", "--dose", "400mg", "--note", "'=already quoted")
+    journal.ok("side-effect", "=nausea", "--remedy", "@sum", "--severity", "2")
+    text = journal.ok("export", "--format", "csv")
+    rows = [dict(zip(HEADER, row, strict=True)) for row in csv.reader(io.StringIO(text))][1:]
+    assert rows[0]["note"] == '\'=HYPERLINK("http://x","y")'
+    assert (rows[1]["cause"], rows[1]["note"]) == ("'+1", "'-5 reps")
+    assert (rows[2]["remedy"], rows[2]["note"]) == ("'@sum", "''=already quoted")
+    assert (rows[3]["effect"], rows[3]["remedy"]) == ("'=nausea", "'@sum")
+    assert not any(cell.startswith(TRIGGERS) for row in rows for cell in row.values())
+    # Numbers sorelog writes stay plain numbers.
+    assert [(row["id"], row["severity"], row["amount"]) for row in rows] == [
+        ("1", "5", ""),
+        ("2", "3", ""),
+        ("3", "", "400"),
+        ("4", "2", ""),
+    ]
+    source = write(tmp_path / "out.csv", text)
+    other = tmp_path / "other.db"
+    out = journal.ok("--db", str(other), "import", str(source))
+    assert out.splitlines()[0] == "Imported 4 records (0 already present)."
+    before = journal.ok("export", "--format", "json")
+    assert journal.ok("--db", str(other), "export", "--format", "json") == before
+    assert '"note": "\'=already quoted"' in before  # as typed, with its one quote
+    assert journal.ok("--db", str(other), "export", "--format", "csv") == text
 
 
 def test_a_second_import_adds_nothing(journal, tmp_path) -> None:

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -110,3 +110,118 @@ def test_parse_day() -> None:
         parse_day("2026-11-31", today)
     with pytest.raises(ValueError):
         parse_day("2026-11-26", today)
+
+
+# A day form followed by a time: "yesterday 18:30", "monday 07:00", "3 days ago 08:15".
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday 18:30", datetime(2026, 11, 24, 18, 30, tzinfo=UTC)),
+        ("yesterday 23:59", datetime(2026, 11, 24, 23, 59, tzinfo=UTC)),
+        ("yesterday 00:00", datetime(2026, 11, 24, 0, 0, tzinfo=UTC)),
+        ("Monday 07:00", datetime(2026, 11, 23, 7, 0, tzinfo=UTC)),
+        ("mon 7:00", datetime(2026, 11, 23, 7, 0, tzinfo=UTC)),
+        ("wednesday 07:00", datetime(2026, 11, 18, 7, 0, tzinfo=UTC)),  # today's weekday: last week
+        ("3 days ago 08:15", datetime(2026, 11, 22, 8, 15, tzinfo=UTC)),
+        ("3d ago 08:15", datetime(2026, 11, 22, 8, 15, tzinfo=UTC)),
+        ("0 days ago 08:15", datetime(2026, 11, 25, 8, 15, tzinfo=UTC)),
+        ("today 07:00", datetime(2026, 11, 25, 7, 0, tzinfo=UTC)),
+        ("today 15:30", NOW),
+        ("  Yesterday   18:30 ", datetime(2026, 11, 24, 18, 30, tzinfo=UTC)),
+        ("2026-11-20 19:00", datetime(2026, 11, 20, 19, 0, tzinfo=UTC)),
+    ],
+)
+def test_day_then_time(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW, ZONE) == expected
+
+
+def test_a_time_later_today_is_the_future() -> None:
+    assert parse_when("today 15:31", NOW, ZONE) == NOW  # the minute of grace, as for 15:31
+    with pytest.raises(ValueError, match="'today 15:32' is in the future"):
+        parse_when("today 15:32", NOW, ZONE)
+    with pytest.raises(ValueError, match="in the future"):
+        parse_when("today 23:59", NOW, ZONE)
+    with pytest.raises(ValueError, match="in the future"):
+        parse_when("2026-11-25 16:00", NOW, ZONE)
+
+
+def test_a_weekday_and_time_on_that_weekday_is_last_weeks() -> None:
+    monday_morning = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    # Earlier than now today, but "monday" is always a past Monday: a week ago.
+    assert parse_when("monday 07:00", monday_morning, ZONE) == datetime(
+        2026, 11, 16, 7, 0, tzinfo=UTC
+    )
+    assert parse_when("monday 23:00", monday_morning, ZONE) == datetime(
+        2026, 11, 16, 23, 0, tzinfo=UTC
+    )
+    assert parse_when("sunday 23:59", monday_morning, ZONE) == datetime(
+        2026, 11, 22, 23, 59, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["yesterday 24:00", "yesterday 25:61", "monday 12:60", "3d ago 99:00"]
+)
+def test_a_good_day_with_a_time_out_of_range(text: str) -> None:
+    with pytest.raises(ValueError, match=r"'\d+:\d+' is not a time of day \(00:00 to 23:59\)"):
+        parse_when(text, NOW, ZONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yesterday 7",
+        "yesterday 7:5",
+        "yesterday 18:30:00",
+        "yesterday 123:00",
+        "yesterday ١٨:٣٠",  # Arabic-Indic digits: 0-9 only
+        "yesterday 18:30 19:00",
+        "yesterday at 18:30",
+        "18:30 yesterday",
+        "now 08:00",
+        "tomorrow 08:00",
+        "mo 08:00",
+        "banana 08:00",
+        "-1 days ago 08:00",
+    ],
+)
+def test_a_day_with_an_unreadable_time_is_an_error(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_when(text, NOW, ZONE)
+
+
+def test_day_then_time_too_far_in_the_past() -> None:
+    with pytest.raises(ValueError, match="too far in the past"):
+        parse_when("99999 days ago 08:00", NOW, ZONE)
+    # 1900-01-01 00:30 at UTC+14 is still 1899 in UTC, as for 1900-01-01T00:30+14:00.
+    east = LocalZone(timezone(timedelta(hours=14)))
+    back = (NOW.date() - date(1900, 1, 1)).days
+    with pytest.raises(ValueError, match="too far in the past"):
+        parse_when(f"{back} days ago 00:30", NOW, east)
+    assert parse_when(f"{back} days ago 14:00", NOW, east) == datetime(1900, 1, 1, tzinfo=UTC)
+
+
+def test_day_then_time_in_a_dst_gap_or_overlap_reads_as_the_other_forms() -> None:
+    paris = LocalZone(ZoneInfo("Europe/Paris"))
+    # 2026-03-29: 02:00 jumps to 03:00, so 02:30 never happened; read as 03:30.
+    after_gap = datetime(2026, 3, 30, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    skipped = parse_when("yesterday 02:30", after_gap, paris)
+    assert skipped == parse_when("2026-03-29T02:30", after_gap, paris)
+    assert skipped.astimezone(UTC) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    # 2026-10-25: 03:00 goes back to 02:00, so 02:30 happened twice; the first one.
+    after_overlap = datetime(2026, 10, 26, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    twice = parse_when("sunday 02:30", after_overlap, paris)
+    assert twice.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+
+@given(
+    st.integers(min_value=1, max_value=20000),
+    st.integers(min_value=0, max_value=23),
+    st.integers(min_value=0, max_value=59),
+)
+def test_days_ago_then_time_is_that_day_at_that_time(n: int, hour: int, minute: int) -> None:
+    expected = datetime.combine(NOW.date() - timedelta(days=n), time(hour, minute), tzinfo=UTC)
+    for text in (f"{n} days ago {hour:02}:{minute:02}", f"{n}d ago {hour}:{minute:02}"):
+        assert parse_when(text, NOW, ZONE) == expected

@@ -43,7 +43,8 @@ dose_value = _checked(parse_dose)
 AtOption = Annotated[
     str | None,
     typer.Option(
-        help="When: 2026-11-20, 2026-11-20T08:30, yesterday, '2 days ago', 07:30. Default: now."
+        help="When: 2026-11-20, 2026-11-20T08:30, yesterday, '2 days ago', 07:30, "
+        "'yesterday 18:30' (a day, then a time). Default: now."
     ),
 ]
 NoteOption = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]

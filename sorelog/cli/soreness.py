@@ -46,7 +46,8 @@ def add(
         str | None,
         typer.Option(
             help="When it was felt: 2026-11-20, 2026-11-20T08:30, today, yesterday, "
-            "'3 days ago', '3d ago', monday, 07:30. Default: now.",
+            "'3 days ago', '3d ago', monday, 07:30, 'yesterday 18:30' (a day, then a time). "
+            "Default: now.",
         ),
     ] = None,
     cause: Annotated[str | None, typer.Option(help="What caused it: 'squats 5x5'.")] = None,

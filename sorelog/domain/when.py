@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-FORMS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago', a weekday or HH:MM"
+FORMS = (
+    "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago', a weekday, "
+    "HH:MM, or one of those days then HH:MM ('yesterday 18:30')"
+)
 
 DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$", re.ASCII)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
+_DAY_CLOCK = re.compile(r"^(.+) (\d{1,2}):(\d{2})$", re.ASCII)  # "yesterday 18:30"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}", re.ASCII)
 NOON = time(12, 0)
@@ -73,39 +77,60 @@ def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
     """Parse WHEN relative to the aware local `now`; ValueError says what is accepted.
 
     Calendar-day forms mean 12:00 local that day (or now, if that is later
-    today); an unparseable or future time is an error, never silently "now".
+    today), or the time that follows them ("yesterday 18:30"); an unparseable or
+    future time is an error, never silently "now".
     """
     key = " ".join(text.strip().lower().split())
     today = now.date()
     if key in ("now", "today", "0 days ago", "0d ago"):
         return now
-    day: date | None = None
-    if key == "yesterday":
-        day = today - timedelta(days=1)
-    elif m := _DAYS_AGO.match(key):
-        day = today - timedelta(days=int(m.group(1)))
-    elif weekday := _weekday(key):
-        back = (today.weekday() - WEEKDAYS.index(weekday)) % 7 or 7
-        day = today - timedelta(days=back)
-    elif m := _CLOCK.match(key):
-        hour, minute = int(m.group(1)), int(m.group(2))
-        if hour > 23 or minute > 59:
-            raise ValueError(f"'{text.strip()}' is not a time of day (00:00 to 23:59)")
-        result = zone.localize(datetime.combine(today, time(hour, minute)))
-        return _not_future(result, now, text)
-    elif _ISO_DATE.match(key):
+    if m := _CLOCK.match(key):
+        return _day_at_clock(today, m.group(1), m.group(2), now, zone, text)
+    if (m := _DAY_CLOCK.match(key)) and (day := _relative_day(m.group(1), today)) is not None:
+        return _day_at_clock(day, m.group(2), m.group(3), now, zone, text)
+    day = _relative_day(key, today)
+    if day is None:
+        if not _ISO_DATE.match(key):
+            return _not_future(_parse_iso_datetime(key, text, zone), now, text)
         try:
             day = date.fromisoformat(key)
         except ValueError:
             raise ValueError(f"'{text.strip()}' is not a real calendar date") from None
-    else:
-        return _not_future(_parse_iso_datetime(key, text, zone), now, text)
     if day > today:
         raise ValueError(f"'{text.strip()}' is in the future; soreness is logged when it is felt")
     if day.year < 1900:
         raise ValueError(f"'{text.strip()}' is too far in the past")
     moment = zone.localize(datetime.combine(day, NOON))
     return min(moment, now)
+
+
+def _relative_day(key: str, today: date) -> date | None:
+    """The day a relative day form names (today, yesterday, N days ago, a weekday), else None."""
+    if key == "today":
+        return today
+    if key == "yesterday":
+        return today - timedelta(days=1)
+    if m := _DAYS_AGO.match(key):
+        return today - timedelta(days=int(m.group(1)))
+    if weekday := _weekday(key):
+        back = (today.weekday() - WEEKDAYS.index(weekday)) % 7 or 7
+        return today - timedelta(days=back)
+    return None
+
+
+def _day_at_clock(
+    day: date, hours: str, minutes: str, now: datetime, zone: LocalZone, text: str
+) -> datetime:
+    """HH:MM local on `day`, as a DST gap or overlap reads it; not in the future."""
+    hour, minute = int(hours), int(minutes)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{hours}:{minutes}' is not a time of day (00:00 to 23:59)")
+    if day.year < 1900:
+        raise ValueError(f"'{text.strip()}' is too far in the past")
+    result = zone.localize(datetime.combine(day, time(hour, minute)))
+    if result.astimezone(UTC).year < 1900:
+        raise ValueError(f"'{text.strip()}' is too far in the past")
+    return _not_future(result, now, text)
 
 
 def _weekday(key: str) -> str | None:

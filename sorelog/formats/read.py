@@ -20,6 +20,7 @@ from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.check import check_limit, check_row
 from sorelog.formats.columns import HEADER, LIMIT_KEYS
+from sorelog.formats.formulas import TEXT_PLACES, restore
 
 PROGRESS_STEP = 1000
 _CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
@@ -137,6 +138,8 @@ def _csv_records(data: bytes) -> Iterator[Item]:
         elif len(cells) != len(HEADER):
             yield start, "row", ValueError(f"{len(cells)} cells, the header has {len(HEADER)}")
         else:
+            for place in TEXT_PLACES:  # the quote export put before a would-be formula
+                cells[place] = restore(cells[place])
             yield start, "row", cells
     if header is None:
         raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")

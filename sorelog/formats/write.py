@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from sorelog.formats.columns import HEADER
+from sorelog.formats.formulas import TEXT_PLACES, neutralise
 
 
 def _cell(value: Any) -> str:
@@ -18,11 +19,22 @@ def _cell(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+def _row(record: dict[str, Any]) -> list[str]:
+    cells = [_cell(record[name]) for name in HEADER]
+    for place in TEXT_PLACES:  # no text cell a spreadsheet would run as a formula
+        cells[place] = neutralise(cells[place])
+    return cells
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    """The spec's CSV: the header, then one row per record, empty cells where nothing applies."""
+    """The spec's CSV: the header, then one row per record, empty cells where nothing applies.
+
+    A text cell a spreadsheet would run as a formula is neutralised (formats.formulas);
+    import restores it, so the round trip is exact.
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows([_cell(record[name]) for name in HEADER] for record in records)
+    writer.writerows(_row(record) for record in records)
 
 
 def write_json(
