@@ -287,7 +287,7 @@ BAD_FILES = [
     ("not utf-8", HEADER_LINE.encode() + b"\nsoreness,,2025-01-01,caf\xe9,,3" + b"," * 8, "line 2"),
     ("invalid json", '{"records": [\n  {"record": "soreness",}\n]}', "line 2: not valid json"),
     ("json not an export", '{"entries": []}', 'line 1: a sorelog json export is {"records"'),
-    ("unknown record", one("workout"), "line 2: unknown record type 'workout'"),
+    ("unknown record", one("meal"), "line 2: unknown record type 'meal'"),
     ("json unknown record", '{"records": [{"record": "meal", "at": "2025-01-01"}]}', "record 1"),
     ("bad date", one("soreness", "2025-02-30", **SORE), "line 2: cannot read at '2025-02-30'"),
     ("future", one("soreness", "2999-01-01", **SORE), "line 2: at '2999-01-01' is in the future"),

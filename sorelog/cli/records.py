@@ -120,6 +120,7 @@ def edit(
         ),
     ] = None,
     effect: Annotated[str | None, typer.Option(help="Side effect: what was felt.")] = None,
+    name: Annotated[str | None, typer.Option(help="Workout: its name.")] = None,
     note: NoteOption = None,
 ) -> None:
     """Correct a record: give only what changes ('' clears a text)."""
@@ -128,7 +129,7 @@ def edit(
         "--part": part, "--side": side, "--severity": severity, "--at": at, "--cause": cause,
         "--kind": kind, "--symptom": symptom or None, "--no-symptoms": no_symptoms or None,
         "--remedy": remedy, "--dose": dose, "--for": for_part, "--effect": effect,
-        "--note": note,
+        "--name": name, "--note": note,
     }  # fmt: skip
     given = {option: value for option, value in given.items() if value is not None}
     if not given:

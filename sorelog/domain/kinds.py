@@ -57,6 +57,15 @@ SIDE_EFFECT = RecordKind(
     command="side-effect",
 )
 
+WORKOUT = RecordKind(
+    name="workout",
+    label="workout",
+    table="workout",  # columns named as the export columns they fill: the name is `cause`
+    fields=("cause", "body_part", "note"),  # the name, the parts ";"-joined, a note
+    edit_options=("--name", "--part", "--at", "--note"),
+    command="workout",
+)
+
 # A record as lists, JSON and exports show it: these keys, in this order (the CSV header).
 # The order is fixed by the spec; new columns only ever go at the end.
 RECORD_KEYS = (
@@ -68,7 +77,7 @@ RECORD_KEYS = (
 # to 2^53 - 1 exact, so no id is ever above it: whatever sorelog exports, it imports.
 MAX_ID = 2**53 - 1
 
-KINDS: tuple[RecordKind, ...] = (SORENESS, REMEDY, SIDE_EFFECT)
+KINDS: tuple[RecordKind, ...] = (SORENESS, REMEDY, SIDE_EFFECT, WORKOUT)
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
 _BY_NAME = {kind.name: kind for kind in KINDS}
 

@@ -119,6 +119,28 @@ def parse_symptom(text: str) -> str:
     return key
 
 
+def workout_parts(given: list[str]) -> list[str]:
+    """The canonical parts a workout loads, from --part values or a cell: each may hold
+    several, separated by commas or ";". A workout loads a part on every side, so a side
+    prefix is refused rather than dropped. ValueError names the first unknown part."""
+    parts: list[str] = []
+    for value in given:
+        for piece in value.replace(";", ",").split(","):
+            if not piece.strip():
+                continue
+            part, side = resolve_part(piece)
+            if side is not None:
+                raise ValueError(
+                    f"'{piece.strip()}': a workout loads a part on every side; give it "
+                    f"without '{side}'"
+                )
+            if part not in parts:
+                parts.append(part)
+    if not parts:
+        raise ValueError("a workout needs at least one part, like --part quads,hamstrings")
+    return parts
+
+
 def part_names() -> list[str]:
     """Every canonical name and alias, for shell completion."""
     return sorted(_LOOKUP)

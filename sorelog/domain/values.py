@@ -33,6 +33,7 @@ class DayValue:
     day: date
     severity: int  # the day's highest
     last: int | None = None  # the day's last entry; None: the same as the highest
+    first_sore: datetime | None = None  # when the day's first sore entry was logged
 
     @property
     def latest(self) -> int:
@@ -43,6 +44,36 @@ class DayValue:
     def recovered(self) -> bool:
         """The day ended with a logged 0: recovery, even after sore entries earlier that day."""
         return self.latest == 0
+
+
+@dataclass(frozen=True)
+class WorkoutInput:
+    """A validated workout, ready to write."""
+
+    at: datetime
+    day: date
+    name: str
+    parts: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Workout:
+    """A training session and the parts it loaded (on every side)."""
+
+    at: datetime  # aware
+    day: date  # local calendar day of `at`
+    name: str
+    parts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One soreness entry of a part and side, for rules counted in hours."""
+
+    at: datetime  # aware
+    day: date
+    severity: int
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,24 @@ from functools import lru_cache
 from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
-from sorelog.domain.kinds import KIND_NAMES, MAX_ID, REMEDY, SIDE_EFFECT, SORENESS, record_list
+from sorelog.domain.kinds import (
+    KIND_NAMES,
+    MAX_ID,
+    REMEDY,
+    SIDE_EFFECT,
+    SORENESS,
+    WORKOUT,
+    record_list,
+)
 from sorelog.domain.names import normalise_effect, normalise_remedy
-from sorelog.domain.parts import Quality, Side, parse_severity, parse_symptom, resolve_part
+from sorelog.domain.parts import (
+    Quality,
+    Side,
+    parse_severity,
+    parse_symptom,
+    resolve_part,
+    workout_parts,
+)
 from sorelog.domain.values import ImportLimit, ImportRow
 from sorelog.domain.when import NOON, LocalZone
 from sorelog.formats.columns import HEADER, UNUSED
@@ -57,11 +72,16 @@ def _side_effect_values(cells: list[Any]) -> tuple[Any, ...]:
     return _side_effect(*(cells[_AT[key]] for key in ("effect", "remedy", "severity")))
 
 
+def _workout_values(cells: list[Any]) -> tuple[Any, ...]:
+    return _workout(cells[_AT["cause"]], cells[_AT["body_part"]])
+
+
 # Each kind's checker: its fields (domain.kinds) but the note, checked as its add command would.
 CHECKERS: dict[str, Callable[[list[Any]], tuple[Any, ...]]] = {
     SORENESS.name: _soreness_values,
     REMEDY.name: _remedy_values,
     SIDE_EFFECT.name: _side_effect_values,
+    WORKOUT.name: _workout_values,
 }
 
 
@@ -109,6 +129,15 @@ def _side_effect(effect: Any, remedy: Any, severity: Any) -> tuple[Any, ...]:
         normalise_remedy(remedy) if remedy is not None else None,
         _severity(severity, required=False),
     )
+
+
+@_cached
+def _workout(name: Any, parts: Any) -> tuple[Any, ...]:
+    if (name := _text(name, "cause")) is None:
+        raise ValueError("cause is missing; a workout record has its name there, like leg day")
+    if (text := _text(parts, "body_part")) is None:
+        raise ValueError("body_part is missing; a workout record lists its parts, like quads;hams")
+    return name, ";".join(workout_parts([text]))
 
 
 def _given(value: Any) -> bool:

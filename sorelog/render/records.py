@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sorelog.domain.doses import format_amount
-from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, SORENESS, kind_named
+from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, SORENESS, WORKOUT, kind_named
 from sorelog.domain.parts import part_label
 from sorelog.domain.safe_text import printable
 
@@ -51,11 +51,17 @@ def _side_effect(record: dict[str, Any]) -> str:
     return text
 
 
+def _workout(record: dict[str, Any]) -> str:
+    parts = str(record["body_part"] or "").split(";")
+    return f"{record['cause']} ({', '.join(parts)})"
+
+
 # Each kind's describe line (domain.kinds), from a record in the export shape.
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     SORENESS.name: _soreness,
     REMEDY.name: _remedy,
     SIDE_EFFECT.name: _side_effect,
+    WORKOUT.name: _workout,
 }
 
 
@@ -71,7 +77,7 @@ def when(record: dict[str, Any]) -> str:
 def describe(record: dict[str, Any]) -> str:
     """'#12 soreness 2026-11-20 12:00: left quadriceps 6/10 (cause: squats)'."""
     text = f"#{record['id']} {kind_named(record['record']).label} {when(record)}: {what(record)}"
-    if record.get("cause"):
+    if record.get("cause") and record["record"] != WORKOUT.name:  # a workout's name is its cause
         text += f" (cause: {printable(record['cause'])})"
     return text
 

@@ -20,9 +20,9 @@ from sorelog.domain.inputs import (
     symptom_names,
     when_or_now,
 )
-from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, kind_named
+from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, WORKOUT, kind_named
 from sorelog.domain.names import normalise_effect
-from sorelog.domain.parts import Quality, Side, parse_severity
+from sorelog.domain.parts import Quality, Side, parse_severity, workout_parts
 from sorelog.domain.when import LocalZone
 from sorelog.store import Journal
 from sorelog.store.records import find_record, update_record
@@ -63,10 +63,25 @@ def changes_for(
             f"which takes {', '.join(kind.edit_options)}"
         )
     changes: Changes = {}
+    if kind is WORKOUT:  # its name and parts; --at and --note as for every kind
+        given = dict(given)
+        _workout(given.pop("--name", None), given.pop("--part", None), changes)
     clears_blank = kind is SIDE_EFFECT  # a side effect's severity and remedy may be left out
     for step in _STEPS:
         step(given, changes, clears_blank, zone, now)
     return changes
+
+
+def _workout(name: str | None, parts: str | None, changes: Changes) -> None:
+    if name is not None:
+        if (title := clean_text(name)) is None:
+            raise InputError("--name: a workout needs a name")
+        changes["cause"] = title
+    if parts is not None:
+        try:
+            changes["body_part"] = ";".join(workout_parts([parts]))
+        except ValueError as exc:
+            raise InputError(f"--part: {exc}") from None
 
 
 def _place(given: dict[str, Any], changes: Changes, *_: Any) -> None:

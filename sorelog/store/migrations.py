@@ -137,6 +137,26 @@ def m006_days_in_30(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE remedy_limit ADD COLUMN max_days_in_30 INTEGER")
 
 
+@migration
+def m007_workouts(db: sqlite3.Connection) -> None:
+    # Training sessions: what separates ordinary training soreness from soreness worth a look.
+    # Named as the export columns they fill: the session's name is `cause`, its parts
+    # (";"-joined canonical names) `body_part`.
+    db.execute(
+        """
+        CREATE TABLE workout (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            day DATE NOT NULL,
+            cause VARCHAR NOT NULL,
+            body_part VARCHAR NOT NULL,
+            note VARCHAR
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_workout_day ON workout (day)")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

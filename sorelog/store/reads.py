@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
 from sorelog.domain.values import (
     DayValue,
+    Entry,
     Limit,
     RemedyDay,
     RemedyPartDay,
     SeriesKey,
     SideEffectDay,
     SymptomDay,
+    Workout,
 )
 from sorelog.store.journal import Journal
 
@@ -27,7 +29,8 @@ def daily_series(
     greatest `at` with its severity appended is the last entry's)."""
     sql = (
         "SELECT body_part, side, day, MAX(severity), "
-        "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER) FROM soreness "
+        "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER), "
+        "MIN(CASE WHEN severity > 0 THEN at END) FROM soreness "
         "WHERE day BETWEEN ? AND ?{part} GROUP BY body_part, side, day "
         "ORDER BY body_part, side, day"
     )
@@ -38,8 +41,9 @@ def daily_series(
     else:
         sql = sql.format(part="")
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, highest, last in journal.db.execute(sql, params):
-        series[(body_part, side)].append(DayValue(date.fromisoformat(day), highest, last))
+    for body_part, side, day, highest, last, first_sore in journal.db.execute(sql, params):
+        sore_at = _instant(first_sore) if first_sore else None
+        series[(body_part, side)].append(DayValue(date.fromisoformat(day), highest, last, sore_at))
     return dict(series)
 
 
@@ -144,3 +148,37 @@ def remedy_names(journal: Journal) -> list[str]:
         "SELECT remedy FROM remedy_use UNION SELECT remedy FROM remedy_limit ORDER BY 1"
     )
     return [name for (name,) in rows]
+
+
+def _instant(text: str) -> datetime:
+    """A stored UTC instant (text with +00:00) as an aware datetime."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def workouts(journal: Journal, end: date) -> list[Workout]:
+    """Every workout up to local day `end`, oldest first (there are few: read them all)."""
+    rows = journal.db.execute(
+        "SELECT at, day, cause, body_part FROM workout WHERE day <= ? ORDER BY at, id",
+        (end.isoformat(),),
+    )
+    return [
+        Workout(_instant(at), date.fromisoformat(day), name, frozenset(parts.split(";")))
+        for at, day, name, parts in rows
+    ]
+
+
+def entries(
+    journal: Journal, start: date, end: date, part: str | None = None
+) -> dict[SeriesKey, list[Entry]]:
+    """Each soreness entry per (body part, side) on local days start..end, in time order:
+    for the rules counted in hours from a workout or a first entry."""
+    sql = "SELECT body_part, side, at, day, severity FROM soreness WHERE day BETWEEN ? AND ?"
+    params: list[object] = [start.isoformat(), end.isoformat()]
+    if part is not None:
+        sql += " AND body_part = ?"
+        params.append(part)
+    found: dict[SeriesKey, list[Entry]] = defaultdict(list)
+    for body_part, side, at, day, severity in journal.db.execute(sql + " ORDER BY at, id", params):
+        found[(body_part, side)].append(Entry(_instant(at), date.fromisoformat(day), severity))
+    return dict(found)

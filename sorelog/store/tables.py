@@ -80,8 +80,21 @@ class SideEffect(SQLModel, table=True):
     note: str | None = None
 
 
+class Workout(SQLModel, table=True):
+    """A training session and the parts it loaded."""
+
+    __tablename__ = "workout"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTC_DATETIME)
+    day: date
+    cause: str  # the session's name
+    body_part: str  # canonical part names joined by ";"
+    note: str | None = None
+
+
 TABLES: dict[str, type[SQLModel]] = {
-    model.__tablename__: model for model in (Soreness, RemedyUse, RemedyLimit, SideEffect)
+    model.__tablename__: model for model in (Soreness, RemedyUse, RemedyLimit, SideEffect, Workout)
 }
 
 

@@ -9,7 +9,13 @@ from typing import Any
 from sorelog.domain.doses import fits
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import MAX_ID
-from sorelog.domain.values import Limit, RemedyInput, SideEffectInput, SorenessInput
+from sorelog.domain.values import (
+    Limit,
+    RemedyInput,
+    SideEffectInput,
+    SorenessInput,
+    WorkoutInput,
+)
 from sorelog.store.journal import Journal
 from sorelog.store.reads import limits, remedy_units
 
@@ -181,3 +187,19 @@ def clear_limit(journal: Journal, remedy: str) -> bool:
         session.delete(row)
         session.commit()
     return True
+
+
+def add_workout(journal: Journal, entry: WorkoutInput) -> int:
+    """Write one workout and return its id."""
+    from sorelog.store.tables import Workout
+
+    return _insert(
+        journal,
+        Workout(
+            at=entry.at.astimezone(UTC),
+            day=entry.day,
+            cause=entry.name,
+            body_part=";".join(entry.parts),
+            note=entry.note,
+        ),
+    )
