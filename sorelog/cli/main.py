@@ -14,7 +14,6 @@ from typer.core import TyperGroup
 from sorelog import __version__
 from sorelog.cli import config, exchange, records, remedies, soreness, workouts
 from sorelog.cli.context import RunState
-from sorelog.cli.params import ValueProblem
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
@@ -36,8 +35,6 @@ class SorelogGroup(TyperGroup):
             status = super().main(*args, **kwargs)
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
-        except ValueProblem as exc:  # an adapter refused a value: name the option it was given to
-            _fail(_value_problem(exc), 2)
         except typer.TyperException as exc:  # usage errors from the parser
             message = exc.format_message()
             try:
@@ -78,13 +75,6 @@ def _explain_usage(message: str, command: str) -> str:
             return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
         return f"{message}; give a dose with --dose, as in --dose {first}"
     return message
-
-
-def _value_problem(exc: ValueProblem) -> str:
-    """'--dose: cannot read dose ...'; a refused argument speaks for itself."""
-    option = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
-    is_option = option.startswith("-")
-    return f"{option}: {exc.message}" if is_option else exc.message
 
 
 def _subcommand(command_path: str) -> str:

@@ -1,44 +1,15 @@
-"""Options and arguments shared by commands, and the adapters that check their values.
+"""Options shared by commands.
 
-An adapter given as `parser=` raises `ValueProblem`; the exit point prints it as
-"--option: what is wrong", so no command translates these errors by hand.
+Values are checked in the command bodies (domain.inputs names the option in the error),
+not by Typer `parser=` adapters: Click runs those before it checks for extra arguments,
+so an unquoted '--dose 400 mg' would lose its "quote values that contain spaces" hint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-
-from sorelog.domain.doses import parse_dose
-from sorelog.domain.inputs import PartSide
-from sorelog.domain.parts import resolve_part
-
-T = TypeVar("T")
-
-
-class ValueProblem(typer.BadParameter):
-    """A value an adapter refused; the exit point names the option it was given to."""
-
-
-def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
-    """Turn a domain parser's ValueError into a ValueProblem for the option it checks."""
-
-    def adapter(text: str) -> T:
-        try:
-            return parse(text)
-        except ValueError as exc:
-            raise ValueProblem(str(exc)) from None
-
-    return adapter
-
-
-__all__ = ["PartSide", "ValueProblem", "dose_value", "part_value"]
-
-part_value = _checked(lambda text: PartSide(*resolve_part(text)))
-dose_value = _checked(parse_dose)
-
 
 AtOption = Annotated[
     str | None,

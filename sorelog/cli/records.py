@@ -12,9 +12,10 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_symptom
 from sorelog.cli.context import now, reading, settings, today
-from sorelog.cli.params import AtOption, JsonOption, NoteOption, PartSide, part_value
+from sorelog.cli.params import AtOption, JsonOption, NoteOption
 from sorelog.cli.prompts import interactive
 from sorelog.domain.errors import InputError
+from sorelog.domain.inputs import part_option
 from sorelog.domain.parts import Quality
 from sorelog.render.records import describe
 
@@ -38,19 +39,14 @@ def list_records(
         int, typer.Option(min=1, max=36500, help="How many days up to today to list.")
     ] = 28,
     part: Annotated[
-        PartSide | None,
-        typer.Option(
-            help="Only records for this body part.",
-            autocompletion=complete_part,
-            parser=part_value,
-            metavar="TEXT",
-        ),
+        str | None,
+        typer.Option(help="Only records for this body part.", autocompletion=complete_part),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Soreness, remedies and side effects with their ids, newest first."""
     _, zone = settings(ctx)
-    body_part = part[0] if part is not None else None
+    body_part = part_option(part, "--part").body_part if part is not None else None
     since = today(ctx) - timedelta(days=days - 1)
     from sorelog.render.console import console, print_json
     from sorelog.render.records import records_renderable

@@ -9,10 +9,15 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_remedy
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
-from sorelog.cli.params import AtOption, JsonOption, NoteOption, PartSide, dose_value, part_value
-from sorelog.domain.doses import Dose
+from sorelog.cli.params import AtOption, JsonOption, NoteOption
 from sorelog.domain.errors import InputError
-from sorelog.domain.inputs import clean_text, remedy_name_arg, when_or_now
+from sorelog.domain.inputs import (
+    clean_text,
+    dose_option,
+    part_option,
+    remedy_name_arg,
+    when_or_now,
+)
 from sorelog.domain.names import normalise_effect
 from sorelog.domain.parts import parse_severity, part_label
 from sorelog.domain.safe_text import printable
@@ -43,30 +48,24 @@ def remedy_add(
         ),
     ],
     dose: Annotated[
-        Dose | None,
+        str | None,
         typer.Option(
-            help="Amount with a unit: mg, g, mcg, ml, l, tablets (or another count), min, h.",
-            parser=dose_value,
-            metavar="TEXT",
+            help="Amount with a unit: mg, g, mcg, ml, l, tablets (or another count), min, h."
         ),
     ] = None,
     at: AtOption = None,
     for_part: Annotated[
-        PartSide | None,
-        typer.Option(
-            "--for",
-            help="The body part it was for.",
-            autocompletion=complete_part,
-            parser=part_value,
-            metavar="TEXT",
-        ),
+        str | None,
+        typer.Option("--for", help="The body part it was for.", autocompletion=complete_part),
     ] = None,
     note: NoteOption = None,
 ) -> None:
     """Log a remedy you took or used."""
     remedy = remedy_name_arg(name)
-    amount = dose
-    body_part, side = for_part if for_part is not None else (None, None)
+    amount = dose_option(dose, "--dose")
+    body_part = side = None
+    if for_part is not None:
+        body_part, side = part_option(for_part, "--for")
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
     entry = RemedyInput(
@@ -90,12 +89,10 @@ def remedy_limit(
         typer.Argument(help="The remedy these limits are for.", autocompletion=complete_remedy),
     ],
     max_daily: Annotated[
-        Dose | None,
+        str | None,
         typer.Option(
             help="Your own most in one day, from the label or a clinician: an amount with "
             "a unit (mg, g, ml, tablets...).",
-            parser=dose_value,
-            metavar="TEXT",
         ),
     ] = None,
     max_days: Annotated[
@@ -112,7 +109,7 @@ def remedy_limit(
 ) -> None:
     """Set your own limits for a remedy (sorelog ships none of its own)."""
     remedy = remedy_name_arg(name)
-    ceiling = max_daily
+    ceiling = dose_option(max_daily, "--max-daily")
     if clear and (ceiling or max_days or max_days_in_30):
         raise InputError(
             "--clear removes the limits; give it without --max-daily, --max-days or "

@@ -10,7 +10,7 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_symptom
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
-from sorelog.cli.params import JsonOption, PartSide, part_value
+from sorelog.cli.params import JsonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
@@ -141,13 +141,8 @@ def report(
         int, typer.Option(min=1, max=3650, help="How many days up to today to look at.")
     ] = 28,
     part: Annotated[
-        PartSide | None,
-        typer.Option(
-            help="Only this body part (all sides).",
-            autocompletion=complete_part,
-            parser=part_value,
-            metavar="TEXT",
-        ),
+        str | None,
+        typer.Option(help="Only this body part (all sides).", autocompletion=complete_part),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -161,7 +156,7 @@ def report(
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
     config, _ = settings(ctx)
-    body_part = part[0] if part is not None else None
+    body_part = part_option(part, "--part").body_part if part is not None else None
     try:
         day: date = parse_day(as_of, today(ctx)) if as_of is not None else today(ctx)
     except ValueError as exc:
