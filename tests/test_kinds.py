@@ -45,6 +45,26 @@ def test_every_kind_has_its_slots(kind: RecordKind, tmp_path) -> None:
     assert set(kind.edit_options) <= options
 
 
+def test_the_kinds_are_the_ones_the_spec_names() -> None:
+    # Literal expectations, so a slip in the list itself fails here (SPEC "Managing").
+    assert [(k.name, k.label, k.table) for k in KINDS] == [
+        ("soreness", "soreness", "soreness"),
+        ("remedy", "remedy", "remedy_use"),
+        ("side_effect", "side effect", "side_effect"),
+        ("workout", "workout", "workout"),
+    ]
+    assert RECORD_KEYS[:14] == (
+        "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
+        "remedy", "amount", "unit", "effect", "note",
+    )  # fmt: skip
+    assert {k: model_for(k).__tablename__ for k in KIND_NAMES} == {
+        "soreness": "soreness",
+        "remedy": "remedy_use",
+        "side_effect": "side_effect",
+        "workout": "workout",
+    }
+
+
 def test_no_slot_names_a_kind_that_does_not_exist() -> None:
     assert set(CHECKERS) == set(DESCRIBERS) == set(KIND_NAMES)
     assert len(set(KIND_NAMES)) == len(KINDS)

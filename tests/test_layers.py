@@ -144,18 +144,27 @@ CLOCK_OWNERS = {"datetime", "date", "time"}
 
 
 def clock_reads(module: str) -> list[str]:
-    """Calls such as datetime.now(), date.today() or time.time() in a module's source."""
+    """Every way to the clock in a module's source: any `.now`, `.today` or `.utcnow`
+    (called or passed, on any name: dt.datetime.now too), `time.time`-like attributes,
+    and those names imported straight from `time`."""
     tree = ast.parse(MODULES[module].read_text())
     found = []
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in CLOCK_READS
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id in CLOCK_OWNERS
+        if isinstance(node, ast.Attribute) and node.attr in {"now", "today", "utcnow"}:
+            found.append(f".{node.attr} on line {node.lineno}")
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in CLOCK_READS
+            and isinstance(node.value, ast.Name)
+            and node.value.id in CLOCK_OWNERS
         ):
-            found.append(f"{node.func.value.id}.{node.func.attr}() on line {node.lineno}")
+            found.append(f"{node.value.id}.{node.attr} on line {node.lineno}")
+        elif isinstance(node, ast.ImportFrom) and node.module == "time":
+            found += [
+                f"from {node.module} import {alias.name} on line {node.lineno}"
+                for alias in node.names
+                if alias.name in CLOCK_READS | {"localtime", "gmtime", "strftime"}
+            ]
     return found
 
 

@@ -11,7 +11,6 @@ from sorelog.cli.params import JsonOption
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.safe_text import printable
 from sorelog.domain.settings import KEYS, default, shown
-from sorelog.store import config_file
 
 app = typer.Typer(
     help="Show or change your flag thresholds and time zone (the config file).",
@@ -48,6 +47,8 @@ def config_show(
     as_json: JsonOption = False,
 ) -> None:
     """Every setting with its effective value and where it came from."""
+    from sorelog.store import config_file
+
     path = config_file.config_path()
     config = config_file.load_config(path)
     from sorelog.render.console import console, print_json
@@ -74,6 +75,8 @@ def config_set(
 ) -> None:
     """Check a setting and save it in the config file, keeping the others."""
     name = _key(key)
+    from sorelog.store import config_file
+
     path = config_file.config_path()
     try:
         old = shown(name, getattr(config_file.load_config(path), name))
@@ -96,6 +99,8 @@ def config_set(
 def config_unset(key: KeyArgument) -> None:
     """Remove a setting from the config file so its default applies again."""
     name = _key(key)
+    from sorelog.store import config_file
+
     path = config_file.config_path()
     try:
         removed = config_file.unset_value(name, path)

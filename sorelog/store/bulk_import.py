@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from sorelog.domain.doses import Dose, fits
 from sorelog.domain.errors import InputError
-from sorelog.domain.kinds import KINDS
+from sorelog.domain.kinds import KINDS, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.journal import Journal
 from sorelog.store.records import stored_instant
@@ -153,9 +153,9 @@ def _check_units(db: sqlite3.Connection | None, plan: ImportPlan, data: ImportFi
             )
         ceilings[limit.remedy] = unit
     for row in plan.new:
-        if row.record != "remedy" or row.values[2] is None:
+        if row.record != REMEDY.name or row.values[_UNIT] is None:
             continue
-        remedy, unit = row.values[0], row.values[2]
+        remedy, unit = row.values[_REMEDY], row.values[_UNIT]
         ceiling = ceilings.get(remedy)
         if not fits(unit, [ceiling]):
             raise InputError(
@@ -279,14 +279,16 @@ def _bind_processor(column_type: Any, dialect: Any) -> Any:
 
 
 _NAMES = {kind.name: ("id", "at", "day", *kind.fields) for kind in KINDS}
-_NAMES["remedy"] += ("base_amount", "base_unit")
+_NAMES[REMEDY.name] += ("base_amount", "base_unit")  # kept beside the dose, in mg, ml, min
+# Where a remedy row keeps its name, amount and unit (ImportRow.values follows kind.fields).
+_REMEDY, _AMOUNT, _UNIT = (REMEDY.fields.index(key) for key in ("remedy", "amount", "unit"))
 
 
 def _insert_values(row: ImportRow, ident: int) -> tuple[Any, ...]:
     """The row's values in _NAMES order."""
-    if row.record != "remedy":
+    if row.record != REMEDY.name:
         return (ident, row.at, row.day, *row.values)
-    amount, unit = row.values[1], row.values[2]
+    amount, unit = row.values[_AMOUNT], row.values[_UNIT]
     base = Dose(amount, unit).base if unit else None
     return (ident, row.at, row.day, *row.values, base and base.amount, base and base.unit)
 
