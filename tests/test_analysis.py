@@ -122,17 +122,18 @@ def test_prolonged_threshold_comes_from_config() -> None:
     assert "prolonged" not in codes(values, config=Config(prolonged_days=8))
 
 
-def test_not_improving_needs_day_four_and_a_rise_to_four() -> None:
-    # day 4 at 4 above the first three days' 3: fires
-    found = flag(series(3, 3, 3, 4), "not_improving")
+def test_not_improving_counts_72_hours_and_needs_a_rise_to_four() -> None:
+    # one entry a day at noon: day 4 is exactly 72 h after day 1, still the usual peak
+    assert "not_improving" not in codes(series(3, 3, 3, 4))
+    found = flag(series(3, 3, 3, 3, 4), "not_improving")  # 96 h after the first entry
     assert found is not None
-    assert found.since == D0 + timedelta(days=3)
+    assert found.since == D0 + timedelta(days=4)
     # a rise to 3 is not enough
-    assert "not_improving" not in codes(series(2, 2, 2, 3))
+    assert "not_improving" not in codes(series(2, 2, 2, 2, 3))
     # a rise on day 3 is inside the usual 72 h peak
     assert "not_improving" not in codes(series(2, 2, 5))
     # equal to the early peak is not a rise
-    assert "not_improving" not in codes(series(5, 3, 3, 5))
+    assert "not_improving" not in codes(series(5, 3, 3, 5, 5))
     # rising later still counts
     assert "not_improving" in codes(series(5, 3, 3, 4, 5, 6))
 

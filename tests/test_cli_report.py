@@ -56,6 +56,7 @@ def test_a_week_of_soreness(journal) -> None:
         "peak_date": "2026-11-15",
         "episode_start": "2026-11-10",
         "episode_days": 9,
+        "origin": None,
         "trend": "steady",
         "daily": [
             {"date": d, "severity": int(s)}

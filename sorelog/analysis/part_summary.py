@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sorelog.analysis.bouts import bouts
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
 from sorelog.analysis.soreness_flags import CHRONIC_DAYS, CHRONIC_GAP_DAYS, sore_stretches
-from sorelog.domain.values import DayValue, SeriesKey
+from sorelog.domain.values import DayValue, SeriesKey, Workout
 
 
 @dataclass(frozen=True)
@@ -22,18 +23,25 @@ class PartSummary:
     episode_days: int
     trend: Trend
     daily: tuple[DayValue, ...]  # days with entries inside the window
+    origin: Workout | None = None  # what the current episode follows (None: unexplained)
 
 
 def summarize_part(
-    key: SeriesKey, days: Sequence[DayValue], window_start: date, gap_days: int
+    key: SeriesKey,
+    days: Sequence[DayValue],
+    window_start: date,
+    gap_days: int,
+    workouts: Sequence[Workout] = (),
 ) -> PartSummary | None:
     """Summarise a part's series (all history up to as-of); None if nothing is in the window."""
     window = tuple(d for d in days if d.day >= window_start)
     if not window:
         return None
     peak = max(d.severity for d in window)
-    episodes = [e for e in split_episodes(days, gap_days) if e.last_day >= window_start]
-    current = episodes[-1] if episodes else None
+    loading = [w for w in workouts if key[0] in w.parts]
+    reaching = [b for b in bouts(days, loading, gap_days) if b.episode.last_day >= window_start]
+    bout = reaching[-1] if reaching else None
+    current = bout.episode if bout else None
     resolved = days[-1].recovered or current is None
     trend = Trend.resolved if resolved or current is None else episode_trend(current)
     return PartSummary(
@@ -46,6 +54,7 @@ def summarize_part(
         episode_days=current.episode_days if current else 0,
         trend=trend,
         daily=window,
+        origin=bout.current_origin if bout else None,
     )
 
 

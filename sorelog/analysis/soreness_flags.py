@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
-from sorelog.analysis.episodes import Episode, split_episodes
+from sorelog.analysis.bouts import Bout, bouts
+from sorelog.analysis.episodes import Episode
 from sorelog.analysis.flag import Flag, Level, sort_flags
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.values import DayValue, SeriesKey
+from sorelog.domain.values import DayValue, Entry, SeriesKey, Workout
 
-EARLY_DAYS = 3  # DOMS peaks 24-72 h after exercise: days 1-3 of an episode
-RISING_LEVEL = 4  # a rise to at least this after day 3 is not ordinary DOMS
+EARLY = timedelta(hours=72)  # soreness after exercise peaks within 24-72 h of it
+RISING_LEVEL = 4  # a rise to at least this after the first 72 h is not the usual course
 CHRONIC_DAYS = 90  # IASP / ICD-11: pain for longer than 3 months
 CHRONIC_GAP_DAYS = 30  # episodes this close together count as one stretch of pain
 
@@ -21,17 +22,28 @@ def flag_soreness(
     series: Mapping[SeriesKey, Sequence[DayValue]],
     window_start: date,
     config: Config,
+    workouts: Sequence[Workout] = (),
+    entries: Mapping[SeriesKey, Sequence[Entry]] | None = None,
 ) -> list[Flag]:
-    """The soreness flags of episodes that reach into the window (red flags: red_flags.py)."""
+    """The soreness flags of bouts that reach into the window (red flags: red_flags.py).
+
+    `workouts` are every workout up to the report date; `entries` each part's entries with
+    their times (for the rules counted in hours), else each day stands for one entry.
+    """
     flags: list[Flag] = []
-    for (body_part, side), days in series.items():
+    for key, days in series.items():
+        body_part, side = key
         label = part_label(body_part, side)
-        episodes = [e for e in split_episodes(days, config.gap_days) if e.last_day >= window_start]
+        loading = [w for w in workouts if body_part in w.parts]
+        every = bouts(days, loading, config.gap_days)
+        reaching = [b for b in every if b.episode.last_day >= window_start]
+        timed = list((entries or {}).get(key) or _entries_of(days))
         found = [
-            _first(prolonged(e, label, config) for e in episodes),
-            _first(not_improving(e, label) for e in episodes),
-            _most_serious(severe(e, label, config) for e in episodes),
-            chronic(days, window_start, label),
+            _first(prolonged(b, label, config) for b in reaching),
+            _first(not_improving(b, label, timed) for b in reaching),
+            _most_serious(severe(b.episode, label, config) for b in reaching),
+            _first(persistent(b, label, config) for b in reaching),
+            chronic(_chronic_days(every, config), window_start, label),
         ]
         flags += [
             Flag(level, code, since, message, body_part, side)
@@ -53,40 +65,94 @@ def _most_serious(findings: Iterable[Finding]) -> Finding:
     return min(found, key=lambda f: (list(Level).index(f[0]), f[2])) if found else None
 
 
-def prolonged(episode: Episode, label: str, config: Config) -> Finding:
-    # DOMS peaks at 24-72 h and clears within about 5-7 days.
-    if episode.episode_days <= config.prolonged_days:
-        return None
+def _entries_of(days: Sequence[DayValue]) -> list[Entry]:
+    """Without entry times (a series from a test), each day is one entry at its first sore
+    time or noon UTC."""
+    noon = time(12, tzinfo=UTC)
+    return [Entry(d.first_sore or datetime.combine(d.day, noon), d.day, d.severity) for d in days]
+
+
+def prolonged(bout: Bout, label: str, config: Config) -> Finding:
+    # Exercise soreness peaks at 24-72 h and clears within about 5-7 days of the session.
+    episode = bout.episode
     held = next(
-        d.day
-        for d in episode.days
-        if d.severity > 0 and episode.day_number(d.day) > config.prolonged_days
+        (
+            d.day
+            for d in episode.days
+            if d.severity > 0 and bout.day_number(d.day) > config.prolonged_days
+        ),
+        None,
     )
-    return (
-        Level.follow_up,
-        "prolonged",
-        held,
-        f"{label} sore for {episode.episode_days} days since {episode.start}; "
-        f"exercise soreness usually clears within {config.prolonged_days} days",
-    )
+    if held is None:
+        return None
+    origin = bout.origin_at(None, episode.last_sore_day)
+    if origin is None:
+        message = (
+            f"{label} sore for {episode.episode_days} days since {episode.start}; "
+            f"exercise soreness usually clears within {config.prolonged_days} days"
+        )
+    else:
+        message = (
+            f"{label} sore on day {bout.day_number(episode.last_sore_day)} counting "
+            f"{origin.name} on {origin.day} as day 1; exercise soreness usually clears "
+            "within about a week"
+        )
+    return (Level.follow_up, "prolonged", held, message)
 
 
-def not_improving(episode: Episode, label: str) -> Finding:
-    # DOMS peaks within 72 h; soreness that climbs after that is not the usual course.
-    early = [d.severity for d in episode.days if episode.day_number(d.day) <= EARLY_DAYS]
-    ceiling = max(early)
-    for value in episode.days:
-        number = episode.day_number(value.day)
-        if number > EARLY_DAYS and value.severity >= RISING_LEVEL and value.severity > ceiling:
+def not_improving(bout: Bout, label: str, entries: Sequence[Entry]) -> Finding:
+    # Soreness after exercise peaks within 24-72 h of the session; a rise after that is not
+    # the usual course. Counted in hours from the current origin (a workout, else the
+    # episode's first sore entry).
+    inside = [e for e in entries if bout.start <= e.day <= bout.episode.last_day]
+    first_sore = next((e for e in inside if e.severity > 0), None)
+    if first_sore is None:
+        return None
+    for entry in inside:
+        origin = bout.origin_at(entry.at, entry.day)
+        start = origin.at if origin is not None else first_sore.at
+        if entry.severity < RISING_LEVEL or entry.at <= start + EARLY:
+            continue
+        ceiling = max((e.severity for e in inside if start <= e.at <= start + EARLY), default=0)
+        if entry.severity > ceiling:
+            hours = int((entry.at - start).total_seconds() // 3600)
+            after = f"{origin.name} on {origin.day}" if origin else "its first entry"
             return (
                 Level.follow_up,
                 "not_improving",
-                value.day,
-                f"{label} rose to {value.severity} on day {number} ({value.day}), above its "
-                f"peak of {ceiling} in the first {EARLY_DAYS} days; soreness rising after the "
-                "usual 72 h peak is worth a professional look",
+                entry.day,
+                f"{label} rose to {entry.severity} on {entry.day}, {hours} h after {after}, "
+                f"above its peak of {ceiling} in the first 72 h; soreness after exercise "
+                "peaks within 24-72 h, so a rise after that is worth a professional look",
             )
     return None
+
+
+def persistent(bout: Bout, label: str, config: Config) -> Finding:
+    # Training soreness normally settles between sessions and lessens as training goes on.
+    if not bout.carried:
+        return None
+    sore = [d.day for d in bout.episode.days if d.severity > 0]
+    held = next((d for d in sore if (d - bout.start).days + 1 > config.persistent_days), None)
+    if held is None:
+        return None
+    span = (sore[-1] - bout.start).days + 1
+    count = len(bout.carried)
+    return (
+        Level.follow_up,
+        "persistent",
+        held,
+        f"{label} sore across {span} days since {bout.start}, carried into {count} later "
+        f"workout{'s' * (count > 1)}; training soreness normally settles between sessions "
+        "and lessens as training goes on",
+    )
+
+
+def _chronic_days(every: Sequence[Bout], config: Config) -> list[DayValue]:
+    """The days `chronic` counts: those of unexplained or persistent bouts (soreness that
+    keeps following workouts is training, not something recurring by itself)."""
+    counted = [b for b in every if b.origin is None or persistent(b, "", config)]
+    return sorted((d for b in counted for d in b.episode.days), key=lambda d: d.day)
 
 
 def severe(episode: Episode, label: str, config: Config) -> Finding:

@@ -79,6 +79,9 @@ def _part_document(part: PartSummary) -> dict[str, Any]:
         "peak_date": part.peak_date.isoformat(),
         "episode_start": part.episode_start.isoformat() if part.episode_start else None,
         "episode_days": part.episode_days,
+        "origin": (
+            {"workout": part.origin.name, "at": part.origin.at.isoformat()} if part.origin else None
+        ),
         "trend": str(part.trend),
         "daily": [{"date": d.day.isoformat(), "severity": d.severity} for d in part.daily],
     }
@@ -168,6 +171,8 @@ def _part_lines(report: Report, width: int) -> Group:
         trend = Text(str(part.trend), style=TREND_STYLE[str(part.trend)])
         lines.append(Text.assemble(Text(label, style="bold"), f"  now {part.latest}, ", trend))
         details = f"peak {part.peak} on {_short_day(part.peak_date, report.as_of)}"
+        if part.origin:
+            details += f"; follows {_follows(part, report.as_of).plain}"
         if part.episode_start:
             start = _short_day(part.episode_start, report.as_of)
             details += f"; since {start}, {part.episode_days} d"
@@ -229,6 +234,7 @@ def _parts_table(report: Report, spark_days: int) -> Table:
     table.add_column("Now", justify="right", no_wrap=True)
     table.add_column("Peak", no_wrap=True)
     table.add_column("Episode", no_wrap=True)
+    table.add_column("Follows", no_wrap=True)
     table.add_column("Trend", no_wrap=True)
     table.add_column(f"Last {min(spark_days, report.days)} days", no_wrap=True)
     for part in report.parts:
@@ -240,10 +246,18 @@ def _parts_table(report: Report, spark_days: int) -> Table:
             str(part.latest),
             f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
             episode,
+            _follows(part, report.as_of),
             Text(str(part.trend), style=TREND_STYLE[str(part.trend)]),
             sparkline(part, report.window_start, report.as_of, spark_days),
         )
     return table
+
+
+def _follows(part: PartSummary, as_of: date) -> Text:
+    """What the current episode follows: the workout and its day, or '-' if unexplained."""
+    if part.origin is None:
+        return Text("-")
+    return literal(f"{part.origin.name} {_short_day(part.origin.day, as_of)}")
 
 
 def flags_table(flags: list[Flag]) -> Table:

@@ -36,14 +36,17 @@ def build_report(
     if journal is None or queries.is_empty(journal):
         return Report(as_of, window_start, empty_journal=True)
     series = _series_with_history(journal, window_start, as_of, part, config)
+    workouts = queries.workouts(journal, as_of)
+    first = min((values[0].day for values in series.values() if values), default=as_of)
+    entries = queries.entries(journal, first, as_of, part) if workouts or series else {}
     # Every part's symptoms: dark urine with another part's weakness is one emergency.
     symptoms = queries.symptom_days(journal, window_start, as_of)
     parts = [
         summary
         for key, values in sorted(series.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
-        if (summary := summarize_part(key, values, window_start, config.gap_days))
+        if (summary := summarize_part(key, values, window_start, config.gap_days, workouts))
     ]
-    flags = flag_soreness(series, window_start, config)
+    flags = flag_soreness(series, window_start, config, workouts, entries)
     use = _remedy_days_with_history(journal, window_start, as_of)
     side_effects = queries.side_effect_days(journal, window_start, as_of)
     flags += [
