@@ -36,6 +36,7 @@ class Command:
     line: int  # 1-based line of the `$` in README.md
     args: list[str]
     expected: list[str]
+    text: str = ""  # the `$ sorelog ...` line as written
 
     @property
     def is_error(self) -> bool:
@@ -81,7 +82,7 @@ def parse_commands(body: Sequence[tuple[int, str]]) -> list[Command]:
         if line.startswith("$"):
             words = shlex.split(line[1:])
             assert words[:1] == ["sorelog"], f"README.md:{number}: not a sorelog command"
-            commands.append(Command(number, words[1:], []))
+            commands.append(Command(number, words[1:], [], line))
         else:
             assert commands, f"README.md:{number}: output before any `$ sorelog` command"
             commands[-1].expected.append(line)
@@ -170,8 +171,7 @@ def test_readme_example(block: Block, journal, monkeypatch: pytest.MonkeyPatch) 
 
 
 def _command_line(command: Command) -> str:
-    lines = README.read_text(encoding="utf-8").splitlines()
-    return next(line for line in lines[command.line - 1 :] if line.startswith("$"))
+    return command.text  # as written: an earlier block rewritten may have moved it
 
 
 def _rewrite_block(index: int, body: list[str]) -> None:
