@@ -35,7 +35,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["add", "quads", "4", "--at", "20261120"], "cannot read"),
     (["add", "quads", "4", "--note", "\udcff"], "UTF-8"),
     (["add", "quads", "4", "--frobnicate"], "No such option"),
-    (["add", "quads", "4", "extra"], "unexpected extra argument"),
+    (["add", "quads", "4", "extra"], "unknown body part 'extra'"),
     (["report", "--days", "0"], "--days"),
     (["report", "--days", "-5"], ""),
     (["report", "--days", "many"], "--days"),
@@ -75,7 +75,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["report", "--bogus"], "see 'sorelog report --help'"),
     (["add", "quads", "3", "--at", "0001-01-01T00:00+05:00"], "too far in the past"),
     (["edit", "1", "--symptom", "fever", "--no-symptoms"], "not both"),
-    (["add", "add", "add", "", ""], "unexpected extra argument"),
+    (["add", "add", "add", "", ""], "unknown body part 'add'"),
 ]
 
 

@@ -1,9 +1,18 @@
 """`sorelog add` through the CLI, against a real journal file."""
 
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+
 import pytest
 
 from conftest import assert_refused, pick
 from sorelog.cli import soreness
+from sorelog.domain.values import SorenessInput
+from sorelog.store import open_journal
+from sorelog.store.writes import add_soreness_entries
 
 
 def test_add_logs_one_line_with_its_id(journal) -> None:
@@ -88,6 +97,74 @@ def test_ids_increase(journal) -> None:
     assert "#2" in journal.ok("add", "quads", "0")
 
 
+def test_several_parts_each_with_its_own_id_and_the_options_shared(journal) -> None:
+    journal.ok("add", "calves", "2")
+    out = journal.ok("add", "quads", "6", "hams", "4", "left calf", "3",
+                     "--at", "2026-11-20T18:30", "--cause", "hill sprints")  # fmt: skip
+    assert out.splitlines() == [
+        "Logged #2: quadriceps 6/10 at 2026-11-20 18:30 (cause: hill sprints)",
+        "Logged #3: hamstrings 4/10 at 2026-11-20 18:30 (cause: hill sprints)",
+        "Logged #4: left calves 3/10 at 2026-11-20 18:30 (cause: hill sprints)",
+    ]
+    rows = journal.rows()[1:]
+    assert [pick(row, "id", "body_part", "side", "severity") for row in rows] == [
+        (2, "quadriceps", None, 6),
+        (3, "hamstrings", None, 4),
+        (4, "calves", "left", 3),
+    ]
+    assert {(row["at"], row["day"], row["cause"]) for row in rows} == {
+        ("2026-11-20T18:30:00.000000+00:00", "2026-11-20", "hill sprints")
+    }
+
+
+def test_side_and_kind_apply_to_every_part(journal) -> None:
+    journal.ok("add", "quads", "5", "calf", "3", "--side", "right", "--kind", "ache")
+    assert [pick(row, "body_part", "side", "kind") for row in journal.rows()] == [
+        ("quadriceps", "right", "ache"),
+        ("calves", "right", "ache"),
+    ]
+
+
+def test_symptoms_on_several_parts_give_one_triage_line_each(journal) -> None:
+    out = journal.ok("add", "quads", "8", "hams", "6", "--symptom", "dark-urine")
+    assert out.splitlines() == [
+        "Logged #1: quadriceps 8/10 at 2026-11-25 15:00; symptoms: dark-urine",
+        "Logged #2: hamstrings 6/10 at 2026-11-25 15:00; symptoms: dark-urine",
+        "URGENT: dark-urine (tea- or cola-coloured urine) logged with quadriceps soreness. "
+        "Contact a clinician today.",
+        "URGENT: dark-urine (tea- or cola-coloured urine) logged with hamstrings soreness. "
+        "Contact a clinician today.",
+    ]
+    out = journal.ok("add", "calf", "10", "shins", "4")
+    assert out.splitlines()[2:] == ["URGENT: calves at 10/10. Contact a clinician today."]
+
+
+def test_the_same_part_on_two_sides_is_two_entries(journal) -> None:
+    journal.ok("add", "left calf", "3", "right calf", "5", "calf", "1")
+    assert [pick(row, "side", "severity") for row in journal.rows()] == [
+        ("left", 3),
+        ("right", 5),
+        (None, 1),
+    ]
+
+
+def test_entries_are_written_all_or_none(journal) -> None:
+    """Below the checks the CLI makes: a row the database refuses takes the others with it."""
+    journal.ok("add", "calves", "2")
+    before = journal.rows("record_ids")
+    opened = open_journal(journal.path, create=False, now=datetime.now(UTC))
+    assert opened is not None
+    moment = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    good = SorenessInput(at=moment, day=date(2026, 11, 20), body_part="quadriceps",
+                         side=None, severity=4)  # fmt: skip
+    bad = SorenessInput(at=moment, day=date(2026, 11, 20), body_part="hamstrings",
+                        side=None, severity=11)  # fmt: skip
+    with opened, pytest.raises(Exception, match="CHECK constraint"):
+        add_soreness_entries(opened, [good, good, bad])
+    assert len(journal.rows()) == 1
+    assert journal.rows("record_ids") == before
+
+
 def test_prompts_for_missing_arguments_on_a_terminal(journal, monkeypatch) -> None:
     monkeypatch.setattr(soreness, "interactive", lambda: True)
     result = journal.run("add", input="hamstrng\nhamstrings\n11\n5\n")
@@ -98,9 +175,47 @@ def test_prompts_for_missing_arguments_on_a_terminal(journal, monkeypatch) -> No
     assert (row["body_part"], row["side"], row["severity"]) == ("hamstrings", None, 5)
 
 
+def test_a_last_part_without_severity_is_asked_for_on_a_terminal(journal, monkeypatch) -> None:
+    monkeypatch.setattr(soreness, "interactive", lambda: True)
+    result = journal.run("add", "quads", "6", "left calf", input="eleven\n3\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Severity of left calves, 0 (none) to 10" in result.stdout
+    assert result.stdout.splitlines()[-2:] == [
+        "Logged #1: quadriceps 6/10 at 2026-11-25 15:00",
+        "Logged #2: left calves 3/10 at 2026-11-25 15:00",
+    ]
+
+
+def test_a_terminal_is_not_asked_anything_when_a_pair_is_bad(journal, monkeypatch) -> None:
+    monkeypatch.setattr(soreness, "interactive", lambda: True)
+    for args in (["quads", "11", "hams"], ["quads", "6", "quadriceps"], ["quads", "6", "hamz"]):
+        result = journal.run("add", *args, input="4\n")
+        assert_refused(result, 2)
+    assert not journal.path.exists()
+
+
+# Several parts in one command: any bad pair refuses the whole command.
+MULTI_PART_REFUSALS = [
+    (["add", "quads", "6", "hams"], "missing SEVERITY (0-10) for 'hams'"),
+    (["add", "quads", "6", "hams", "4", "calf"], "for 'calf', the last PART"),
+    (["add", "quads", "6", "hamstrng", "4"], "did you mean 'hamstrings'"),
+    (["add", "quads", "6", "spleen", "4", "calf", "2"], "unknown body part 'spleen'"),
+    (["add", "quads", "6", "hams", "11"], "0 (none) to 10"),
+    (["add", "quads", "6", "hams", "4", "calf", "x"], "not 'x'"),
+    (["add", "quads", "6", "hams", "-1"], "0 (none) to 10, not '-1'"),
+    (["add", "quads", "6", "quadriceps", "4"], "quadriceps is given twice ('quads' and"),
+    (["add", "calf", "2", "left calf", "3", "--side", "left"], "left calves is given twice"),
+    (["add", "quads", "6", "left calf", "3", "--side", "right"], "two different sides"),
+    (["add", "quads", "4", "--note", "felt", "a", "pop"], "quote values"),
+    (["add", "left", "calf", "3"], "a side goes in quotes with its part"),
+    (["add", "quads", "6", "right", "hams", "4"], "as in 'right hams', or as --side right"),
+]
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
+        *MULTI_PART_REFUSALS,
         (["add"], "missing PART"),
         (["add", "quads"], "missing SEVERITY"),
         (["add", "quads", "11"], "0 (none) to 10"),
@@ -141,6 +256,34 @@ def test_refused_input_creates_no_journal(journal) -> None:
     assert_refused(journal.run("add", "quads", "12"), 2)
     assert not journal.path.exists()
     assert not journal.path.parent.exists()
+
+
+@pytest.mark.parametrize(("args", "says"), MULTI_PART_REFUSALS)
+def test_a_refused_multi_part_add_creates_no_journal(journal, args: list[str], says: str) -> None:
+    assert_refused(journal.run(*args), 2, says)
+    assert not journal.path.exists()
+    assert not journal.path.parent.exists()
+
+
+@pytest.mark.slow
+def test_a_bad_third_pair_writes_nothing_in_a_real_process(journal) -> None:
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sorelog", "add", *args],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "SORELOG_DB": str(journal.path)})  # fmt: skip
+
+    bad = ["quads", "6", "hams", "4", "calf", "11", "--at", "2026-11-20"]
+    refused = add(*bad)
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("sorelog: severity must be a whole number"), refused.stderr
+    assert not journal.path.exists()
+    assert add("shins", "2", "--at", "2026-11-19").returncode == 0
+    before = journal.snapshot()
+    assert add(*bad).returncode == 2
+    assert journal.snapshot() == before
+    with sqlite3.connect(journal.path) as db:
+        assert db.execute("SELECT COUNT(*) FROM soreness").fetchone() == (1,)
+        assert db.execute("SELECT COUNT(*) FROM record_ids").fetchone() == (1,)
 
 
 def test_user_text_is_printed_literally(journal) -> None:

@@ -187,6 +187,13 @@ def test_parts_sides_kinds_symptoms_and_settings_complete(line: str, expected: s
     assert expected <= set(offered(line))
 
 
+@pytest.mark.slow
+def test_add_completes_a_part_only_where_a_part_goes() -> None:
+    assert set(offered("sorelog add quads 6 cal")) == {"calf", "calves"}
+    assert offered("sorelog add quads ") == []
+    assert offered("sorelog add quads 6 hams ") == []
+
+
 def test_complete_remedy_in_process(remedies) -> None:
     assert complete_remedy("fish ") == ["fish oil"]
     assert complete_remedy("") == ["fish oil", "ibuprofen", "ice", "icy-hot"]

@@ -20,6 +20,12 @@ def complete_part(incomplete: str) -> list[str]:
     return [name for name in part_names() if name.startswith(incomplete.lower())]
 
 
+def complete_part_or_severity(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Body parts where a PART of `add PART SEVERITY ...` goes; nothing where a SEVERITY does."""
+    given = ctx.params.get("given") or ()
+    return [] if len(given) % 2 else complete_part(incomplete)
+
+
 def complete_symptom(incomplete: str) -> list[str]:
     return [name for name in SYMPTOMS if name.startswith(incomplete.lower())]
 

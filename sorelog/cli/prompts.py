@@ -24,10 +24,11 @@ def ask_part() -> tuple[str, str | None]:
             typer.echo(printable(str(exc)), err=True)
 
 
-def ask_severity() -> int:
-    """A severity 0-10, asked until it is one."""
+def ask_severity(of: str | None = None) -> int:
+    """A severity 0-10 (of the part named, when there are several), asked until it is one."""
+    question = f"Severity of {of}, 0" if of else "Severity, 0"
     while True:
         try:
-            return parse_severity(typer.prompt("Severity, 0 (none) to 10 (worst imaginable)"))
+            return parse_severity(typer.prompt(f"{question} (none) to 10 (worst imaginable)"))
         except ValueError as exc:
             typer.echo(printable(str(exc)), err=True)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
 from sorelog.cli.alerts import alerts_for, say
-from sorelog.cli.completion import complete_part, complete_symptom
+from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
 from sorelog.cli.params import JsonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
-from sorelog.domain.parts import Quality, Side, parse_severity, part_label
+from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
 from sorelog.domain.symptoms import SYMPTOMS, Tier
 from sorelog.domain.values import SorenessInput
 from sorelog.domain.when import LocalZone, parse_day
@@ -25,23 +25,20 @@ app = typer.Typer()
 @app.command()
 def add(
     ctx: typer.Context,
-    part: Annotated[
-        str | None,
+    given: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Body part or alias, optionally with a side: 'quads', 'left calf'.",
-            autocompletion=complete_part,
+            help="A body part or alias, optionally with a side ('quads', 'left calf'), then its "
+            "severity: 0 = no soreness (recovery), 10 = worst imaginable. Several parts: "
+            "quads 6 hams 4 'left calf' 3.",
+            autocompletion=complete_part_or_severity,
             show_default=False,
+            metavar="PART SEVERITY ...",
         ),
     ] = None,
-    severity: Annotated[
-        str | None,
-        typer.Argument(
-            help="0 = no soreness (recovery), 10 = worst imaginable.",
-            show_default=False,
-            metavar="SEVERITY",
-        ),
+    side: Annotated[
+        Side | None, typer.Option(case_sensitive=False, help="Which side (of every part).")
     ] = None,
-    side: Annotated[Side | None, typer.Option(case_sensitive=False, help="Which side.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
@@ -69,8 +66,12 @@ def add(
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything else worth remembering.")] = None,
 ) -> None:
-    """Log how sore a body part is."""
+    """Log how sore a body part is; several parts at once: add quads 6 hams 4.
+
+    The options apply to every part; all the entries are written, or none.
+    """
     _, zone = settings(ctx)
+    words = given or []
 
     def checked_options() -> tuple[datetime, tuple[str, ...], str | None, str | None]:
         return (
@@ -81,45 +82,124 @@ def add(
         )
 
     # Before asking anything: nobody should answer two questions only to be refused.
-    prompting = (part is None or severity is None) and interactive()
+    prompting = (not words or len(words) % 2 == 1) and interactive()
     options = checked_options() if prompting else None
-    if part is None:
+    if not words:
         if not interactive():
             raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
         body_part, prefix_side = ask_part()
+        parts = [_Part("", body_part, _side(prefix_side, side, ""), ask_severity())]
     else:
-        body_part, prefix_side = part_option(part)
-    if severity is None:
-        if not interactive():
-            raise InputError(f"missing SEVERITY (0-10); for example: sorelog add {body_part} 6")
-        level = ask_severity()
-    else:
-        try:
-            level = parse_severity(severity)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-    if prefix_side and side and prefix_side != side.value:
-        raise InputError(f"two different sides given: '{prefix_side}' in PART and --side {side}")
-    chosen_side = prefix_side or (side.value if side else None)
+        parts = _given_parts(words, side)
+    if parts[-1].severity is None:
+        label = part_label(parts[-1].body_part, parts[-1].side)
+        parts[-1] = parts[-1]._replace(severity=ask_severity(label if len(parts) > 1 else None))
     moment, symptoms, cause_text, note_text = options or checked_options()
-    entry = SorenessInput(
-        at=moment,
-        day=zone.day_of(moment),
-        body_part=body_part,
-        side=chosen_side,
-        severity=level,
-        kind=kind.value if kind else None,
-        cause=cause_text,
-        symptoms=symptoms,
-        note=note_text,
-    )
-    from sorelog.store.writes import add_soreness
+    entries = [
+        SorenessInput(
+            at=moment,
+            day=zone.day_of(moment),
+            body_part=part.body_part,
+            side=part.side,
+            severity=part.severity,
+            kind=kind.value if kind else None,
+            cause=cause_text,
+            symptoms=symptoms,
+            note=note_text,
+        )
+        for part in parts
+        if part.severity is not None  # every one has it by now
+    ]
+    from sorelog.store.writes import add_soreness_entries
 
     with open_for_writing(ctx) as journal:
-        entry_id = add_soreness(journal, entry)
-        alerts = alerts_for(ctx, journal, [entry_id]) if symptoms or level == 10 else []
-    typer.echo(_logged_line(entry_id, entry, zone))
+        ids = add_soreness_entries(journal, entries)
+        red = symptoms or any(entry.severity == 10 for entry in entries)
+        alerts = alerts_for(ctx, journal, ids) if red else []
+    for entry_id, entry in zip(ids, entries, strict=True):
+        typer.echo(_logged_line(entry_id, entry, zone))
     say(alerts)
+
+
+class _Part(NamedTuple):
+    """One PART from the command line, checked, with its SEVERITY (None: still to ask)."""
+
+    text: str  # as typed
+    body_part: str
+    side: str | None  # from its prefix or --side
+    severity: int | None
+
+
+def _given_parts(words: list[str], side: Side | None) -> list[_Part]:
+    """Each PART SEVERITY pair, checked in order; the first mistake is refused, so nothing
+    is written. A last PART without its SEVERITY is asked for on a terminal only."""
+    parts: list[_Part] = []
+    for index in range(0, len(words), 2):
+        text = words[index]
+        body_part, prefix_side = _part(text, words[index + 1 : index + 2], later=index > 0)
+        if index + 1 < len(words):
+            level: int | None = _severity(words[index + 1])
+        elif not interactive():
+            if index == 0:
+                raise InputError(f"missing SEVERITY (0-10); for example: sorelog add {body_part} 6")
+            raise InputError(
+                f"missing SEVERITY (0-10) for '{text}', the last PART; every PART needs one, "
+                "as in: sorelog add quads 6 hams 4"
+            )
+        else:
+            level = None
+        part = _Part(text, body_part, _side(prefix_side, side, text if words[2:] else ""), level)
+        for earlier in parts:
+            if (earlier.body_part, earlier.side) == (part.body_part, part.side):
+                raise InputError(
+                    f"{part_label(part.body_part, part.side)} is given twice ('{earlier.text}' "
+                    f"and '{text}'); give each part and side once"
+                )
+        parts.append(part)
+    return parts
+
+
+def _part(text: str, after: list[str], later: bool) -> tuple[str, str | None]:
+    """A PART; a side followed by a part was meant as one, and a later PART that is no body
+    part at all may be a stray word of an unquoted value."""
+    try:
+        return part_option(text)
+    except InputError as exc:
+        if (word := text.strip().lower()) in tuple(Side) and _is_part(after):
+            raise InputError(
+                f"{exc.message} (a side goes in quotes with its part, as in "
+                f"'{word} {after[0].strip()}', or as --side {word})"
+            ) from None
+        if later and suggest_part(text) is None:
+            raise InputError(
+                f"{exc.message} (and quote values that contain spaces, as in --at '3 days ago')"
+            ) from None
+        raise
+
+
+def _is_part(words: list[str]) -> bool:
+    if not words:
+        return False
+    try:
+        part_option(words[0])
+    except InputError:
+        return False
+    return True
+
+
+def _severity(text: str) -> int:
+    try:
+        return parse_severity(text)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _side(prefix_side: str | None, side: Side | None, text: str) -> str | None:
+    """The side of a PART: its prefix, else --side; the two must agree."""
+    if prefix_side and side and prefix_side != side.value:
+        where = f"PART '{text}'" if text else "PART"
+        raise InputError(f"two different sides given: '{prefix_side}' in {where} and --side {side}")
+    return prefix_side or (side.value if side else None)
 
 
 def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:

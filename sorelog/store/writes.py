@@ -70,10 +70,14 @@ def allocate_ids(connection: Any, count: int) -> list[int]:
 
 def add_soreness(journal: Journal, entry: SorenessInput) -> int:
     """Write one soreness entry and return its id."""
+    return add_soreness_entries(journal, [entry])[0]
+
+
+def add_soreness_entries(journal: Journal, entries: list[SorenessInput]) -> list[int]:
+    """Write soreness entries in one transaction, all or none, and return their ids in order."""
     from sorelog.store.tables import Soreness
 
-    return _insert(
-        journal,
+    rows = [
         Soreness(
             at=entry.at.astimezone(UTC),
             day=entry.day,
@@ -84,8 +88,18 @@ def add_soreness(journal: Journal, entry: SorenessInput) -> int:
             cause=entry.cause,
             symptoms=";".join(entry.symptoms),
             note=entry.note,
-        ),
-    )
+        )
+        for entry in entries
+    ]
+    if not rows:
+        return []
+    with journal.writing() as session:
+        ids = allocate_ids(session.connection(), len(rows))
+        for row, new_id in zip(rows, ids, strict=True):
+            row.id = new_id
+        session.add_all(rows)
+        session.commit()
+    return ids
 
 
 def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
