@@ -80,7 +80,7 @@ def entries(rng: random.Random, count: int, first: date, last: date) -> list[tup
 
 
 def build_journal(path: Path, rows: list[tuple]) -> None:
-    """A journal holding these soreness rows."""
+    """A journal holding these soreness rows, and workouts twice a week over their span."""
     journal = open_journal(path, create=True, now=datetime.now(UTC))
     assert journal is not None
     db = journal.db
@@ -92,6 +92,22 @@ def build_journal(path: Path, rows: list[tuple]) -> None:
         "INSERT INTO soreness (id, at, day, body_part, side, severity, cause, symptoms) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(start_id + i + 1, *row) for i, row in enumerate(rows)],
+    )
+    # Workouts twice a week over the journal's span: the report reads them for origins.
+    days = sorted({row[1] for row in rows})
+    sessions = []
+    if days:
+        day, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+        while day <= last:
+            at = f"{day.isoformat()}T18:00:00.000000+00:00"
+            sessions.append((at, day.isoformat(), "legs", "quadriceps;hamstrings;glutes"))
+            day += timedelta(days=3 if day.weekday() == 0 else 4)
+    first_id = start_id + len(rows) + 1
+    db.executemany("INSERT INTO record_ids (id) VALUES (?)",
+                   [(first_id + i,) for i in range(len(sessions))])  # fmt: skip
+    db.executemany(
+        "INSERT INTO workout (id, at, day, cause, body_part) VALUES (?, ?, ?, ?, ?)",
+        [(first_id + i, *session) for i, session in enumerate(sessions)],
     )
     db.execute("COMMIT")
     journal.close()
