@@ -222,3 +222,43 @@ def test_entries_after_the_report_date_change_nothing(journal, tmp_path) -> None
         journal.ok(*command)
     journal.ok("add", "quads", "9", "--symptom", "chest-pain", "--at", "2026-08-10")
     assert journal.json("report", "--as-of", as_of) == before
+
+
+def _before_workouts(days: list[DayValue], window: date) -> dict[str, date]:
+    """prolonged, severe and chronic as the rules stood before workouts existed: calendar
+    episodes, day 1 their first sore day (the reference the spec keeps them to)."""
+    from sorelog.analysis.episodes import split_episodes
+    from sorelog.analysis.soreness_flags import sore_stretches
+
+    found: dict[str, date] = {}
+    config = Config()
+    for episode in (e for e in split_episodes(days, 3) if e.last_day >= window):
+        sore = [d for d in episode.days if d.severity > 0]
+        late = [d.day for d in sore if episode.day_number(d.day) > config.prolonged_days]
+        if late and "prolonged" not in found:
+            found["prolonged"] = late[0]
+        tens = [d.day for d in sore if d.severity == 10]
+        high = [d.day for d in sore if d.severity >= config.severe_level]
+        since = tens[0] if tens else high[1] if len(high) >= 2 else None
+        if since is not None and ("severe" not in found or (tens and since < found["severe"])):
+            found.setdefault("severe", since)
+    for first, last in sore_stretches(days):
+        if last >= window and (last - first).days + 1 > 90:
+            found["chronic"] = next(
+                d.day for d in days if d.severity > 0 and first <= d.day <= last
+                and (d.day - first).days + 1 > 90
+            )  # fmt: skip
+            break
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(diaries())
+def test_without_workouts_prolonged_severe_and_chronic_are_as_before(diary) -> None:
+    series, _workouts = diary
+    if not series:
+        return
+    window = series[-1].day - timedelta(days=27)
+    flags = flag_soreness({KEY: series}, window, Config())
+    now = {f.code: f.since for f in flags if f.code in ("prolonged", "severe", "chronic")}
+    assert now == _before_workouts(series, window)
