@@ -10,6 +10,7 @@ With no workouts, bouts are exactly the day-based episodes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -57,10 +58,12 @@ class Bout:
 def bouts(days: Sequence[DayValue], workouts: Sequence[Workout], gap_days: int) -> list[Bout]:
     """The bouts of one part and side; `workouts` are those loading the part, any order."""
     loading = sorted(workouts, key=lambda w: w.at)
+    on_days = [w.day for w in loading]  # sorted too: bisect finds an episode's workouts
     by_day = {value.day: value for value in days}
     found: list[Bout] = []
     for episode in split_episodes(days, gap_days):
-        inside = [w for w in loading if episode.start <= w.day <= episode.last_day]
+        low = bisect_left(on_days, episode.start)
+        inside = loading[low : bisect_right(on_days, episode.last_day)]
         piece: list[DayValue] = []
         carried: list[Workout] = []
         for value in episode.days:
@@ -93,7 +96,11 @@ def _bout(piece: list[DayValue], carried: list[Workout], loading: list[Workout])
     episode = Episode(tuple(piece))
     first = piece[0]
     origin = None
-    for workout in loading:
+    on_days = [w.day for w in loading]
+    near_by = loading[  # only workouts within the few days before can be the origin
+        bisect_left(on_days, first.day - timedelta(days=4)) : bisect_right(on_days, first.day)
+    ]
+    for workout in near_by:
         if first.first_sore is not None:
             near = first.first_sore - ORIGIN_WINDOW <= workout.at <= first.first_sore
         else:  # no time known (a pure series): the calendar days stand in

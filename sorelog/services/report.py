@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
+from sorelog.analysis.episodes import split_episodes
 from sorelog.analysis.flag import sort_flags
 from sorelog.analysis.part_summary import LOOKBACK_DAYS, needs_earlier_history, summarize_part
 from sorelog.analysis.red_flags import flag_red
@@ -37,7 +38,16 @@ def build_report(
         return Report(as_of, window_start, empty_journal=True)
     series = _series_with_history(journal, window_start, as_of, part, config)
     workouts = queries.workouts(journal, as_of)
-    first = min((values[0].day for values in series.values() if values), default=as_of)
+    # Entry times are needed only inside the episodes that reach the window.
+    first = min(
+        (
+            episode.start
+            for values in series.values()
+            for episode in split_episodes(values, config.gap_days)
+            if episode.last_day >= window_start
+        ),
+        default=as_of,
+    )
     entries = queries.entries(journal, first, as_of, part) if workouts or series else {}
     # Every part's symptoms: dark urine with another part's weakness is one emergency.
     symptoms = queries.symptom_days(journal, window_start, as_of)
