@@ -82,7 +82,7 @@ def test_side_effect_levels() -> None:
     assert codes([], effects=[effect(1), effect(2)])["side_effect"].level == "caution"
     three = codes([], effects=[effect(1), effect(2), effect(4)])["side_effect"]
     assert three.level == "follow_up"
-    assert three.since == D0 + timedelta(days=1)
+    assert three.since == D0 + timedelta(days=4)  # the day it reached a third day
     # three different effects on three days are not the same effect three times
     mixed = [effect(1, "nausea"), effect(2, "insomnia"), effect(3, "anxiety")]
     assert codes([], effects=mixed)["side_effect"].level == "caution"

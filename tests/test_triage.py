@@ -184,3 +184,26 @@ def test_messages_never_say_take_a_break_nor_diagnose(journal) -> None:
     text = journal.ok("report", "--days", "365").lower()
     for phrase in ("take a break", "breaks are advised", "chronic pain", "stop taking"):
         assert phrase not in text
+
+
+def test_a_side_effect_that_completes_the_dark_urine_emergency_is_said_at_once(journal):
+    journal.ok("add", "hams", "3", "--symptom", "dark-urine", "--at", "2026-11-25T12:00")
+    out = journal.ok(
+        "side-effect", "weakness", "--remedy", "pain pills", "--at", "2026-11-25T13:00"
+    )
+    alerts = out.splitlines()[1:]
+    assert len(alerts) == 2 and all(a.startswith("EMERGENCY:") for a in alerts)
+    assert any("hamstrings soreness" in a for a in alerts)
+    assert any("as a side effect of pain pills" in a for a in alerts)
+    codes = [(f["code"], f["level"]) for f in journal.json("report")["flags"]]
+    assert ("side_effect", "caution") not in codes  # a red flag there, not a side effect
+    assert codes.count(("red_flag", "emergency")) == 2
+
+
+def test_a_part_at_ten_with_red_symptoms_gets_one_line_naming_both(journal) -> None:
+    out = journal.ok("add", "quads", "10", "hams", "4", "--symptom", "swelling").splitlines()
+    alerts = [line for line in out if not line.startswith("Logged")]
+    assert alerts == [
+        f"URGENT: swelling logged with quadriceps soreness, at 10/10. {URGENT}",
+        f"URGENT: swelling logged with hamstrings soreness. {URGENT}",
+    ]

@@ -78,7 +78,7 @@ def red_findings(
     symptoms: Sequence[SymptomDay], side_effects: Sequence[SideEffectDay]
 ) -> list[RedFinding]:
     """Every part or remedy with a red-flag symptom or effect, oldest first."""
-    rhabdo_days = _rhabdo_days(symptoms, side_effects)
+    rhabdo = rhabdo_days(symptoms, side_effects)
     found: dict[tuple[str | None, ...], RedFinding] = {}
     for entry in symptoms:
         for name in entry.symptoms:
@@ -87,14 +87,14 @@ def red_findings(
                 continue
             key: tuple[str | None, ...] = ("part", entry.body_part, entry.side)
             finding = found.setdefault(key, RedFinding(entry.body_part, entry.side))
-            _see(finding, name, entry.day, tier, rhabdo_days)
+            _see(finding, name, entry.day, tier, rhabdo)
     for effect in side_effects:
         tier = SIDE_EFFECTS.get(effect.effect, (Tier.recorded, ""))[0]
-        if tier is Tier.recorded:
+        if tier is Tier.recorded and not completes_rhabdo(effect, rhabdo):
             continue
         key = ("remedy", effect.remedy, None)
         finding = found.setdefault(key, RedFinding(remedy=effect.remedy, is_effect=True))
-        _see(finding, effect.effect, effect.day, tier, rhabdo_days)
+        _see(finding, effect.effect, effect.day, tier, rhabdo)
     return sorted(found.values(), key=lambda f: (list(Level).index(f.level), f.since))
 
 
@@ -106,9 +106,13 @@ def _see(finding: RedFinding, name: str, day: date, tier: Tier, rhabdo_days: set
     finding.see(name, day, level)
 
 
-def _rhabdo_days(
-    symptoms: Sequence[SymptomDay], side_effects: Sequence[SideEffectDay]
-) -> set[date]:
+def completes_rhabdo(effect: SideEffectDay, rhabdo: set[date]) -> bool:
+    """A side effect (weakness, little urine, dark urine) that is part of a day's
+    dark-urine emergency: a red flag then, not an ordinary side effect."""
+    return effect.day in rhabdo and (effect.effect == RHABDO_SIGN or effect.effect in RHABDO_WITH)
+
+
+def rhabdo_days(symptoms: Sequence[SymptomDay], side_effects: Sequence[SideEffectDay]) -> set[date]:
     """Days with dark urine and, logged with anything that day, weakness or little urine."""
     names: dict[date, set[str]] = defaultdict(set)
     for entry in symptoms:

@@ -182,9 +182,11 @@ def flag_side_effects(side_effects: Sequence[SideEffectDay], window_start: date)
             days_by_effect[item.effect].add(item.day)
             if item.severity is not None:
                 worst[item.effect] = max(worst.get(item.effect, 0), item.severity)
-        serious = any(s >= SIDE_EFFECT_SEVERE for s in worst.values()) or any(
-            len(d) >= SIDE_EFFECT_DAYS for d in days_by_effect.values()
-        )
+        # follow_up from the first day severe, or the day an effect reached its third day
+        crossed = [i.day for i in items if (i.severity or 0) >= SIDE_EFFECT_SEVERE]
+        crossed += [sorted(d)[SIDE_EFFECT_DAYS - 1] for d in days_by_effect.values()
+                    if len(d) >= SIDE_EFFECT_DAYS]  # fmt: skip
+        serious = bool(crossed)
         described = ", ".join(
             f"{effect} on {len(d)} day{'s' * (len(d) > 1)}"
             + (f" (worst {worst[effect]}/10)" if effect in worst else "")
@@ -195,7 +197,7 @@ def flag_side_effects(side_effects: Sequence[SideEffectDay], window_start: date)
             Flag(
                 Level.follow_up if serious else Level.caution,
                 "side_effect",
-                items[0].day,
+                min(crossed) if serious else items[0].day,
                 f"{described}{taking}, since {items[0].day}; side effects are worth "
                 "raising with a clinician",
                 remedy=remedy,

@@ -85,7 +85,7 @@ def prolonged(bout: Bout, label: str, config: Config) -> Finding:
     )
     if held is None:
         return None
-    origin = bout.origin_at(None, episode.last_sore_day)
+    origin = bout.origin_at(None, held)
     if origin is None:
         message = (
             f"{label} sore for {episode.episode_days} days since {episode.start}; "
@@ -93,9 +93,9 @@ def prolonged(bout: Bout, label: str, config: Config) -> Finding:
         )
     else:
         message = (
-            f"{label} sore on day {bout.day_number(episode.last_sore_day)} counting "
-            f"{origin.name} on {origin.day} as day 1; exercise soreness usually clears "
-            "within about a week"
+            f"{label} sore on day {bout.day_number(held)} counting {origin.name} on "
+            f"{origin.day} as day 1; exercise soreness usually clears within "
+            f"{config.prolonged_days} days"
         )
     return (Level.follow_up, "prolonged", held, message)
 
@@ -113,7 +113,12 @@ def not_improving(bout: Bout, label: str, entries: Sequence[Entry]) -> Finding:
         start = origin.at if origin is not None else first_sore.at
         if entry.severity < RISING_LEVEL or entry.at <= start + EARLY:
             continue
-        ceiling = max((e.severity for e in inside if start <= e.at <= start + EARLY), default=0)
+        early = [e.severity for e in inside if start <= e.at <= start + EARLY]
+        if not early:  # nothing logged in its first 72 h: carried-in soreness sets the bar
+            early = [e.severity for e in inside if e.at < start]
+        if not early:
+            continue
+        ceiling = max(early)
         if entry.severity > ceiling:
             hours = int((entry.at - start).total_seconds() // 3600)
             after = f"{origin.name} on {origin.day}" if origin else "its first entry"
@@ -133,7 +138,15 @@ def persistent(bout: Bout, label: str, config: Config) -> Finding:
     if not bout.carried:
         return None
     sore = [d.day for d in bout.episode.days if d.severity > 0]
-    held = next((d for d in sore if (d - bout.start).days + 1 > config.persistent_days), None)
+    carried_from = bout.carried[0].day  # persistent only once carried into a later workout
+    held = next(
+        (
+            d
+            for d in sore
+            if (d - bout.start).days + 1 > config.persistent_days and d >= carried_from
+        ),
+        None,
+    )
     if held is None:
         return None
     span = (sore[-1] - bout.start).days + 1

@@ -44,7 +44,7 @@ def list_records(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Soreness, remedies and side effects with their ids, newest first."""
+    """Soreness, workouts, remedies and side effects with their ids, newest first."""
     _, zone = settings(ctx)
     body_part = part_option(part, "--part").body_part if part is not None else None
     since = today(ctx) - timedelta(days=days - 1)

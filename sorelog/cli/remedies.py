@@ -130,9 +130,9 @@ def remedy_limit(
     if limit.max_daily:
         parts.append(f"at most {limit.max_daily} a day")
     if limit.max_days:
-        parts.append(f"at most {limit.max_days} days in a row")
+        parts.append(f"at most {_days(limit.max_days)} in a row")
     if limit.max_days_in_30:
-        parts.append(f"at most {limit.max_days_in_30} days in any 30")
+        parts.append(f"at most {_days(limit.max_days_in_30)} in any 30")
     typer.echo(printable(f"{remedy}: your limits are {' and '.join(parts)}"))
 
 
@@ -193,3 +193,7 @@ def side_effect(
         what += f" ({remedy_name})"
     typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
     say(alerts)
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"

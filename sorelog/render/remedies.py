@@ -43,7 +43,12 @@ def remedy_list_renderable(statuses: list[RemedyStatus], width: int) -> Table | 
         lines.append(literal(s.remedy, style="bold"))
         facts = [
             f"daily limit {limit.max_daily}" if limit and limit.max_daily else "no daily limit",
-            f"break point {limit.max_days} days" if limit and limit.max_days else "no break point",
+            f"most {limit.max_days} days in a row"
+            if limit and limit.max_days
+            else "no days-in-a-row limit",
+            f"most {limit.max_days_in_30} days in 30"
+            if limit and limit.max_days_in_30
+            else "no days-in-30 limit",
             f"used on {s.days_used_30} of the last 30 days",
             f"current run {s.current_streak} d" if s.current_streak else "no current run",
             f"last used {s.last_used}" if s.last_used else "never used",
@@ -59,7 +64,8 @@ def _remedy_list(statuses: list[RemedyStatus]) -> Table | Text:
     for name in (
         "Remedy",
         "Your daily limit",
-        "Your break point",
+        "Your most days in a row",
+        "Your most days in 30",
         "Days used (30)",
         "Current run",
         "Last used",
@@ -71,6 +77,7 @@ def _remedy_list(statuses: list[RemedyStatus]) -> Table | Text:
             literal(s.remedy),
             str(limit.max_daily) if limit and limit.max_daily else "-",
             f"{limit.max_days} days" if limit and limit.max_days else "-",
+            f"{limit.max_days_in_30} days" if limit and limit.max_days_in_30 else "-",
             str(s.days_used_30),
             f"{s.current_streak} d" if s.current_streak else "-",
             str(s.last_used or "-"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import Tier, effect_tier, symptom_tier
+from sorelog.domain.symptoms import RHABDO_SIGN, RHABDO_WITH, Tier, effect_tier, symptom_tier
 from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
@@ -70,4 +70,7 @@ def _needs_triage(row: ImportRow) -> bool:
         return row.values[2] == 10 or any(
             symptom_tier(name) is not Tier.recorded for name in symptoms.split(";") if name
         )
-    return row.record == SIDE_EFFECT.name and effect_tier(str(row.values[0])) is not Tier.recorded
+    return row.record == SIDE_EFFECT.name and (
+        effect_tier(str(row.values[0])) is not Tier.recorded
+        or str(row.values[0]) in {RHABDO_SIGN, *RHABDO_WITH}
+    )

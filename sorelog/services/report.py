@@ -9,7 +9,7 @@ from typing import TypeVar
 from sorelog.analysis.episodes import split_episodes
 from sorelog.analysis.flag import sort_flags
 from sorelog.analysis.part_summary import LOOKBACK_DAYS, needs_earlier_history, summarize_part
-from sorelog.analysis.red_flags import flag_red
+from sorelog.analysis.red_flags import completes_rhabdo, flag_red, rhabdo_days
 from sorelog.analysis.remedy_flags import flag_remedies
 from sorelog.analysis.remedy_stats import (
     FREQUENT_SPAN,
@@ -64,7 +64,9 @@ def build_report(
         for flag in flag_red(symptoms, side_effects)
         if part is None or flag.body_part in (None, part)  # --part narrows soreness flags
     ]
-    flags += flag_remedies(use, queries.limits(journal), side_effects, window_start, as_of, config)
+    rhabdo = rhabdo_days(symptoms, side_effects)  # those side effects are red flags there
+    ordinary = [e for e in side_effects if not completes_rhabdo(e, rhabdo)]
+    flags += flag_remedies(use, queries.limits(journal), ordinary, window_start, as_of, config)
     associations = associate(
         queries.remedy_part_days(journal, window_start, as_of),
         _severity_by_part(series),

@@ -18,7 +18,7 @@ from sorelog.analysis.flag import Level
 from sorelog.analysis.red_flags import RHABDO_REASON, RedFinding, red_findings
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import Tier, effect_tier, symptom_tier
+from sorelog.domain.symptoms import RHABDO_SIGN, RHABDO_WITH, Tier, effect_tier, symptom_tier
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 
@@ -40,40 +40,46 @@ def triage(
     alerts: dict[tuple[str | None, ...], tuple[Level, str]] = {}
     red_days: set[date] = set()
     subjects: set[tuple[str | None, ...]] = set()  # only what was just written is said
+    tens: dict[tuple[str | None, ...], date] = {}
     for record in records:
         day = date.fromisoformat(str(record["at"])[:10])
         if record["record"] == "soreness":
+            key: tuple[str | None, ...] = ("part", record["body_part"], record["side"])
             if any(symptom_tier(s) is not Tier.recorded for s in record["symptoms"]):
                 red_days.add(day)
-                subjects.add(("part", record["body_part"], record["side"]))
+                subjects.add(key)
             if record["severity"] == 10:
-                key: tuple[str | None, ...] = ("part", record["body_part"], record["side"])
-                label = part_label(record["body_part"], record.get("side"))
-                what = f"{label} at 10/10{_when(day, today)}"
-                alerts.setdefault(key, (Level.urgent, _say(Level.urgent, what, day, today, config)))
-        elif record["record"] == "side_effect" and _red_effect(record["effect"]):
+                tens.setdefault(key, day)
+        elif record["record"] == "side_effect" and _may_be_red(record["effect"]):
             red_days.add(day)
             subjects.add(("remedy", record["remedy"], None))
+    for key, day in tens.items():
+        label = part_label(str(key[1]), key[2])
+        what = f"{label} at 10/10{_when(day, today)}"
+        alerts[key] = (Level.urgent, _say(Level.urgent, what, day, today, config))
     for day in sorted(red_days):
         symptoms = queries.symptom_days(journal, day, day)
         effects = queries.side_effect_days(journal, day, day)
         for finding in red_findings(symptoms, effects):
             key = _key(finding)
-            if key not in subjects:
+            emergency = finding.rhabdo and finding.level is Level.emergency
+            if key not in subjects and not emergency:  # a new rhabdo sign concerns them all
                 continue
-            level = finding.level
-            if key in alerts and list(Level).index(alerts[key][0]) <= list(Level).index(level):
-                continue
-            what = f"{finding.what} logged {finding.subject}{_when(day, today)}"
-            if finding.rhabdo and level is Level.emergency:
+            what = f"{finding.what} logged {finding.subject}"
+            if key in tens:
+                what += ", at 10/10"
+            what += _when(day, today)
+            if emergency:
                 what += f"; {RHABDO_REASON.split(', which')[0]}"
+            level = finding.level
             alerts[key] = (level, _say(level, what, day, today, config))
     ordered = sorted(alerts.values(), key=lambda item: list(Level).index(item[0]))
     return [Alert(level, text) for level, text in ordered]
 
 
-def _red_effect(effect: str) -> bool:
-    return effect_tier(effect) is not Tier.recorded
+def _may_be_red(effect: str) -> bool:
+    """A red-tier effect, or one that can complete a dark-urine emergency."""
+    return effect_tier(effect) is not Tier.recorded or effect in {RHABDO_SIGN, *RHABDO_WITH}
 
 
 def _key(finding: RedFinding) -> tuple[str | None, ...]:
