@@ -162,7 +162,7 @@ def test_the_suite_is_large() -> None:
 
 
 tokens = st.one_of(
-    st.sampled_from(["add", "report", "remedy", "side-effect", "list", "edit", "delete",
+    st.sampled_from(["add", "report", "chart", "remedy", "side-effect", "list", "edit", "delete",
                      "config", "parts", "--at", "--days", "--dose", "--json", "quads", "11",
                      "-1", "--side", "yesterday", "400mg", "set", "limit", "--as-of"]),
     st.text(alphabet=string.printable, max_size=8),

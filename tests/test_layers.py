@@ -33,6 +33,7 @@ OWNED_BY = {
     "sqlite3": {"store"},
     "sqlmodel": {"store"},
     "sqlalchemy": {"store"},
+    "plotext": {"render"},
 }
 
 

@@ -10,6 +10,8 @@ from typer.main import get_command
 from sorelog.cli import app
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
+# Drawing libraries: only the commands that draw may load them (plotext for `chart`).
+CHARTING = ("plotext", "jinja2", "pygal")
 
 
 def commands(group, prefix=()):
@@ -30,7 +32,9 @@ def test_every_command_and_option_has_help() -> None:
                 assert getattr(param, "help", None), (path, param.name)
 
 
-def heavy_imports(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+def heavy_imports(
+    args: list[str], env: dict[str, str] | None = None, heavy: tuple[str, ...] = HEAVY + CHARTING
+) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "sorelog", *args],
         capture_output=True,
@@ -40,13 +44,28 @@ def heavy_imports(args: list[str], env: dict[str, str] | None = None) -> set[str
     )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    return {name for name in loaded if name.split(".")[0] in HEAVY}
+    return {name for name in loaded if name.split(".")[0] in heavy}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["add", "--help"], ["report", "-h"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["add", "--help"], ["report", "-h"], ["chart", "--help"]]
+)
 def test_help_and_version_stay_light(args: list[str]) -> None:
     assert heavy_imports(args) == set()
+
+
+@pytest.mark.slow
+def test_add_and_report_load_no_drawing_library(journal) -> None:
+    # They load the journal's libraries (add writes through SQLModel), never a chart's.
+    assert heavy_imports(["add", "quads", "4", "--at", "2026-11-20"], heavy=CHARTING) == set()
+    workout = ["workout", "legs", "--part", "quads", "--at", "2026-11-19"]
+    assert heavy_imports(workout, heavy=CHARTING) == set()
+    assert heavy_imports(["report", "--as-of", "2026-11-24"], heavy=CHARTING) == set()
+    assert heavy_imports(["report", "--as-of", "2026-11-24", "--json"], heavy=CHARTING) == set()
+    # The check would see it: chart, drawing, loads plotext (and nothing else of the kind).
+    loaded = heavy_imports(["chart", "--as-of", "2026-11-24"], heavy=CHARTING)
+    assert {name.split(".")[0] for name in loaded} == {"plotext"}
 
 
 @pytest.mark.slow

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from sorelog.domain.errors import InputError
 from sorelog.domain.settings import Config
-from sorelog.domain.when import LocalZone
+from sorelog.domain.when import LocalZone, parse_day
 
 if TYPE_CHECKING:
     from sorelog.store import Journal
@@ -67,6 +68,16 @@ def now(ctx: typer.Context) -> datetime:
 def today(ctx: typer.Context) -> date:
     """The person's calendar day now."""
     return now(ctx).date()
+
+
+def as_of_day(ctx: typer.Context, as_of: str | None) -> date:
+    """The day `--as-of` names (any day form of --at), else today."""
+    if as_of is None:
+        return today(ctx)
+    try:
+        return parse_day(as_of, today(ctx))
+    except ValueError as exc:
+        raise InputError(f"--as-of: {exc}") from None
 
 
 def journal_file(ctx: typer.Context) -> Path:

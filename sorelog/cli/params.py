@@ -19,4 +19,12 @@ AtOption = Annotated[
     ),
 ]
 NoteOption = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago'. "
+        "Later entries are ignored.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, NamedTuple
 
 import typer
 
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
-from sorelog.cli.context import now, open_for_writing, reading, settings, today
-from sorelog.cli.params import JsonOption
+from sorelog.cli.context import as_of_day, now, open_for_writing, reading, settings
+from sorelog.cli.params import AsOfOption, JsonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
 from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
 from sorelog.domain.symptoms import SYMPTOMS, Tier
 from sorelog.domain.values import SorenessInput
-from sorelog.domain.when import LocalZone, parse_day
+from sorelog.domain.when import LocalZone
 
 app = typer.Typer()
 
@@ -224,23 +224,13 @@ def report(
         str | None,
         typer.Option(help="Only this body part (all sides).", autocompletion=complete_part),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago'. "
-            "Later entries are ignored.",
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
     config, _ = settings(ctx)
     body_part = part_option(part, "--part").body_part if part is not None else None
-    try:
-        day: date = parse_day(as_of, today(ctx)) if as_of is not None else today(ctx)
-    except ValueError as exc:
-        raise InputError(f"--as-of: {exc}") from None
+    day = as_of_day(ctx, as_of)
     from sorelog.render.console import console, print_json
     from sorelog.render.report import report_document, report_renderable
     from sorelog.services.report import build_report

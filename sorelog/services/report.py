@@ -33,7 +33,7 @@ def build_report(
     journal: Journal | None, as_of: date, days: int, part: str | None, config: Config
 ) -> Report:
     """The picture of the `days` days ending on `as_of`; nothing after `as_of` is read."""
-    window_start = as_of - timedelta(days=days - 1)
+    window_start = first_day_shown(as_of, days)
     if journal is None or queries.is_empty(journal):
         return Report(as_of, window_start, empty_journal=True)
     series = _series_with_history(journal, window_start, as_of, part, config)
@@ -75,6 +75,11 @@ def build_report(
     )
     remedies = summarize_remedies(use, side_effects, associations, window_start)
     return Report(as_of, window_start, parts, sort_flags(flags), remedies)
+
+
+def first_day_shown(as_of: date, days: int) -> date:
+    """The first day of the window: `days` calendar days ending on `as_of`, that day included."""
+    return as_of - timedelta(days=days - 1)
 
 
 def list_remedies(journal: Journal | None, today: date) -> list[RemedyStatus]:
