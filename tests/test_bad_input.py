@@ -58,6 +58,10 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["side-effect", "nausea", "--severity", "12"], "--severity"),
     (["side-effect", "", "--severity", "2"], "empty"),
     (["side-effect", "nausea", "--at", "tomorrow"], "--at"),
+    (["checkin", "--pain", "11", "--enjoyment", "4", "--activity", "6"], "--pain must be"),
+    (["checkin", "--pain", "5", "--enjoyment", "4"], "missing --activity"),
+    (["checkin", "--pain", "5", "--enjoyment", "4", "--activity", "6", "--at", "x"], "--at"),
+    (["edit", "1", "--pain", "5"], "--pain does not apply to a soreness record"),
     (["edit", "999", "--severity", "2"], "no record #999"),
     (["edit", "1", "--severity", "99"], "0 (none) to 10"),
     (["edit", "1", "--dose", "200mg"], "does not apply"),
@@ -164,7 +168,8 @@ def test_the_suite_is_large() -> None:
 tokens = st.one_of(
     st.sampled_from(["add", "report", "chart", "remedy", "side-effect", "list", "edit", "delete",
                      "config", "parts", "--at", "--days", "--dose", "--json", "quads", "11",
-                     "-1", "--side", "yesterday", "400mg", "set", "limit", "--as-of"]),
+                     "-1", "--side", "yesterday", "400mg", "set", "limit", "--as-of",
+                     "checkin", "--pain"]),
     st.text(alphabet=string.printable, max_size=8),
 )  # fmt: skip
 

@@ -346,6 +346,7 @@ def test_names_an_older_sorelog_stored_decomposed_are_brought_to_nfc(journal) ->
         db.execute("DELETE FROM sorelog_migrations WHERE name >= 'm005'")  # as it was at m004
         db.execute("ALTER TABLE remedy_limit DROP COLUMN max_days_in_30")
         db.execute("DROP TABLE workout")
+        db.execute("DROP TABLE checkin")
         db.execute("PRAGMA user_version = 4")
     db.close()
     listed = journal.json("remedy", "list")["remedies"]

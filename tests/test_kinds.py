@@ -52,16 +52,20 @@ def test_the_kinds_are_the_ones_the_spec_names() -> None:
         ("remedy", "remedy", "remedy_use"),
         ("side_effect", "side effect", "side_effect"),
         ("workout", "workout", "workout"),
+        ("checkin", "check-in", "checkin"),
     ]
-    assert RECORD_KEYS[:14] == (
+    assert RECORD_KEYS == (
         "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
-        "remedy", "amount", "unit", "effect", "note",
+        "remedy", "amount", "unit", "effect", "note", "enjoyment", "activity",
     )  # fmt: skip
+    assert kind_named("checkin").fields == ("severity", "enjoyment", "activity", "note")
+    assert kind_named("checkin").command == "checkin"
     assert {k: model_for(k).__tablename__ for k in KIND_NAMES} == {
         "soreness": "soreness",
         "remedy": "remedy_use",
         "side_effect": "side_effect",
         "workout": "workout",
+        "checkin": "checkin",
     }
 
 

@@ -74,8 +74,9 @@ def csv_text(*rows: list[str]) -> str:
 def test_header_is_the_spec_header() -> None:
     assert HEADER == COLUMNS
     assert HEADER_LINE == (
-        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
-    )
+        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note,"
+        "enjoyment,activity"
+    )  # the spec's 14 columns first; the header only ever grows at its end
 
 
 @pytest.mark.parametrize("form", ["csv", "json"])
@@ -197,9 +198,9 @@ def test_a_taken_id_with_other_content_gets_a_new_id(journal, tmp_path) -> None:
     source = write(
         tmp_path / "in.csv",
         csv_text(
-            ["soreness", "1", "2025-01-01T12:00:00+00:00", "neck", "", "2"] + [""] * 8,  # present
-            ["soreness", "1", "2025-01-02T12:00:00+00:00", "neck", "", "5"] + [""] * 8,  # clash
-            ["soreness", "40", "2025-01-03T12:00:00+00:00", "neck", "", "1"] + [""] * 8,  # free
+            ["soreness", "1", "2025-01-01T12:00:00+00:00", "neck", "", "2"] + [""] * 10,  # present
+            ["soreness", "1", "2025-01-02T12:00:00+00:00", "neck", "", "5"] + [""] * 10,  # clash
+            ["soreness", "40", "2025-01-03T12:00:00+00:00", "neck", "", "1"] + [""] * 10,  # free
         ),
     )
     assert journal.ok("import", str(source)).strip() == "Imported 2 records (1 already present)."
@@ -211,11 +212,11 @@ def test_a_taken_id_with_other_content_gets_a_new_id(journal, tmp_path) -> None:
 def test_spreadsheet_csv_with_bom_crlf_and_empty_ids(journal, tmp_path) -> None:
     text = (
         "\ufeff" + HEADER_LINE.upper() + ",,\r\n"
-        'soreness,,2025-02-01 08:00,Left Calf,,4,Ache,,Swelling; headache,,,,,"two\r\nlines"\r\n'
+        'soreness,,2025-02-01 08:00,Left Calf,,4,Ache,,Swelling; headache,,,,,"two\r\nlines",,\r\n'
         "\r\n"
-        "remedy,,2025-02-01,,,,,,,Ibuprofen,400,mg,,\r\n"
-        "remedy,,2025-02-02T07:00:00+01:00,,,,,,,naproxen,220mg,,,\r\n"
-        "side-effect,,2025-02-02,,,,,,,,,,Dry Mouth,\r\n"
+        "remedy,,2025-02-01,,,,,,,Ibuprofen,400,mg,,,,\r\n"
+        "remedy,,2025-02-02T07:00:00+01:00,,,,,,,naproxen,220mg,,,,,\r\n"
+        "side-effect,,2025-02-02,,,,,,,,,,Dry Mouth,,,\r\n"
     )
     source = write(tmp_path / "sheet.csv", text.encode("utf-8"))
     assert journal.ok("import", str(source)).splitlines() == [
@@ -248,7 +249,7 @@ def test_a_bad_last_row_leaves_the_journal_untouched(journal, tmp_path) -> None:
     fill(journal)
     text = journal.ok("export", "--format", "csv")
     last = len(text.splitlines()) + 1  # the note of the first record spans two lines
-    bad = text + "soreness,,2025-03-04T10:00:00+00:00,quads,,15,,,,,,,,\n"
+    bad = text + "soreness,,2025-03-04T10:00:00+00:00,quads,,15,,,,,,,,,,\n"
     source = write(tmp_path / "bad.csv", bad)
     other = tmp_path / "other.db"
     journal.ok("--db", str(other), "import", str(write(tmp_path / "good.csv", text)))
@@ -318,8 +319,8 @@ def test_bad_files_are_refused_in_one_line(journal, tmp_path, text, says) -> Non
 
 
 def test_every_bad_row_is_counted_and_the_first_named(journal, tmp_path) -> None:
-    row = ["soreness", "", "2025-01-01", "quads", "", "3"] + [""] * 8
-    bad = ["soreness", "", "2025-01-01", "quads", "", "11"] + [""] * 8
+    row = ["soreness", "", "2025-01-01", "quads", "", "3"] + [""] * 10
+    bad = ["soreness", "", "2025-01-01", "quads", "", "11"] + [""] * 10
     source = write(tmp_path / "in.csv", csv_text(row, bad, row, bad, bad))
     assert_refused(journal.run("import", str(source)), 2, "line 3: severity must be")
     assert "(and 2 more bad rows)" in journal.run("import", str(source)).stderr
@@ -327,7 +328,7 @@ def test_every_bad_row_is_counted_and_the_first_named(journal, tmp_path) -> None
 
 def test_units_must_match_the_remedys_limit(journal, tmp_path) -> None:
     journal.ok("remedy", "limit", "ibuprofen", "--max-daily", "1200mg")
-    row = ["remedy", "", "2025-01-01"] + [""] * 6 + ["ibuprofen", "2", "tablets", "", ""]
+    row = ["remedy", "", "2025-01-01"] + [""] * 6 + ["ibuprofen", "2", "tablets"] + [""] * 4
     result = journal.run("import", str(write(tmp_path / "in.csv", csv_text(row))))
     assert_refused(result, 2, "line 2: tablets cannot be compared with the daily limit")
 

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from sorelog.domain.parts import parse_severity, resolve_part
+from sorelog.domain.peg import QUESTIONS, parse_answer
 from sorelog.domain.safe_text import printable
 
 
@@ -30,5 +31,14 @@ def ask_severity(of: str | None = None) -> int:
     while True:
         try:
             return parse_severity(typer.prompt(f"{question} (none) to 10 (worst imaginable)"))
+        except ValueError as exc:
+            typer.echo(printable(str(exc)), err=True)
+
+
+def ask_answer(name: str) -> int:
+    """One PEG answer ("pain", "enjoyment" or "activity"), 0-10, asked until it is one."""
+    while True:
+        try:
+            return parse_answer(typer.prompt(QUESTIONS[name]), name)
         except ValueError as exc:
             typer.echo(printable(str(exc)), err=True)

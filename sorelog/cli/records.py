@@ -44,7 +44,7 @@ def list_records(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Soreness, workouts, remedies and side effects with their ids, newest first."""
+    """Soreness, workouts, check-ins, remedies and side effects with their ids, newest first."""
     _, zone = settings(ctx)
     body_part = part_option(part, "--part").body_part if part is not None else None
     since = today(ctx) - timedelta(days=days - 1)
@@ -117,6 +117,17 @@ def edit(
     ] = None,
     effect: Annotated[str | None, typer.Option(help="Side effect: what was felt.")] = None,
     name: Annotated[str | None, typer.Option(help="Workout: its name.")] = None,
+    pain: Annotated[
+        str | None, typer.Option(help="Check-in: average pain, 0 to 10.", metavar="0-10")
+    ] = None,
+    enjoyment: Annotated[
+        str | None,
+        typer.Option(help="Check-in: how much pain got in the way of enjoyment.", metavar="0-10"),
+    ] = None,
+    activity: Annotated[
+        str | None,
+        typer.Option(help="Check-in: how much pain got in the way of activity.", metavar="0-10"),
+    ] = None,
     note: NoteOption = None,
 ) -> None:
     """Correct a record: give only what changes ('' clears a text)."""
@@ -125,7 +136,8 @@ def edit(
         "--part": part, "--side": side, "--severity": severity, "--at": at, "--cause": cause,
         "--kind": kind, "--symptom": symptom or None, "--no-symptoms": no_symptoms or None,
         "--remedy": remedy, "--dose": dose, "--for": for_part, "--effect": effect,
-        "--name": name, "--note": note,
+        "--name": name, "--pain": pain, "--enjoyment": enjoyment, "--activity": activity,
+        "--note": note,
     }  # fmt: skip
     given = {option: value for option, value in given.items() if value is not None}
     if not given:

@@ -65,19 +65,27 @@ WORKOUT = RecordKind(
     edit_options=("--name", "--part", "--at", "--note"),
     command="workout",
 )
+CHECKIN = RecordKind(
+    name="checkin",
+    label="check-in",
+    table="checkin",  # the PEG scale (Krebs 2009): three 0-10 answers about the past week
+    fields=("severity", "enjoyment", "activity", "note"),  # average pain is `severity`
+    edit_options=("--pain", "--enjoyment", "--activity", "--at", "--note"),
+    command="checkin",
+)
 
 # A record as lists, JSON and exports show it: these keys, in this order (the CSV header).
 # The order is fixed by the spec; new columns only ever go at the end.
 RECORD_KEYS = (
     "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
-    "remedy", "amount", "unit", "effect", "note",
+    "remedy", "amount", "unit", "effect", "note", "enjoyment", "activity",
 )  # fmt: skip
 
 # Ids are shared by every kind and never reused. Every JSON reader keeps whole numbers up
 # to 2^53 - 1 exact, so no id is ever above it: whatever sorelog exports, it imports.
 MAX_ID = 2**53 - 1
 
-KINDS: tuple[RecordKind, ...] = (SORENESS, REMEDY, SIDE_EFFECT, WORKOUT)
+KINDS: tuple[RecordKind, ...] = (SORENESS, REMEDY, SIDE_EFFECT, WORKOUT, CHECKIN)
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
 _BY_NAME = {kind.name: kind for kind in KINDS}
 

@@ -68,6 +68,29 @@ class Workout:
 
 
 @dataclass(frozen=True)
+class CheckinInput:
+    """A validated PEG check-in, ready to write."""
+
+    at: datetime
+    day: date
+    pain: int  # average pain in the past week, 0-10
+    enjoyment: int  # how much pain interfered with enjoyment of life, 0-10
+    activity: int  # how much pain interfered with general activity, 0-10
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """A PEG check-in as read back: the three 0-10 answers about the week before `at`."""
+
+    at: datetime  # aware
+    day: date  # local calendar day of `at`
+    pain: int
+    enjoyment: int
+    activity: int
+
+
+@dataclass(frozen=True)
 class Entry:
     """One soreness entry of a part and side, for rules counted in hours."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
 from sorelog.domain.kinds import (
+    CHECKIN,
     KIND_NAMES,
     MAX_ID,
     REMEDY,
@@ -32,6 +33,7 @@ from sorelog.domain.parts import (
     resolve_part,
     workout_parts,
 )
+from sorelog.domain.peg import parse_answer
 from sorelog.domain.values import ImportLimit, ImportRow
 from sorelog.domain.when import NOON, LocalZone
 from sorelog.formats.columns import HEADER, UNUSED
@@ -76,12 +78,17 @@ def _workout_values(cells: list[Any]) -> tuple[Any, ...]:
     return _workout(cells[_AT["cause"]], cells[_AT["body_part"]])
 
 
+def _checkin_values(cells: list[Any]) -> tuple[Any, ...]:
+    return _checkin(*(cells[_AT[key]] for key in ("severity", "enjoyment", "activity")))
+
+
 # Each kind's checker: its fields (domain.kinds) but the note, checked as its add command would.
 CHECKERS: dict[str, Callable[[list[Any]], tuple[Any, ...]]] = {
     SORENESS.name: _soreness_values,
     REMEDY.name: _remedy_values,
     SIDE_EFFECT.name: _side_effect_values,
     WORKOUT.name: _workout_values,
+    CHECKIN.name: _checkin_values,
 }
 
 
@@ -138,6 +145,26 @@ def _workout(name: Any, parts: Any) -> tuple[Any, ...]:
     if (text := _text(parts, "body_part")) is None:
         raise ValueError("body_part is missing; a workout record lists its parts, like quads;hams")
     return name, ";".join(workout_parts([text]))
+
+
+# What each PEG answer is, by its column, for the message when one is missing.
+_PEG_COLUMNS = {
+    "severity": "the average pain",
+    "enjoyment": "how much pain interfered with enjoyment of life",
+    "activity": "how much pain interfered with general activity",
+}
+
+
+@_cached
+def _checkin(pain: Any, enjoyment: Any, activity: Any) -> tuple[Any, ...]:
+    answers = []
+    for column, value in zip(_PEG_COLUMNS, (pain, enjoyment, activity), strict=True):
+        if not _given(value):
+            raise ValueError(
+                f"{column} is missing; a checkin record has {_PEG_COLUMNS[column]} there, 0 to 10"
+            )
+        answers.append(parse_answer(_whole(value), column))
+    return tuple(answers)
 
 
 def _given(value: Any) -> bool:

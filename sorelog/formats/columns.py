@@ -6,6 +6,9 @@ from sorelog.domain.kinds import KINDS, RECORD_KEYS
 
 # The spec's CSV header: one column per key of an exported record.
 HEADER = RECORD_KEYS
+# The header the first sorelog wrote. The header only ever grows at its end, so a file
+# from any sorelog has a prefix of HEADER at least this long (older: fewer columns at the end).
+FIRST_HEADER = HEADER[:14]
 LIMIT_KEYS = ("remedy", "max_daily", "max_days", "max_days_in_30")
 # The columns each kind leaves empty, by place in the header (after record, id and at).
 UNUSED: dict[str, tuple[int, ...]] = {

@@ -18,7 +18,7 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
 # Numbers sorelog writes stay plain numbers; every other column is text and is guarded.
-NUMBER_COLUMNS = frozenset({"id", "severity", "amount"})
+NUMBER_COLUMNS = frozenset({"id", "severity", "amount", "enjoyment", "activity"})
 TEXT_PLACES = tuple(place for place, name in enumerate(HEADER) if name not in NUMBER_COLUMNS)
 
 

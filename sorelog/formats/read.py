@@ -19,7 +19,7 @@ from sorelog.domain.safe_text import printable
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.check import check_limit, check_row
-from sorelog.formats.columns import HEADER, LIMIT_KEYS
+from sorelog.formats.columns import FIRST_HEADER, HEADER, LIMIT_KEYS
 from sorelog.formats.formulas import TEXT_PLACES, restore
 
 PROGRESS_STEP = 1000
@@ -116,7 +116,7 @@ def _csv_records(data: bytes) -> Iterator[Item]:
     # A cell may be as long as a note sorelog exported (the csv module stops at 128 KiB).
     csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     reader = csv.reader(_lines(data), strict=True)
-    end, header = 0, None
+    end, header, missing = 0, None, []
     while True:
         start = end + 1
         try:
@@ -129,15 +129,17 @@ def _csv_records(data: bytes) -> Iterator[Item]:
         end = reader.line_num
         if not cells or not (cells[0].strip() or any(cell.strip() for cell in cells)):
             continue  # blank lines, and spreadsheet rows left empty
-        while len(cells) > len(HEADER) and not cells[-1].strip():
+        while len(cells) > (len(header) if header else 1) and not cells[-1].strip():
             cells.pop()  # trailing empty columns a spreadsheet may add
         if header is None:
             header = tuple(cell.strip().lower() for cell in cells)
-            if header != HEADER:
+            if not _known_header(header):
                 raise InputError(f"line {start}: {_header_problem(header)}")
-        elif len(cells) != len(HEADER):
-            yield start, "row", ValueError(f"{len(cells)} cells, the header has {len(HEADER)}")
+            missing = [""] * (len(HEADER) - len(header))  # columns added since: empty
+        elif len(cells) != len(header):
+            yield start, "row", ValueError(f"{len(cells)} cells, the header has {len(header)}")
         else:
+            cells += missing
             for place in TEXT_PLACES:  # the quote export put before a would-be formula
                 cells[place] = restore(cells[place])
             yield start, "row", cells
@@ -145,9 +147,16 @@ def _csv_records(data: bytes) -> Iterator[Item]:
         raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")
 
 
+def _known_header(header: tuple[str, ...]) -> bool:
+    """This sorelog's header, or an older one: the header only ever grows at its end."""
+    return len(FIRST_HEADER) <= len(header) <= len(HEADER) and header == HEADER[: len(header)]
+
+
 def _header_problem(header: tuple[str, ...]) -> str:
     """Say which columns are missing, unknown or out of order."""
-    missing = [name for name in HEADER if name not in header]
+    known = [HEADER.index(name) for name in header if name in HEADER]
+    needed = HEADER[: max(len(FIRST_HEADER), max(known, default=0) + 1)]  # older files stop early
+    missing = [name for name in needed if name not in header]
     unknown = [printable(name) for name in header if name not in HEADER]
     parts = []
     if missing:
@@ -155,7 +164,8 @@ def _header_problem(header: tuple[str, ...]) -> str:
     if unknown:
         parts.append(f"unknown column{'s' * (len(unknown) > 1)} {', '.join(unknown)}")
     problem = "; ".join(parts) or "columns out of order"
-    return f"{problem}; the header must be {','.join(HEADER)}"
+    older = "a file from an older sorelog may stop after note"
+    return f"{problem}; the header must be {','.join(HEADER)} ({older})"
 
 
 def _json_records(text: str) -> Iterator[Item]:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sorelog.domain.doses import format_amount
-from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, SORENESS, WORKOUT, kind_named
+from sorelog.domain.kinds import CHECKIN, REMEDY, SIDE_EFFECT, SORENESS, WORKOUT, kind_named
 from sorelog.domain.parts import part_label
 from sorelog.domain.safe_text import printable
 
@@ -56,12 +56,22 @@ def _workout(record: dict[str, Any]) -> str:
     return f"{record['cause']} ({', '.join(parts)})"
 
 
+def peg_answers(pain: int, enjoyment: int, activity: int) -> str:
+    """'pain 5, enjoyment 4, activity 6': a check-in's three PEG answers, 0-10 each."""
+    return f"pain {pain}, enjoyment {enjoyment}, activity {activity}"
+
+
+def _checkin(record: dict[str, Any]) -> str:
+    return peg_answers(record["severity"], record["enjoyment"], record["activity"])
+
+
 # Each kind's describe line (domain.kinds), from a record in the export shape.
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     SORENESS.name: _soreness,
     REMEDY.name: _remedy,
     SIDE_EFFECT.name: _side_effect,
     WORKOUT.name: _workout,
+    CHECKIN.name: _checkin,
 }
 
 

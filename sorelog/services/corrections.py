@@ -20,9 +20,10 @@ from sorelog.domain.inputs import (
     symptom_names,
     when_or_now,
 )
-from sorelog.domain.kinds import REMEDY, SIDE_EFFECT, WORKOUT, kind_named
+from sorelog.domain.kinds import CHECKIN, REMEDY, SIDE_EFFECT, WORKOUT, kind_named
 from sorelog.domain.names import normalise_effect
 from sorelog.domain.parts import Quality, Side, parse_severity, workout_parts
+from sorelog.domain.peg import parse_answer
 from sorelog.domain.when import LocalZone
 from sorelog.store import Journal
 from sorelog.store.records import find_record, update_record
@@ -66,6 +67,9 @@ def changes_for(
     if kind is WORKOUT:  # its name and parts; --at and --note as for every kind
         given = dict(given)
         _workout(given.pop("--name", None), given.pop("--part", None), changes)
+    if kind is CHECKIN:  # its three answers; --at and --note as for every kind
+        given = dict(given)
+        _checkin({option: given.pop(option, None) for option in _PEG_OPTIONS}, changes)
     clears_blank = kind is SIDE_EFFECT  # a side effect's severity and remedy may be left out
     for step in _STEPS:
         step(given, changes, clears_blank, zone, now)
@@ -82,6 +86,19 @@ def _workout(name: str | None, parts: str | None, changes: Changes) -> None:
             changes["body_part"] = ";".join(workout_parts([parts]))
         except ValueError as exc:
             raise InputError(f"--part: {exc}") from None
+
+
+# A check-in's edit options and the columns they set: the average pain is `severity`.
+_PEG_OPTIONS = {"--pain": "severity", "--enjoyment": "enjoyment", "--activity": "activity"}
+
+
+def _checkin(given: dict[str, str | None], changes: Changes) -> None:
+    for option, text in given.items():
+        if text is not None:
+            try:
+                changes[_PEG_OPTIONS[option]] = parse_answer(text, option)
+            except ValueError as exc:
+                raise InputError(str(exc)) from None
 
 
 def _place(given: dict[str, Any], changes: Changes, *_: Any) -> None:

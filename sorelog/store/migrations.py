@@ -157,6 +157,26 @@ def m007_workouts(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_workout_day ON workout (day)")
 
 
+@migration
+def m008_checkins(db: sqlite3.Connection) -> None:
+    # PEG check-ins (Krebs 2009): three 0-10 answers about the past week. The average pain
+    # is `severity`, as the export column it fills; the other two have columns of their own.
+    db.execute(
+        """
+        CREATE TABLE checkin (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            day DATE NOT NULL,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+            enjoyment INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+            activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10),
+            note VARCHAR
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_checkin_day ON checkin (day)")
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

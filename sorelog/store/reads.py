@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
 from sorelog.domain.values import (
+    Checkin,
     DayValue,
     Entry,
     Limit,
@@ -182,3 +183,16 @@ def entries(
     for body_part, side, at, day, severity in journal.db.execute(sql + " ORDER BY at, id", params):
         found[(body_part, side)].append(Entry(_instant(at), date.fromisoformat(day), severity))
     return dict(found)
+
+
+def checkins(journal: Journal, start: date, end: date) -> list[Checkin]:
+    """The PEG check-ins on local days start..end, oldest first."""
+    rows = journal.db.execute(
+        "SELECT at, day, severity, enjoyment, activity FROM checkin "
+        "WHERE day BETWEEN ? AND ? ORDER BY at, id",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [
+        Checkin(_instant(at), date.fromisoformat(day), pain, enjoyment, activity)
+        for at, day, pain, enjoyment, activity in rows
+    ]

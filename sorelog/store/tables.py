@@ -93,8 +93,23 @@ class Workout(SQLModel, table=True):
     note: str | None = None
 
 
+class Checkin(SQLModel, table=True):
+    """A PEG check-in: three 0-10 answers about the past week."""
+
+    __tablename__ = "checkin"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTC_DATETIME)
+    day: date
+    severity: int = Field(ge=0, le=10)  # average pain
+    enjoyment: int = Field(ge=0, le=10)  # how much pain interfered with enjoyment of life
+    activity: int = Field(ge=0, le=10)  # how much pain interfered with general activity
+    note: str | None = None
+
+
 TABLES: dict[str, type[SQLModel]] = {
-    model.__tablename__: model for model in (Soreness, RemedyUse, RemedyLimit, SideEffect, Workout)
+    model.__tablename__: model
+    for model in (Soreness, RemedyUse, RemedyLimit, SideEffect, Workout, Checkin)
 }
 
 

@@ -10,6 +10,7 @@ from sorelog.domain.doses import fits
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import MAX_ID
 from sorelog.domain.values import (
+    CheckinInput,
     Limit,
     RemedyInput,
     SideEffectInput,
@@ -214,6 +215,23 @@ def add_workout(journal: Journal, entry: WorkoutInput) -> int:
             day=entry.day,
             cause=entry.name,
             body_part=";".join(entry.parts),
+            note=entry.note,
+        ),
+    )
+
+
+def add_checkin(journal: Journal, entry: CheckinInput) -> int:
+    """Write one PEG check-in and return its id."""
+    from sorelog.store.tables import Checkin
+
+    return _insert(
+        journal,
+        Checkin(
+            at=entry.at.astimezone(UTC),
+            day=entry.day,
+            severity=entry.pain,
+            enjoyment=entry.enjoyment,
+            activity=entry.activity,
             note=entry.note,
         ),
     )
