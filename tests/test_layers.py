@@ -34,6 +34,8 @@ OWNED_BY = {
     "sqlmodel": {"store"},
     "sqlalchemy": {"store"},
     "plotext": {"render"},
+    "jinja2": {"render"},
+    "pygal": {"render"},
 }
 
 

@@ -12,13 +12,23 @@ import typer
 from typer.core import TyperGroup
 
 from sorelog import __version__
-from sorelog.cli import chart, checkin, config, exchange, records, remedies, soreness, workouts
+from sorelog.cli import (
+    chart,
+    checkin,
+    config,
+    exchange,
+    records,
+    remedies,
+    soreness,
+    summary,
+    workouts,
+)
 from sorelog.cli.context import RunState
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
-ORDER = ("add", "workout", "checkin", "report", "chart", "remedy", "side-effect", "list",
-         "edit", "delete", "export", "import", "backup", "config", "parts")  # fmt: skip
+ORDER = ("add", "workout", "checkin", "report", "chart", "summary", "remedy", "side-effect",
+         "list", "edit", "delete", "export", "import", "backup", "config", "parts")  # fmt: skip
 
 
 class SorelogGroup(TyperGroup):
@@ -130,7 +140,9 @@ def main_options(
 
 
 # Each group owns its Typer app; the root composes them (none imports the root).
-for group in (soreness.app, workouts.app, checkin.app, remedies.app, records.app, exchange.app):
+groups = (soreness.app, workouts.app, checkin.app, summary.app, remedies.app, records.app,
+          exchange.app)  # fmt: skip
+for group in groups:
     app.add_typer(group)
 app.add_typer(chart.app)
 app.add_typer(remedies.remedy_app, name="remedy")

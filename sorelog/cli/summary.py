@@ -1,0 +1,73 @@
+"""`sorelog summary`: the visit summary, one self-contained HTML page to print or send."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sorelog.cli.context import now, reading, settings, today
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.safe_text import printable
+from sorelog.domain.when import parse_day
+
+app = typer.Typer()
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    days: Annotated[
+        int, typer.Option(min=1, max=3650, help="How many days up to today it covers.")
+    ] = 90,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Make it as if today were this day: 2026-11-20, yesterday."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write it ('-' for stdout). Default: sorelog-summary-YYYY-MM-DD.html "
+            "in the current directory, readable only by you.",
+        ),
+    ] = None,
+) -> None:
+    """A summary a clinician can read in a minute: flags, charts, remedies, check-ins."""
+    config, zone = settings(ctx)
+    try:
+        day: date = parse_day(as_of, today(ctx)) if as_of is not None else today(ctx)
+    except ValueError as exc:
+        raise InputError(f"--as-of: {exc}") from None
+    target = _target(output, today(ctx))
+    from sorelog.render.html_summary import render_summary
+    from sorelog.services.summary import build_summary
+
+    with reading(ctx) as journal:
+        page = render_summary(build_summary(journal, day, days, config, zone, now(ctx)))
+    if target is None:
+        sys.stdout.write(page)
+        return
+    from sorelog.store.private_files import write_private
+
+    try:
+        write_private(target, page.encode("utf-8"))
+    except OSError as exc:
+        raise SorelogError(f"cannot write {target}: {exc.strerror}") from None
+    typer.echo(printable(f"Wrote the summary to {target}; open it in a browser, or print it."))
+
+
+def _target(output: str | None, made: date) -> Path | None:
+    """The file to write (None: stdout); refuses a directory or a missing directory."""
+    if output == "-":
+        return None
+    path = Path(output).expanduser() if output else Path(f"sorelog-summary-{made}.html")
+    if path.is_dir():
+        raise InputError(f"-o {output} is a directory; give a file name, like summary.html")
+    if not path.parent.is_dir():
+        raise InputError(f"-o {output}: the directory {path.parent} does not exist")
+    return path

@@ -1,0 +1,127 @@
+"""The visit summary's contents: the report's objects, and what a clinician needs beside them.
+
+Built from the same Report as `sorelog report` (one source for numbers and flag
+messages), plus each sore part's days with workouts, red-flag symptoms and remedy days
+marked, remedies against the person's own limits, PEG check-ins, and the person's
+notes on flagged episodes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from sorelog.analysis.remedy_stats import FREQUENT_SPAN, runs
+from sorelog.analysis.report import Report
+from sorelog.analysis.visit_summary import Note, PartChart, RemedyRow, Summary
+from sorelog.domain.doses import Dose
+from sorelog.domain.parts import part_label
+from sorelog.domain.settings import Config
+from sorelog.domain.symptoms import Tier, symptom_tier
+from sorelog.domain.when import LocalZone
+from sorelog.services.report import build_report
+from sorelog.store import Journal
+from sorelog.store import reads as queries
+from sorelog.store.records import read_records
+
+
+def build_summary(
+    journal: Journal | None,
+    as_of: date,
+    days: int,
+    config: Config,
+    zone: LocalZone,
+    made: datetime,
+) -> Summary:
+    """Everything the summary page shows for the `days` days ending on `as_of`."""
+    report = build_report(journal, as_of, days, None, config)
+    if journal is None or report.empty_journal:
+        return Summary(made, report)
+    start = report.window_start
+    workouts = [w for w in queries.workouts(journal, as_of) if w.day >= start]
+    symptoms = queries.symptom_days(journal, start, as_of)
+    used_for = queries.remedy_part_days(journal, start, as_of)
+    series = queries.daily_series(journal, start, as_of)
+    charts = []
+    for (body_part, side), values in sorted(
+        series.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+    ):
+        if not any(v.severity > 0 for v in values):
+            continue
+        red = sorted({
+            s.day
+            for s in symptoms
+            if (s.body_part, s.side) == (body_part, side)
+            and any(symptom_tier(n) is not Tier.recorded for n in s.symptoms)
+        })  # fmt: skip
+        charts.append(
+            PartChart(
+                part_label(body_part, side),
+                body_part,
+                tuple(values),
+                tuple(sorted({w.day for w in workouts if body_part in w.parts})),
+                tuple(red),
+                tuple(sorted({u.day for u in used_for if u.body_part == body_part})),
+            )
+        )
+    peaks: dict[str, int] = defaultdict(int)
+    for part in report.parts:
+        peaks[part.body_part] = max(peaks[part.body_part], part.peak)
+    return Summary(
+        made,
+        report,
+        charts,
+        _remedies(journal, start, as_of),
+        queries.checkins(journal, start, as_of),
+        _notes(journal, zone, start, report),
+        dict(peaks),
+    )
+
+
+def _remedies(journal: Journal, start: date, as_of: date) -> list[RemedyRow]:
+    span_start = as_of - timedelta(days=FREQUENT_SPAN - 1)
+    use = queries.remedy_days(journal, min(start, span_start), as_of)
+    limits = queries.limits(journal)
+    effects: dict[str | None, list[str]] = defaultdict(list)
+    for effect in queries.side_effect_days(journal, start, as_of):
+        if effect.effect not in effects[effect.remedy]:
+            effects[effect.remedy].append(effect.effect)
+    rows = []
+    for remedy in sorted({d.remedy for d in use if d.day >= start} | set(limits)):
+        mine = [d for d in use if d.remedy == remedy]
+        in_period = [d for d in mine if d.day >= start]
+        if not in_period and remedy not in effects:
+            continue
+        dosed = [d for d in in_period if d.total is not None and d.unit]
+        top = max(dosed, key=lambda d: d.total or 0, default=None)
+        rows.append(
+            RemedyRow(
+                remedy,
+                len({d.day for d in mine if d.day >= span_start}),
+                max(
+                    ((r[1] - r[0]).days + 1 for r in runs(sorted({d.day for d in in_period}))),
+                    default=0,
+                ),
+                Dose(round(top.total or 0, 6), top.unit or "") if top else None,
+                top.day if top else None,
+                limits.get(remedy),
+                tuple(effects.get(remedy, ())),
+            )
+        )
+    return rows
+
+
+def _notes(journal: Journal, zone: LocalZone, start: date, report: Report) -> list[Note]:
+    """The person's own words on the parts that have a flag, as they wrote them."""
+    flagged = {(f.body_part, f.side) for f in report.flags if f.body_part}
+    notes = []
+    for record in read_records(journal, zone, since=start, kinds=("soreness",)):
+        if record["note"] and (record["body_part"], record["side"]) in flagged:
+            notes.append(
+                Note(
+                    date.fromisoformat(record["at"][:10]),
+                    part_label(record["body_part"], record["side"]),
+                    record["note"],
+                )
+            )
+    return notes
