@@ -183,3 +183,32 @@ def test_loading_it_asks_nothing_of_the_network(page_file, tmp_path) -> None:
     control = tmp_path / "control.html"
     control.write_text('<html><body><img src="http://example.invalid/x.png"></body></html>')
     assert page_requests(tmp_path, control) == {"http://example.invalid/x.png"}
+
+
+def test_the_journal_itself_is_never_overwritten(journal) -> None:
+    journal.ok("add", "quads", "4")
+    before = journal.path.read_bytes()
+    assert_refused(journal.run("summary", "-o", str(journal.path)), 2, "the journal itself")
+    assert journal.path.read_bytes() == before
+
+
+def test_notes_are_those_of_flagged_episodes_up_to_the_report_date(journal, tmp_path) -> None:
+    journal.ok("add", "calves", "3", "--note", "an old bout", "--at", "2026-09-01")
+    for day in range(10, 20):
+        journal.ok("add", "calves", "4", "--note", f"day {day}", "--at", f"2026-11-{day}")
+    journal.ok("add", "calves", "4", "--note", "after the report date", "--at", "2026-11-22")
+    out = tmp_path / "s.html"
+    journal.ok("summary", "--as-of", "2026-11-20", "-o", str(out))
+    page = out.read_text()
+    assert "day 19" in page and "day 17" in page  # since prolonged held (day 8 = 11-17)
+    assert "day 16" not in page and "an old bout" not in page
+    assert "after the report date" not in page
+
+
+def test_the_outline_shades_the_side_logged(journal, tmp_path) -> None:
+    journal.ok("add", "left quads", "6", "--at", "2026-11-20")
+    out = tmp_path / "s.html"
+    journal.ok("summary", "-o", str(out))
+    page = out.read_text()
+    assert ".body #front-quadriceps-r, .body #back-quadriceps-l" in page
+    assert ".body .part-quadriceps {" not in page

@@ -62,4 +62,5 @@ class Summary:
     remedies: list[RemedyRow] = field(default_factory=list)
     checkins: list[Checkin] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    peaks: dict[str, int] = field(default_factory=dict)  # body part -> peak in the period
+    # (body part, side) -> its peak in the period, for shading the outline
+    peaks: dict[tuple[str, str | None], int] = field(default_factory=dict)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.context import now, reading, settings, today
+from sorelog.cli.context import journal_file, now, reading, settings, today
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.safe_text import printable
 from sorelog.domain.when import parse_day
@@ -43,7 +43,7 @@ def summary(
         day: date = parse_day(as_of, today(ctx)) if as_of is not None else today(ctx)
     except ValueError as exc:
         raise InputError(f"--as-of: {exc}") from None
-    target = _target(output, today(ctx))
+    target = _target(output, today(ctx), journal_file(ctx))
     from sorelog.render.html_summary import render_summary
     from sorelog.services.summary import build_summary
 
@@ -61,8 +61,9 @@ def summary(
     typer.echo(printable(f"Wrote the summary to {target}; open it in a browser, or print it."))
 
 
-def _target(output: str | None, made: date) -> Path | None:
-    """The file to write (None: stdout); refuses a directory or a missing directory."""
+def _target(output: str | None, made: date, journal: Path) -> Path | None:
+    """The file to write (None: stdout); refuses a directory, a missing directory, and the
+    journal itself or a file SQLite keeps beside it."""
     if output == "-":
         return None
     path = Path(output).expanduser() if output else Path(f"sorelog-summary-{made}.html")
@@ -70,4 +71,9 @@ def _target(output: str | None, made: date) -> Path | None:
         raise InputError(f"-o {output} is a directory; give a file name, like summary.html")
     if not path.parent.is_dir():
         raise InputError(f"-o {output}: the directory {path.parent} does not exist")
+    journal_files = {
+        Path(f"{journal.resolve()}{side}") for side in ("", "-wal", "-shm", "-journal")
+    }
+    if path.resolve() in journal_files:
+        raise InputError(f"-o {output} is the journal itself; give another file, like summary.html")
     return path

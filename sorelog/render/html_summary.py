@@ -31,11 +31,14 @@ def render_summary(summary: Summary) -> str:
     report = summary.report
     body = files("sorelog.render").joinpath("assets/body.svg").read_text(encoding="utf-8")
     shading = "\n".join(
-        f".body .part-{part} {{ fill: rgba({SHADE}, {0.15 + 0.85 * peak / 10:.2f}); }}"
-        for part, peak in sorted(summary.peaks.items())
+        f"{_regions(part, side)} {{ fill: rgba({SHADE}, {0.15 + 0.85 * peak / 10:.2f}); }}"
+        for (part, side), peak in sorted(summary.peaks.items(), key=lambda kv: kv[1])
         if peak > 0
-    )
+    )  # the highest peak last, so it wins where two sides share a region
+    notes = summary.notes[:MAX_NOTES]
     return env.get_template("summary.html.j2").render(
+        notes=notes,
+        more_notes=len(summary.notes) - len(notes),
         summary=summary,
         report=report,
         flags=[dict(flag_document(f), level_name=LEVEL_NAME[f.level]) for f in report.flags],
@@ -46,3 +49,17 @@ def render_summary(summary: Summary) -> str:
         body_svg=Markup(body),
         shading=Markup(shading),
     )
+
+
+MAX_NOTES = 8  # the newest: the page is meant to print on two pages
+
+
+def _regions(part: str, side: str | None) -> str:
+    """The outline's regions for a part and side. The front view faces the reader, so the
+    person's left is on the right there (ids end -r) and on the left seen from the back."""
+    whole = f".body .part-{part}"
+    if side not in ("left", "right"):
+        return whole
+    front, back = ("r", "l") if side == "left" else ("l", "r")
+    single = f'{whole}:not([id$="-l"]):not([id$="-r"])'  # a region both sides share
+    return f".body #front-{part}-{front}, .body #back-{part}-{back}, {single}"

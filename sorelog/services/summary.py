@@ -40,7 +40,8 @@ def build_summary(
     start = report.window_start
     workouts = [w for w in queries.workouts(journal, as_of) if w.day >= start]
     symptoms = queries.symptom_days(journal, start, as_of)
-    used_for = queries.remedy_part_days(journal, start, as_of)
+    # Remedies mark every part's chart on the days any was used (most are not logged --for).
+    remedy_days = tuple(sorted({d.day for d in queries.remedy_days(journal, start, as_of)}))
     series = queries.daily_series(journal, start, as_of)
     charts = []
     for (body_part, side), values in sorted(
@@ -61,19 +62,20 @@ def build_summary(
                 tuple(values),
                 tuple(sorted({w.day for w in workouts if body_part in w.parts})),
                 tuple(red),
-                tuple(sorted({u.day for u in used_for if u.body_part == body_part})),
+                remedy_days,
             )
         )
-    peaks: dict[str, int] = defaultdict(int)
+    peaks: dict[tuple[str, str | None], int] = defaultdict(int)
     for part in report.parts:
-        peaks[part.body_part] = max(peaks[part.body_part], part.peak)
+        key = (part.body_part, part.side)
+        peaks[key] = max(peaks[key], part.peak)
     return Summary(
         made,
         report,
         charts,
         _remedies(journal, start, as_of),
         queries.checkins(journal, start, as_of),
-        _notes(journal, zone, start, report),
+        _notes(journal, zone, as_of, report),
         dict(peaks),
     )
 
@@ -108,20 +110,25 @@ def _remedies(journal: Journal, start: date, as_of: date) -> list[RemedyRow]:
                 tuple(effects.get(remedy, ())),
             )
         )
+    if effects.get(None):  # side effects logged with no remedy named
+        rows.append(RemedyRow("(no remedy named)", 0, 0, None, None, None, tuple(effects[None])))
     return rows
 
 
-def _notes(journal: Journal, zone: LocalZone, start: date, report: Report) -> list[Note]:
-    """The person's own words on the parts that have a flag, as they wrote them."""
-    flagged = {(f.body_part, f.side) for f in report.flags if f.body_part}
+def _notes(journal: Journal, zone: LocalZone, as_of: date, report: Report) -> list[Note]:
+    """The person's own words on flagged episodes: a part's notes from the day its first
+    flag held to the report date, newest first, as they wrote them."""
+    since: dict[tuple[str | None, str | None], date] = {}
+    for flag in report.flags:
+        if flag.body_part:
+            key = (flag.body_part, flag.side)
+            since[key] = min(since.get(key, flag.since), flag.since)
+    if not since:
+        return []
     notes = []
-    for record in read_records(journal, zone, since=start, kinds=("soreness",)):
-        if record["note"] and (record["body_part"], record["side"]) in flagged:
-            notes.append(
-                Note(
-                    date.fromisoformat(record["at"][:10]),
-                    part_label(record["body_part"], record["side"]),
-                    record["note"],
-                )
-            )
-    return notes
+    for record in read_records(journal, zone, since=min(since.values()), kinds=("soreness",)):
+        day = date.fromisoformat(record["at"][:10])
+        first = since.get((record["body_part"], record["side"]))
+        if record["note"] and first is not None and first <= day <= as_of:
+            notes.append(Note(day, part_label(record["body_part"], record["side"]), record["note"]))
+    return sorted(notes, key=lambda n: n.day, reverse=True)
