@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sorelog.analysis.visit_summary import PartChart
 
@@ -42,30 +42,39 @@ def _style(colours: tuple[str, ...]) -> object:
     )
 
 
-def part_chart(chart: PartChart, start: date, end: date) -> str:
-    """The part's daily highest severity, with workouts, red flags and remedy days marked."""
+def _line(title: str, colours: tuple[str, ...], **options: object) -> Any:
+    """A 0-10 line chart sized for half a printed page, with no script (js=[])."""
     import pygal
 
-    span = (end - start).days + 1
-    days = [start + timedelta(days=n) for n in range(span)]
-    by_day = {v.day: v.severity for v in chart.days}
-    plot = pygal.Line(
+    return pygal.Line(
         js=[],
         disable_xml_declaration=True,
         width=520,
         height=170,
         range=(0, 10),
+        truncate_label=-1,
+        legend_at_bottom=True,
+        legend_box_size=8,
+        style=_style(colours),
+        title=title,
+        margin=4,
+        **options,
+    )
+
+
+def part_chart(chart: PartChart, start: date, end: date) -> str:
+    """The part's daily highest severity, with workouts, red flags and remedy days marked."""
+    span = (end - start).days + 1
+    days = [start + timedelta(days=n) for n in range(span)]
+    by_day = {v.day: v.severity for v in chart.days}
+    plot = _line(
+        chart.label,
+        ("#b22222", "#1f4e79", "#000000", "#2e7d32"),
         show_dots=False,
         allow_interruptions=True,
         show_x_labels=True,
         x_labels_major_count=6,
         show_minor_x_labels=False,
-        truncate_label=-1,
-        legend_at_bottom=True,
-        legend_box_size=8,
-        style=_style(("#b22222", "#1f4e79", "#000000", "#2e7d32")),
-        title=chart.label,
-        margin=4,
     )
     plot.x_labels = [d.strftime("%m-%d") for d in days]
     plot.add("severity", [by_day.get(d) for d in days], show_dots=True, dots_size=2)
@@ -87,24 +96,7 @@ def part_chart(chart: PartChart, start: date, end: date) -> str:
 
 def checkin_chart(checkins: list[Checkin]) -> str:
     """The PEG answers over time: pain, enjoyment of life, general activity (0-10)."""
-    import pygal
-
-    plot = pygal.Line(
-        js=[],
-        disable_xml_declaration=True,
-        width=520,
-        height=170,
-        range=(0, 10),
-        show_dots=True,
-        dots_size=3,
-        x_label_rotation=0,
-        truncate_label=-1,
-        legend_at_bottom=True,
-        legend_box_size=8,
-        style=_style(COLOURS),
-        title="PEG check-ins (0-10, past week)",
-        margin=4,
-    )
+    plot = _line("PEG check-ins (0-10, past week)", COLOURS, show_dots=True, dots_size=3)
     plot.x_labels = [c.day.strftime("%m-%d") for c in checkins]
     plot.add("pain", [c.pain for c in checkins])
     plot.add("interference with enjoyment", [c.enjoyment for c in checkins])
