@@ -458,3 +458,23 @@ def test_json_errors_name_the_line_a_record_starts_on(journal, tmp_path) -> None
     )  # fmt: skip
     assert_refused(journal.run("import", str(source)), 2, "line 6 (record 2): severity")
     assert not journal.path.exists()
+
+
+def test_export_streams_records_from_the_journal(journal, monkeypatch, tmp_path) -> None:
+    # The writer gets a generator, not a list: a big journal is never held whole.
+    from sorelog.formats import write as formats_write
+
+    seen: list[type] = []
+    real = formats_write.write_csv
+
+    def spy(records, out):
+        seen.append(type(records))
+        return real(records, out)
+
+    monkeypatch.setattr(formats_write, "write_csv", spy)
+    journal.ok("add", "quads", "4", "--at", "2026-11-20")
+    journal.ok("add", "calves", "3", "--at", "2026-11-21")
+    out = tmp_path / "x.csv"
+    assert "Exported 2 records" in journal.ok("export", "-o", str(out))
+    assert seen and seen[0].__name__ == "generator"
+    assert len(out.read_text().splitlines()) == 3

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -61,23 +61,27 @@ def export(
     from sorelog.formats.write import write_csv, write_json
     from sorelog.store.records import export_document
 
+    def write(out: IO[str]) -> int:
+        if chosen is Format.csv:
+            return write_csv(records, out)
+        return write_json(records, limits, out)
+
     with reading(ctx) as journal:
-        records, limits = export_document(journal, zone)
-    if journal is None:
-        typer.echo(printable(f"No journal at {source} yet: the export is empty."), err=True)
-    buffer = io.StringIO()
-    if chosen is Format.csv:
-        write_csv(records, buffer)
-    else:
-        write_json(records, limits, buffer)
-    text = buffer.getvalue()
-    if output is None:
-        if sys.stdout.isatty():  # shown, not saved: control characters become visible escapes
-            text = "\n".join(printable(line) for line in text.split("\n"))
-        sys.stdout.write(text)
-        return
-    _write_private(output.expanduser(), text)
-    typer.echo(printable(f"Exported {len(records)} records to {output} ({chosen})."))
+        if journal is None:
+            message = printable(f"No journal at {source} yet: the export is empty.")
+            typer.echo(message, err=True)
+        records, limits = export_document(journal, zone)  # records stream from the journal
+        if output is None:
+            if sys.stdout.isatty():  # shown, not saved: control characters become escapes
+                buffer = io.StringIO()
+                write(buffer)
+                text = buffer.getvalue()
+                sys.stdout.write("\n".join(printable(line) for line in text.split("\n")))
+            else:
+                write(sys.stdout)
+            return
+        count = _write_private(output.expanduser(), write)
+    typer.echo(printable(f"Exported {count} records to {output} ({chosen})."))
 
 
 @app.command("import")
@@ -178,12 +182,12 @@ def _read_input(file: Path) -> bytes:
         raise SorelogError(f"cannot read {file}: {exc.strerror}") from None
 
 
-def _write_private(path: Path, text: str) -> None:
+def _write_private(path: Path, write: Callable[[IO[str]], int]) -> int:
     """Write an export 0600 in one step, so `path` is never half written."""
-    from sorelog.store.private_files import write_private
+    from sorelog.store.private_files import write_private_text
 
     try:
-        write_private(path, text.encode("utf-8"))
+        return write_private_text(path, write)
     except OSError as exc:
         raise SorelogError(f"cannot write {path}: {exc.strerror}") from None
 

@@ -26,7 +26,7 @@ def _row(record: dict[str, Any]) -> list[str]:
     return cells
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
+def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """The spec's CSV: the header, then one row per record, empty cells where nothing applies.
 
     A text cell a spreadsheet would run as a formula is neutralised (formats.formulas);
@@ -34,16 +34,32 @@ def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
     """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(_row(record) for record in records)
+    count = 0
+    for record in records:  # one row at a time: the records may be streamed
+        writer.writerow(_row(record))
+        count += 1
+    return count
 
 
 def write_json(
     records: Iterable[dict[str, Any]], limits: list[dict[str, Any]], out: IO[str]
-) -> None:
-    """`{"records": [...], "limits": [...]}`, one record a line so the file diffs well."""
+) -> int:
+    """`{"records": [...], "limits": [...]}`, one record a line so the file diffs well,
+    written as the records come (they may be streamed); returns how many records."""
 
-    def items(values: Iterable[dict[str, Any]]) -> str:
-        lines = [json.dumps(value, ensure_ascii=False) for value in values]
-        return "[\n    " + ",\n    ".join(lines) + "\n  ]" if lines else "[]"
+    def items(values: Iterable[dict[str, Any]]) -> int:
+        count = 0
+        for value in values:
+            out.write(
+                ("[\n    " if count == 0 else ",\n    ") + json.dumps(value, ensure_ascii=False)
+            )
+            count += 1
+        out.write("\n  ]" if count else "[]")
+        return count
 
-    out.write(f'{{\n  "records": {items(records)},\n  "limits": {items(limits)}\n}}\n')
+    out.write('{\n  "records": ')
+    count = items(records)
+    out.write(',\n  "limits": ')
+    items(limits)
+    out.write("\n}\n")
+    return count

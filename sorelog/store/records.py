@@ -44,7 +44,26 @@ def read_records(
     kinds: tuple[str, ...] = KIND_NAMES,
     ids: tuple[int, ...] = (),
 ) -> list[dict[str, Any]]:
-    """Records of the given kinds, `at` in local time with its UTC offset, symptoms as a list.
+    """The records iter_records gives, as a list (for the few a command shows)."""
+    return list(
+        iter_records(
+            journal, zone, since=since, part=part, newest_first=newest_first, kinds=kinds, ids=ids
+        )
+    )
+
+
+def iter_records(
+    journal: Journal,
+    zone: LocalZone,
+    *,
+    since: date | None = None,
+    part: str | None = None,
+    newest_first: bool = False,
+    kinds: tuple[str, ...] = KIND_NAMES,
+    ids: tuple[int, ...] = (),
+) -> Iterator[dict[str, Any]]:
+    """Records of the given kinds, one at a time from the cursor (an export of a million
+    never holds them all), `at` in local time with its UTC offset, symptoms as a list.
 
     `since` keeps local days from that day on; `part` keeps records for that body part;
     `ids` keeps those records only.
@@ -68,7 +87,7 @@ def read_records(
     ]
     order = "DESC" if newest_first else "ASC"
     sql = " UNION ALL ".join(selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
-    return list(_as_records(journal.db.execute(sql, params * len(selects)), zone))
+    yield from _as_records(journal.db.execute(sql, params * len(selects)), zone)
 
 
 def _as_records(rows: Iterator[Any], zone: LocalZone) -> Iterator[dict[str, Any]]:
@@ -100,11 +119,13 @@ def read_limits(journal: Journal) -> list[dict[str, Any]]:
     ]
 
 
-def export_document(journal: Journal | None, zone: LocalZone) -> tuple[list[Any], list[Any]]:
-    """Every record (oldest first) and every remedy limit, in the export shape."""
+def export_document(
+    journal: Journal | None, zone: LocalZone
+) -> tuple[Iterator[dict[str, Any]], list[dict[str, Any]]]:
+    """Every record (oldest first, streamed) and every remedy limit, in the export shape."""
     if journal is None:
-        return [], []
-    return read_records(journal, zone), read_limits(journal)
+        return iter(()), []
+    return iter_records(journal, zone), read_limits(journal)
 
 
 def find_record(journal: Journal, zone: LocalZone, record_id: int) -> dict[str, Any]:
