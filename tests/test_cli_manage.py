@@ -186,3 +186,24 @@ def test_json_output_escapes_controls_a_terminal_would_obey(journal) -> None:
     out = journal.run("list", "--json").stdout
     assert "\u009b" not in out and "\u202e" not in out
     assert json.loads(out)["records"][0]["note"] == "n\u009b31mX\u202eY"
+
+
+def test_list_json_streams_the_same_document_print_json_writes(journal, capsys) -> None:
+    import json
+
+    from sorelog.render.console import print_json, print_json_list
+
+    journal.ok("add", "quads", "4", "--note", "bidi \u202e and \u0085 stay escaped", "--at",
+               "2026-11-20")  # fmt: skip
+    journal.ok("remedy", "add", "ice", "--dose", "15 min", "--at", "2026-11-21")
+    out = journal.ok("list", "--json")
+    records = json.loads(out)["records"]
+    assert len(records) == 2
+    print_json({"records": records})
+    whole = capsys.readouterr().out
+    print_json_list("records", iter(records))
+    assert capsys.readouterr().out == whole == out
+    print_json({"records": []})
+    empty = capsys.readouterr().out
+    print_json_list("records", iter(()))
+    assert capsys.readouterr().out == empty

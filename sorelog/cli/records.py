@@ -48,18 +48,23 @@ def list_records(
     _, zone = settings(ctx)
     body_part = part_option(part, "--part").body_part if part is not None else None
     since = today(ctx) - timedelta(days=days - 1)
-    from sorelog.render.console import console, print_json
+    from sorelog.render.console import console, print_json_list
     from sorelog.render.records import records_renderable
-    from sorelog.store.records import read_records
+    from sorelog.store.records import iter_records, read_records
 
     records: list[dict[str, Any]] = []
     with reading(ctx) as journal:
+        if as_json:  # streamed from the journal: every record of a big one is never held
+            found = (
+                ()
+                if journal is None
+                else iter_records(journal, zone, since=since, part=body_part, newest_first=True)
+            )
+            print_json_list("records", found)
+            return
         if journal is not None:
             records = read_records(journal, zone, since=since, part=body_part, newest_first=True)
-    if as_json:
-        print_json({"records": records})
-    else:
-        console().print(records_renderable(records, since))
+    console().print(records_renderable(records, since))
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -45,6 +46,19 @@ def print_json(document: Any) -> None:
     """
     text = json.dumps(document, ensure_ascii=False, indent=2)
     sys.stdout.write("".join(_json_safe(ch) for ch in text) + "\n")
+
+
+def print_json_list(key: str, items: Iterable[Any]) -> None:
+    """`{"key": [...]}` exactly as print_json would write it, one item at a time: a long
+    list (every record of a big journal) is never held whole."""
+    out = sys.stdout
+    out.write("{\n  " + json.dumps(key) + ": [")
+    count = 0
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("\n    " if count == 0 else ",\n    ") + "".join(_json_safe(ch) for ch in text))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
 
 
 def _json_safe(char: str) -> str:
