@@ -73,11 +73,11 @@ def bouts(days: Sequence[DayValue], workouts: Sequence[Workout], gap_days: int) 
                     if piece:
                         carried.append(workout)
                 elif any(v.severity > 0 for v in piece):
-                    found.append(_bout(piece, carried, loading))
+                    found.append(_bout(piece, carried, loading, on_days))
                     piece, carried = [], []
             piece.append(value)
         if any(v.severity > 0 for v in piece):
-            found.append(_bout(piece, carried, loading))
+            found.append(_bout(piece, carried, loading, on_days))
     return found
 
 
@@ -90,13 +90,14 @@ def _sore_before(workout: Workout, by_day: dict[date, DayValue]) -> bool:
     return today is not None and today.first_sore is not None and today.first_sore < workout.at
 
 
-def _bout(piece: list[DayValue], carried: list[Workout], loading: list[Workout]) -> Bout:
+def _bout(
+    piece: list[DayValue], carried: list[Workout], loading: list[Workout], on_days: list[date]
+) -> Bout:
     while piece and piece[0].severity == 0:  # a 0 before any soreness belongs to no bout
         piece = piece[1:]
     episode = Episode(tuple(piece))
     first = piece[0]
     origin = None
-    on_days = [w.day for w in loading]
     near_by = loading[  # only workouts within the few days before can be the origin
         bisect_left(on_days, first.day - timedelta(days=4)) : bisect_right(on_days, first.day)
     ]
