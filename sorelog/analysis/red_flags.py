@@ -24,6 +24,8 @@ from sorelog.domain.symptoms import (
     SYMPTOMS,
     Tier,
     described,
+    effect_tier,
+    symptom_tier,
 )
 from sorelog.domain.values import SideEffectDay, SymptomDay
 
@@ -82,14 +84,14 @@ def red_findings(
     found: dict[tuple[str | None, ...], RedFinding] = {}
     for entry in symptoms:
         for name in entry.symptoms:
-            tier = SYMPTOMS.get(name, (Tier.recorded, ""))[0]
+            tier = symptom_tier(name)
             if tier is Tier.recorded:
                 continue
             key: tuple[str | None, ...] = ("part", entry.body_part, entry.side)
             finding = found.setdefault(key, RedFinding(entry.body_part, entry.side))
             _see(finding, name, entry.day, tier, rhabdo)
     for effect in side_effects:
-        tier = SIDE_EFFECTS.get(effect.effect, (Tier.recorded, ""))[0]
+        tier = effect_tier(effect.effect)
         if tier is Tier.recorded and not completes_rhabdo(effect, rhabdo):
             continue
         key = ("remedy", effect.remedy, None)

@@ -10,6 +10,7 @@ to get care; sorelog never says what the cause is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -68,6 +69,17 @@ SIDE_EFFECTS: dict[str, tuple[Tier, str]] = {
 # were logged with, can be rhabdomyolysis: an emergency (NHS, Mayo Clinic).
 RHABDO_SIGN = "dark-urine"
 RHABDO_WITH = frozenset({"little-urine", "weakness"})
+
+
+def any_red_symptom(names: Iterable[str]) -> bool:
+    """Whether any of these symptoms is of the emergency or urgent tier."""
+    return any(symptom_tier(name) is not Tier.recorded for name in names)
+
+
+def effect_may_be_red(effect: str) -> bool:
+    """A side effect of the red tiers, or one that can complete a dark-urine emergency
+    (weakness, little urine, dark urine): said at once when it is logged."""
+    return effect_tier(effect) is not Tier.recorded or effect in {RHABDO_SIGN, *RHABDO_WITH}
 
 
 def symptom_tier(name: str) -> Tier:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import RHABDO_SIGN, RHABDO_WITH, Tier, effect_tier, symptom_tier
+from sorelog.domain.symptoms import any_red_symptom, effect_may_be_red
 from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
@@ -65,12 +65,13 @@ def import_records(
 
 
 def _needs_triage(row: ImportRow) -> bool:
+    """A row triage speaks about: a red symptom or effect, or soreness at 10."""
     if row.record == SORENESS.name:
-        symptoms = str(row.values[5] or "")
-        return row.values[2] == 10 or any(
-            symptom_tier(name) is not Tier.recorded for name in symptoms.split(";") if name
-        )
-    return row.record == SIDE_EFFECT.name and (
-        effect_tier(str(row.values[0])) is not Tier.recorded
-        or str(row.values[0]) in {RHABDO_SIGN, *RHABDO_WITH}
-    )
+        symptoms = str(row.values[_SYMPTOMS] or "")
+        return row.values[_SEVERITY] == 10 or any_red_symptom(filter(None, symptoms.split(";")))
+    return row.record == SIDE_EFFECT.name and effect_may_be_red(str(row.values[_EFFECT]))
+
+
+# Where rows keep the fields triage looks at (ImportRow.values follows kind.fields).
+_SEVERITY, _SYMPTOMS = (SORENESS.fields.index(key) for key in ("severity", "symptoms"))
+_EFFECT = SIDE_EFFECT.fields.index("effect")

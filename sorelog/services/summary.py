@@ -17,7 +17,7 @@ from sorelog.analysis.visit_summary import Note, PartChart, RemedyRow, Summary
 from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import Tier, symptom_tier
+from sorelog.domain.symptoms import any_red_symptom
 from sorelog.domain.when import LocalZone
 from sorelog.services.report import build_report
 from sorelog.store import Journal
@@ -53,7 +53,7 @@ def build_summary(
             s.day
             for s in symptoms
             if (s.body_part, s.side) == (body_part, side)
-            and any(symptom_tier(n) is not Tier.recorded for n in s.symptoms)
+            and any_red_symptom(s.symptoms)
         })  # fmt: skip
         charts.append(
             PartChart(

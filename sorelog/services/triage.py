@@ -18,7 +18,7 @@ from sorelog.analysis.flag import Level
 from sorelog.analysis.red_flags import RHABDO_REASON, RedFinding, red_findings
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import RHABDO_SIGN, RHABDO_WITH, Tier, effect_tier, symptom_tier
+from sorelog.domain.symptoms import any_red_symptom, effect_may_be_red
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 
@@ -45,12 +45,12 @@ def triage(
         day = date.fromisoformat(str(record["at"])[:10])
         if record["record"] == "soreness":
             key: tuple[str | None, ...] = ("part", record["body_part"], record["side"])
-            if any(symptom_tier(s) is not Tier.recorded for s in record["symptoms"]):
+            if any_red_symptom(record["symptoms"]):
                 red_days.add(day)
                 subjects.add(key)
             if record["severity"] == 10:
                 tens.setdefault(key, day)
-        elif record["record"] == "side_effect" and _may_be_red(record["effect"]):
+        elif record["record"] == "side_effect" and effect_may_be_red(record["effect"]):
             red_days.add(day)
             subjects.add(("remedy", record["remedy"], None))
     for key, day in tens.items():
@@ -75,11 +75,6 @@ def triage(
             alerts[key] = (level, _say(level, what, day, today, config))
     ordered = sorted(alerts.values(), key=lambda item: list(Level).index(item[0]))
     return [Alert(level, text) for level, text in ordered]
-
-
-def _may_be_red(effect: str) -> bool:
-    """A red-tier effect, or one that can complete a dark-urine emergency."""
-    return effect_tier(effect) is not Tier.recorded or effect in {RHABDO_SIGN, *RHABDO_WITH}
 
 
 def _key(finding: RedFinding) -> tuple[str | None, ...]:
