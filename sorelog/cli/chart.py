@@ -12,7 +12,7 @@ import typer
 
 from sorelog.cli.completion import complete_part
 from sorelog.cli.context import as_of_day, reading, settings
-from sorelog.cli.params import AsOfOption
+from sorelog.cli.params import AsOfOption, PersonOption
 from sorelog.domain.inputs import part_option
 
 app = typer.Typer()
@@ -36,6 +36,7 @@ def chart(
         int, typer.Option(min=1, max=3650, help="How many days up to today to draw.")
     ] = 90,
     as_of: AsOfOption = None,
+    person: PersonOption = None,
 ) -> None:
     """Draw each sore part's daily highest severity over time, with workouts marked."""
     config, _ = settings(ctx)
@@ -44,7 +45,7 @@ def chart(
     from sorelog.render.terminal_chart import chart_text
     from sorelog.services.chart import chart_of
 
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         drawn = chart_of(
             journal,
             day,

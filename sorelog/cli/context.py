@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class RunState:
     """Per-run facts the root callback records and commands share."""
 
-    db_option: Path | None
+    db_option: str | None  # a path or a postgresql:// URL, as given
     loaded: tuple[Config, LocalZone] | None = None  # the config, read once per run
     now: datetime | None = None  # the clock, read once per run
 
@@ -80,24 +80,43 @@ def as_of_day(ctx: typer.Context, as_of: str | None) -> date:
         raise InputError(f"--as-of: {exc}") from None
 
 
-def journal_file(ctx: typer.Context) -> Path:
-    """The journal this run names: --db (or SORELOG_DB), else the default path."""
-    from sorelog.store.paths import journal_path
+def journal_location(ctx: typer.Context) -> Path | str:
+    """The journal this run names: --db (or SORELOG_DB) as a file path or a PostgreSQL URL,
+    else the default path."""
+    from sorelog.store.paths import journal_location as location
 
-    return journal_path(_state(ctx).db_option)
+    return location(_state(ctx).db_option)
 
 
-def _open(ctx: typer.Context, *, create: bool) -> Journal | None:
+def journal_file(ctx: typer.Context) -> Path | None:
+    """The journal file this run names; None for a journal on a PostgreSQL server."""
+    location = journal_location(ctx)
+    return location if isinstance(location, Path) else None
+
+
+def shown(location: Path | str) -> str:
+    """A journal's location as messages show it: a PostgreSQL URL without its password."""
+    if isinstance(location, Path):
+        return str(location)
+    from sorelog.store.postgres import redact
+
+    return redact(location)
+
+
+def _open(ctx: typer.Context, *, create: bool, person: str | None = None) -> Journal | None:
     from sorelog.store import open_journal
 
     _, zone = settings(ctx)
-    return open_journal(journal_file(ctx), create=create, now=now(ctx), zone=zone)
+    return open_journal(
+        journal_location(ctx), create=create, now=now(ctx), zone=zone, person=person
+    )
 
 
 @contextmanager
-def reading(ctx: typer.Context) -> Iterator[Journal | None]:
-    """The journal to read, or None if there is none yet (reading never creates one)."""
-    journal = _open(ctx, create=False)
+def reading(ctx: typer.Context, person: str | None = None) -> Iterator[Journal | None]:
+    """The journal to read, or None if there is none yet (reading never creates one);
+    `person` reads the journal that role shared (PostgreSQL)."""
+    journal = _open(ctx, create=False, person=person)
     if journal is None:
         yield None
         return

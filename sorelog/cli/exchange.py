@@ -13,7 +13,8 @@ from typing import IO, Annotated
 import typer
 
 from sorelog.cli.alerts import say
-from sorelog.cli.context import journal_file, now, reading, settings
+from sorelog.cli.context import journal_file, journal_location, now, reading, settings, shown
+from sorelog.cli.params import PersonOption
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS
 from sorelog.domain.safe_text import printable
@@ -49,6 +50,7 @@ def export(
             help="Write to this file (mode 0600, replaced in one step) instead of stdout.",
         ),
     ] = None,
+    person: PersonOption = None,
 ) -> None:
     """Write out everything in the journal, in a form 'sorelog import' reads back."""
     _, zone = settings(ctx)
@@ -56,7 +58,7 @@ def export(
         output = None
     chosen = format or (Format.csv if output and output.suffix.lower() == ".csv" else Format.json)
     source = journal_file(ctx)
-    if output is not None and output.expanduser().resolve() == source.resolve():
+    if output is not None and source and output.expanduser().resolve() == source.resolve():
         raise InputError(f"-o {output} is the journal itself; give another file")
     from sorelog.formats.write import write_csv, write_json
     from sorelog.store.records import export_document
@@ -66,9 +68,11 @@ def export(
             return write_csv(records, out)
         return write_json(records, limits, out)
 
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         if journal is None:
-            message = printable(f"No journal at {source} yet: the export is empty.")
+            message = printable(
+                f"No journal at {shown(journal_location(ctx))} yet: the export is empty."
+            )
             typer.echo(message, err=True)
         records, limits = export_document(journal, zone)  # records stream from the journal
         if output is None:
@@ -111,11 +115,13 @@ def import_(
         parsed = check_file(data, str(file), zone, now(ctx), task("Checking", lines))
         del data  # the checked rows are all that is needed from here on
         if dry_run:
-            plan = preview_import(journal_file(ctx), parsed, zone, now(ctx))
+            plan = preview_import(journal_location(ctx), parsed, zone, now(ctx))
         else:
             tick = task("Writing", len(parsed.rows))
             config, _ = settings(ctx)
-            plan, alerts = import_records(journal_file(ctx), parsed, zone, now(ctx), config, tick)
+            plan, alerts = import_records(
+                journal_location(ctx), parsed, zone, now(ctx), config, tick
+            )
     new, present = len(plan.new), plan.present
     if dry_run:
         typer.echo("Dry run: nothing was written.")
@@ -148,7 +154,8 @@ def backup(
         Path | None,
         typer.Argument(
             help="Where to write the copy: a new file, or a directory for the default name. "
-            "Default: sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal.",
+            "Default: sorelog-backup-YYYYMMDD-HHMMSS.db next to the journal (in the current "
+            "directory for a PostgreSQL journal, which is copied as a SQLite file).",
             show_default=False,
             metavar="PATH",
         ),
@@ -156,14 +163,20 @@ def backup(
 ) -> None:
     """Copy the journal safely, even while another sorelog is writing to it."""
     source = journal_file(ctx)
-    from sorelog.store.backup import backup_journal, default_backup_path
+    from sorelog.store.backup import backup_journal, backup_postgres, default_backup_path
 
-    directory = source.parent
+    directory = source.parent if source is not None else Path.cwd()
     if path is not None:
         path = path.expanduser()
         directory = path if path.is_dir() else path.parent
     dest = default_backup_path(directory, now(ctx)) if path is None or path.is_dir() else path
-    typer.echo(printable(str(backup_journal(source, dest))))
+    if source is not None:
+        typer.echo(printable(str(backup_journal(source, dest))))
+        return
+    with reading(ctx) as journal:  # a PostgreSQL journal: your rows, as a SQLite journal
+        if journal is None:
+            raise SorelogError(f"no journal at {shown(journal_location(ctx))} to back up")
+        typer.echo(printable(str(backup_postgres(journal, dest, now(ctx)))))
 
 
 # -- helpers ----------------------------------------------------------------

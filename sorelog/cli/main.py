@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -19,6 +18,7 @@ from sorelog.cli import (
     exchange,
     records,
     remedies,
+    sharing,
     soreness,
     summary,
     workouts,
@@ -28,7 +28,8 @@ from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
 ORDER = ("add", "workout", "checkin", "report", "chart", "summary", "remedy", "side-effect",
-         "list", "edit", "delete", "export", "import", "backup", "config", "parts")  # fmt: skip
+         "list", "edit", "delete", "export", "import", "backup", "share", "unshare", "config",
+         "parts")  # fmt: skip
 
 
 class SorelogGroup(TyperGroup):
@@ -121,9 +122,9 @@ def main_options(
         typer.Option(
             "--db",
             envvar="SORELOG_DB",
-            metavar="PATH",
+            metavar="PATH|URL",
             help="Journal file (default: sorelog.db in your user data directory; an empty "
-            "value means the default too).",
+            "value means the default too), or a postgresql://USER@HOST/DB URL.",
             show_envvar=True,
         ),
     ] = None,
@@ -134,14 +135,14 @@ def main_options(
 ) -> None:
     """Global options come before the command."""
     # Empty means not given, for the option as for the variable (which Click already treats so).
-    ctx.obj = RunState(db_option=Path(db).expanduser() if db else None)
+    ctx.obj = RunState(db_option=db or None)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
 
 # Each group owns its Typer app; the root composes them (none imports the root).
 groups = (soreness.app, workouts.app, checkin.app, summary.app, remedies.app, records.app,
-          exchange.app)  # fmt: skip
+          exchange.app, sharing.app)  # fmt: skip
 for group in groups:
     app.add_typer(group)
 app.add_typer(chart.app)

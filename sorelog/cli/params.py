@@ -28,3 +28,11 @@ AsOfOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+PersonOption = Annotated[
+    str | None,
+    typer.Option(
+        "--person",
+        metavar="ROLE",
+        help="Read the journal ROLE shared with you ('sorelog share'; a PostgreSQL journal).",
+    ),
+]

@@ -12,7 +12,7 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_symptom
 from sorelog.cli.context import now, reading, settings, today
-from sorelog.cli.params import AtOption, JsonOption, NoteOption
+from sorelog.cli.params import AtOption, JsonOption, NoteOption, PersonOption
 from sorelog.cli.prompts import interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import part_option
@@ -43,6 +43,7 @@ def list_records(
         typer.Option(help="Only records for this body part.", autocompletion=complete_part),
     ] = None,
     as_json: JsonOption = False,
+    person: PersonOption = None,
 ) -> None:
     """Soreness, workouts, check-ins, remedies and side effects with their ids, newest first."""
     _, zone = settings(ctx)
@@ -53,7 +54,7 @@ def list_records(
     from sorelog.store.records import iter_records, read_records
 
     records: list[dict[str, Any]] = []
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         if as_json:  # streamed from the journal: every record of a big one is never held
             found = (
                 ()

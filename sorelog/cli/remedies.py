@@ -9,7 +9,7 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_remedy
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
-from sorelog.cli.params import AtOption, JsonOption, NoteOption
+from sorelog.cli.params import AtOption, JsonOption, NoteOption, PersonOption
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import (
     clean_text,
@@ -140,13 +140,14 @@ def remedy_limit(
 def remedy_list(
     ctx: typer.Context,
     as_json: JsonOption = False,
+    person: PersonOption = None,
 ) -> None:
     """Remedies with your limits, days used in the last 30, and the current run."""
     from sorelog.render.console import console, print_json
     from sorelog.render.remedies import remedy_list_document, remedy_list_renderable
     from sorelog.services.report import list_remedies
 
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         statuses = list_remedies(journal, today(ctx))
     if as_json:
         print_json(remedy_list_document(statuses))

@@ -10,7 +10,7 @@ import typer
 from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
 from sorelog.cli.context import as_of_day, now, open_for_writing, reading, settings
-from sorelog.cli.params import AsOfOption, JsonOption
+from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
@@ -226,6 +226,7 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
+    person: PersonOption = None,
 ) -> None:
     """Show how each body part is doing, and the flags worth a clinician's look."""
     config, _ = settings(ctx)
@@ -235,7 +236,7 @@ def report(
     from sorelog.render.report import report_document, report_renderable
     from sorelog.services.report import build_report
 
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         result = build_report(journal, day, days, body_part, config)
     if as_json:
         print_json(report_document(result))

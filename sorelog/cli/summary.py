@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from sorelog.cli.context import journal_file, now, reading, settings, today
+from sorelog.cli.params import PersonOption
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.safe_text import printable
 from sorelog.domain.when import parse_day
@@ -36,6 +37,7 @@ def summary(
             "in the current directory, readable only by you.",
         ),
     ] = None,
+    person: PersonOption = None,
 ) -> None:
     """A summary a clinician can read in a minute: flags, charts, remedies, check-ins."""
     config, zone = settings(ctx)
@@ -47,7 +49,7 @@ def summary(
     from sorelog.render.html_summary import render_summary
     from sorelog.services.summary import build_summary
 
-    with reading(ctx) as journal:
+    with reading(ctx, person) as journal:
         page = render_summary(build_summary(journal, day, days, config, zone, now(ctx)))
     if target is None:
         sys.stdout.write(page)
@@ -61,7 +63,7 @@ def summary(
     typer.echo(printable(f"Wrote the summary to {target}; open it in a browser, or print it."))
 
 
-def _target(output: str | None, made: date, journal: Path) -> Path | None:
+def _target(output: str | None, made: date, journal: Path | None) -> Path | None:
     """The file to write (None: stdout); refuses a directory, a missing directory, and the
     journal itself or a file SQLite keeps beside it."""
     if output == "-":
@@ -71,9 +73,11 @@ def _target(output: str | None, made: date, journal: Path) -> Path | None:
         raise InputError(f"-o {output} is a directory; give a file name, like summary.html")
     if not path.parent.is_dir():
         raise InputError(f"-o {output}: the directory {path.parent} does not exist")
-    journal_files = {
-        Path(f"{journal.resolve()}{side}") for side in ("", "-wal", "-shm", "-journal")
-    }
+    journal_files = (
+        {Path(f"{journal.resolve()}{side}") for side in ("", "-wal", "-shm", "-journal")}
+        if journal is not None
+        else set()
+    )
     if path.resolve() in journal_files:
         raise InputError(f"-o {output} is the journal itself; give another file, like summary.html")
     return path

@@ -28,7 +28,9 @@ def check_file(
     return read_import(data, name, zone, now, tick)
 
 
-def preview_import(path: Path, parsed: ImportFile, zone: LocalZone, now: datetime) -> ImportPlan:
+def preview_import(
+    path: Path | str, parsed: ImportFile, zone: LocalZone, now: datetime
+) -> ImportPlan:
     """What importing would add to the journal at `path`; creates and writes nothing."""
     journal = open_journal(path, create=False, now=now, zone=zone)
     if journal is None:
@@ -38,7 +40,7 @@ def preview_import(path: Path, parsed: ImportFile, zone: LocalZone, now: datetim
 
 
 def import_records(
-    path: Path,
+    path: Path | str,
     parsed: ImportFile,
     zone: LocalZone,
     now: datetime,
@@ -51,7 +53,7 @@ def import_records(
     A journal that does not exist yet is created only after the file's own units are
     known to agree, so a refused file leaves no empty journal behind.
     """
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         plan_import(None, parsed)
     journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None

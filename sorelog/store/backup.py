@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sorelog.domain.errors import InputError, SorelogError
-from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, damaged, storage_error
+from sorelog.store.days import DAY_TABLES
+from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, Journal, damaged, storage_error
 from sorelog.store.opening import check_existing
 
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
@@ -36,6 +38,18 @@ def backup_journal(source: Path, dest: Path) -> Path:
     source = source.expanduser()
     if not check_existing(source):
         raise SorelogError(f"no journal at {source} to back up (give the journal with --db)")
+    return _write_new(dest, lambda temporary: _copy(source, temporary))
+
+
+def backup_postgres(journal: Journal, dest: Path, now: datetime) -> Path:
+    """Your rows of a PostgreSQL journal as a new SQLite journal, written 0600; never
+    overwrites. Row-level security decides what is copied: your own rows only."""
+    return _write_new(dest, lambda temporary: _copy_rows(journal, temporary, now))
+
+
+def _write_new(dest: Path, fill: Callable[[Path], None]) -> Path:
+    """Fill a temporary file beside `dest`, then link it into place: `dest` either does not
+    exist or is a complete journal, and an existing file is never overwritten."""
     for suffix in SQLITE_SIDE_FILES:
         if dest.name.endswith(suffix) and dest.name != suffix:
             raise InputError(
@@ -53,7 +67,7 @@ def backup_journal(source: Path, dest: Path) -> Path:
     os.close(fd)  # mkstemp made it 0600, and SQLite keeps the mode of the file it opens
     temporary = Path(name)
     try:
-        _copy(source, temporary)
+        fill(temporary)
         try:
             os.link(temporary, dest)  # fails, rather than overwrites, if dest appeared meanwhile
         except FileExistsError:
@@ -63,8 +77,46 @@ def backup_journal(source: Path, dest: Path) -> Path:
                 raise InputError(f"{dest} already exists; a backup never overwrites") from None
             os.replace(temporary, dest)
     finally:
-        temporary.unlink(missing_ok=True)
+        for side in ("", *SQLITE_SIDE_FILES):
+            Path(f"{temporary}{side}").unlink(missing_ok=True)
     return dest
+
+
+# SQLite keeps instants as fixed-width UTC text (see store/tables.UTC_DATETIME).
+SQLITE_INSTANT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
+
+
+def _copy_rows(journal: Journal, target: Path, now: datetime) -> None:
+    """Every table of the journal, as the role sees it, into a new SQLite journal."""
+    from sorelog.store.opening import open_journal
+
+    copy = open_journal(target, create=True, now=now)
+    assert copy is not None
+    db = copy.db
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        for table in (*DAY_TABLES, "remedy_limit"):
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+            rows = journal.stream(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1")
+            db.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                (tuple(_sqlite_cell(cell) for cell in row) for row in rows),
+            )
+            if "id" in columns:
+                db.execute(f"INSERT INTO record_ids (id) SELECT id FROM {table}")
+        db.execute("COMMIT")
+        db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    finally:
+        copy.close()
+
+
+def _sqlite_cell(cell: object) -> object:
+    if isinstance(cell, datetime):
+        return cell.astimezone(UTC).strftime(SQLITE_INSTANT)
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return cell
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -18,8 +18,8 @@ from sorelog.domain.doses import Dose, fits
 from sorelog.domain.errors import InputError
 from sorelog.domain.kinds import KINDS, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
+from sorelog.store.cells import as_instant as stored_instant
 from sorelog.store.journal import Journal
-from sorelog.store.records import stored_instant
 
 CHUNK = 5000  # rows per executemany: as fast as one call, and the parameters stay small
 Tick = Callable[[int], None]

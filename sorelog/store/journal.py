@@ -1,14 +1,18 @@
-"""An open journal: a sqlite3 connection for reads, an engine for writes, errors named."""
+"""An open journal: a connection for reads, an engine for writes, errors named.
+
+`Journal` is a SQLite file; store/postgres.py's PostgresJournal is the same interface on a
+PostgreSQL server, chosen by the location's scheme (store/opening.open_journal).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sorelog.domain.errors import SorelogError
 
@@ -26,15 +30,27 @@ BUSY_TIMEOUT_SECONDS = _busy_timeout()
 
 @dataclass
 class Journal:
-    """An open, up-to-date journal: a sqlite3 connection for reads, an engine for writes."""
+    """An open, up-to-date journal: a connection for reads (`db.execute(sql, params)` with
+    `?` placeholders), an engine for writes."""
 
-    path: Path
-    db: sqlite3.Connection
+    path: Path | None
+    db: Any  # sqlite3.Connection, or postgres.PostgresConnection with the same face
     _engine: Any = field(default=None, repr=False)
+    dialect: ClassVar[str] = "sqlite"
+
+    @property
+    def name(self) -> str:
+        """How messages name the journal."""
+        return str(self.path)
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows one at a time from the cursor, for reads too large to hold."""
+        return iter(self.db.execute(sql, params))
 
     def engine(self) -> Any:
         """The SQLModel/SQLAlchemy engine, created on first write."""
         if self._engine is None:
+            assert self.path is not None
             self._engine = make_engine(self.path)
         return self._engine
 
@@ -48,7 +64,7 @@ class Journal:
             with Session(self.engine()) as session:
                 yield session
         except OperationalError as exc:
-            raise storage_error(self.path, exc.orig or exc) from None
+            raise storage_error(self.path or Path(), exc.orig or exc) from None
 
     @contextmanager
     def writing(self) -> Iterator[Any]:
@@ -72,7 +88,7 @@ class Journal:
         (a damaged page is found only when a read reaches it)."""
         self.close()
         if isinstance(exc, sqlite3.Error):
-            raise storage_error(self.path, exc) from None
+            raise storage_error(self.path or Path(), exc) from None
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -13,7 +13,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from sorelog.domain.errors import SorelogError
+from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.when import LocalZone
 from sorelog.store.days import align_days
 from sorelog.store.journal import (
@@ -28,9 +28,17 @@ from sorelog.store.private_files import make_private_dirs
 
 
 def open_journal(
-    path: Path, *, create: bool, now: datetime, zone: LocalZone | None = None
+    location: Path | str,
+    *,
+    create: bool,
+    now: datetime,
+    zone: LocalZone | None = None,
+    person: str | None = None,
 ) -> Journal | None:
     """Open the journal at `path`, upgrading an older schema in place.
+
+    A string is a PostgreSQL URL, opened by store/opening_postgres.py instead; `person`
+    (PostgreSQL only) reads the journal someone shared.
 
     Returns None when the file does not exist and `create` is false (nothing to
     read yet). A directory or anything else that is not a regular file, a file that
@@ -38,7 +46,16 @@ def open_journal(
     SorelogError and leaves the file untouched. A journal that cannot be written
     (a read-only mount) is opened read-only for reading, and refused for writing.
     """
-    path = path.expanduser()
+    if isinstance(location, str):  # a postgresql:// URL (store.paths.journal_location)
+        from sorelog.store.opening_postgres import open_postgres_journal
+
+        return open_postgres_journal(location, create=create, now=now, zone=zone, person=person)
+    if person is not None:
+        raise InputError(
+            "--person reads a journal shared on a PostgreSQL server; a journal file "
+            "holds one person's entries"
+        )
+    path = location.expanduser()
     if not _regular_file_or_absent(path):
         if not create:
             return None

@@ -17,3 +17,12 @@ def journal_path(given: str | Path | None) -> Path:
     if given is None or str(given) == "":
         return default_db_path()
     return Path(given).expanduser()
+
+
+def journal_location(given: str | None) -> Path | str:
+    """The journal a command line names: a PostgreSQL URL as given, else a file path."""
+    from sorelog.store.postgres import is_postgres_url
+
+    if given and is_postgres_url(given):
+        return given
+    return journal_path(given)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
@@ -19,32 +19,38 @@ from sorelog.domain.values import (
     SymptomDay,
     Workout,
 )
+from sorelog.store.cells import as_day, as_instant
 from sorelog.store.journal import Journal
+
+# The severity of a day's last entry: on SQLite, instants are fixed-width UTC text, so the
+# greatest `at` with its severity appended is the last entry's.
+LAST_SEVERITY = {
+    "sqlite": "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER)",
+    "postgresql": "(array_agg(severity ORDER BY at DESC, severity DESC))[1]",
+}
 
 
 def daily_series(
     journal: Journal, start: date, end: date, part: str | None = None
 ) -> dict[SeriesKey, list[DayValue]]:
     """Per (body part, side), for local days start..end in day order: the day's highest
-    severity and the severity of its last entry (instants are fixed-width UTC text, so the
-    greatest `at` with its severity appended is the last entry's)."""
+    severity, the severity of its last entry and the instant of its first sore one."""
     sql = (
-        "SELECT body_part, side, day, MAX(severity), "
-        "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER), "
+        f"SELECT body_part, side, day, MAX(severity), {LAST_SEVERITY[journal.dialect]}, "
         "MIN(CASE WHEN severity > 0 THEN at END) FROM soreness "
         "WHERE day BETWEEN ? AND ?{part} GROUP BY body_part, side, day "
         "ORDER BY body_part, side, day"
     )
     params: list[object] = [start.isoformat(), end.isoformat()]
     if part is not None:
-        sql = sql.format(part=" AND body_part = ?")
+        sql = sql.replace("{part}", " AND body_part = ?")
         params.append(part)
     else:
-        sql = sql.format(part="")
+        sql = sql.replace("{part}", "")
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
     for body_part, side, day, highest, last, first_sore in journal.db.execute(sql, params):
-        sore_at = _instant(first_sore) if first_sore else None
-        series[(body_part, side)].append(DayValue(date.fromisoformat(day), highest, last, sore_at))
+        sore_at = as_instant(first_sore) if first_sore else None
+        series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at))
     return dict(series)
 
 
@@ -59,7 +65,7 @@ def symptom_days(
         params.append(part)
     sql += "AND symptoms != '' ORDER BY day, id"
     return [
-        SymptomDay(body_part, side, date.fromisoformat(day), tuple(symptoms.split(";")))
+        SymptomDay(body_part, side, as_day(day), tuple(symptoms.split(";")))
         for body_part, side, day, symptoms in journal.db.execute(sql, params)
     ]
 
@@ -75,7 +81,7 @@ def first_day(journal: Journal, table: str = "soreness") -> date | None:
     """The earliest local day with an entry in `table` (soreness or remedy_use)."""
     assert table in ("soreness", "remedy_use")
     row = journal.db.execute(f"SELECT MIN(day) FROM {table}").fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+    return as_day(row[0]) if row and row[0] else None
 
 
 def limits(journal: Journal) -> dict[str, Limit]:
@@ -94,7 +100,7 @@ def remedy_units(journal: Journal, remedy: str, leaving_out: int | None = None) 
     """The units a remedy's doses have been logged in (leaving out one record, when editing it)."""
     rows = journal.db.execute(
         "SELECT DISTINCT unit FROM remedy_use "
-        "WHERE remedy = ? AND unit IS NOT NULL AND id IS NOT ?",
+        "WHERE remedy = ? AND unit IS NOT NULL AND id IS DISTINCT FROM ?",
         (remedy, leaving_out),
     )
     return {unit for (unit,) in rows}
@@ -118,7 +124,7 @@ def remedy_days(
         params.append(remedy)
     sql += "GROUP BY remedy, day, base_unit ORDER BY remedy, day, base_unit"
     return [
-        RemedyDay(name, date.fromisoformat(day), uses, total, unit)
+        RemedyDay(name, as_day(day), uses, total, unit)
         for name, day, uses, total, unit in journal.db.execute(sql, params)
     ]
 
@@ -130,7 +136,7 @@ def remedy_part_days(journal: Journal, start: date, end: date) -> list[RemedyPar
         "WHERE day BETWEEN ? AND ? AND body_part IS NOT NULL ORDER BY remedy, body_part, day",
         (start.isoformat(), end.isoformat()),
     )
-    return [RemedyPartDay(r, p, date.fromisoformat(d)) for r, p, d in rows]
+    return [RemedyPartDay(r, p, as_day(d)) for r, p, d in rows]
 
 
 def side_effect_days(journal: Journal, start: date, end: date) -> list[SideEffectDay]:
@@ -140,7 +146,7 @@ def side_effect_days(journal: Journal, start: date, end: date) -> list[SideEffec
         "WHERE day BETWEEN ? AND ? ORDER BY day, id",
         (start.isoformat(), end.isoformat()),
     )
-    return [SideEffectDay(e, r, date.fromisoformat(d), s) for e, r, d, s in rows]
+    return [SideEffectDay(e, r, as_day(d), s) for e, r, d, s in rows]
 
 
 def remedy_names(journal: Journal) -> list[str]:
@@ -151,12 +157,6 @@ def remedy_names(journal: Journal) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _instant(text: str) -> datetime:
-    """A stored UTC instant (text with +00:00) as an aware datetime."""
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def workouts(journal: Journal, end: date) -> list[Workout]:
     """Every workout up to local day `end`, oldest first (there are few: read them all)."""
     rows = journal.db.execute(
@@ -164,7 +164,7 @@ def workouts(journal: Journal, end: date) -> list[Workout]:
         (end.isoformat(),),
     )
     return [
-        Workout(_instant(at), date.fromisoformat(day), name, frozenset(parts.split(";")))
+        Workout(as_instant(at), as_day(day), name, frozenset(parts.split(";")))
         for at, day, name, parts in rows
     ]
 
@@ -181,7 +181,7 @@ def entries(
         params.append(part)
     found: dict[SeriesKey, list[Entry]] = defaultdict(list)
     for body_part, side, at, day, severity in journal.db.execute(sql + " ORDER BY at, id", params):
-        found[(body_part, side)].append(Entry(_instant(at), date.fromisoformat(day), severity))
+        found[(body_part, side)].append(Entry(as_instant(at), as_day(day), severity))
     return dict(found)
 
 
@@ -193,6 +193,6 @@ def checkins(journal: Journal, start: date, end: date) -> list[Checkin]:
         (start.isoformat(), end.isoformat()),
     )
     return [
-        Checkin(_instant(at), date.fromisoformat(day), pain, enjoyment, activity)
+        Checkin(as_instant(at), as_day(day), pain, enjoyment, activity)
         for at, day, pain, enjoyment, activity in rows
     ]

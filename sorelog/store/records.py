@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sorelog.domain.errors import InputError
 from sorelog.domain.kinds import KIND_NAMES, KINDS, RECORD_KEYS, RecordKind, kind_named
 from sorelog.domain.when import LocalZone
+from sorelog.store.cells import as_instant
 from sorelog.store.journal import Journal
+
+
+_NULL_TYPES = {"severity": "integer", "enjoyment": "integer", "activity": "integer",
+               "amount": "double precision"}  # fmt: skip
 
 
 def _select(kind: RecordKind) -> str:
@@ -20,18 +25,12 @@ def _select(kind: RecordKind) -> str:
             cells.append(f"'{kind.name}'")
         elif key in ("id", "at") or key in kind.fields:
             cells.append(key)
-        else:
-            cells.append("NULL")
+        else:  # typed, so PostgreSQL can match the kinds' columns in the UNION
+            cells.append(f"CAST(NULL AS {_NULL_TYPES.get(key, 'varchar')})")
     return f"SELECT {', '.join(cells)}, day FROM {kind.table}"
 
 
 _SELECTS = {kind.name: _select(kind) for kind in KINDS}
-
-
-def stored_instant(text: str) -> datetime:
-    """The journal keeps UTC instants as naive text; give them back their zone."""
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def read_records(
@@ -87,13 +86,13 @@ def iter_records(
     ]
     order = "DESC" if newest_first else "ASC"
     sql = " UNION ALL ".join(selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
-    yield from _as_records(journal.db.execute(sql, params * len(selects)), zone)
+    yield from _as_records(journal.stream(sql, params * len(selects)), zone)
 
 
 def _as_records(rows: Iterator[Any], zone: LocalZone) -> Iterator[dict[str, Any]]:
     for row in rows:
         record = dict(zip(RECORD_KEYS, row[:-1], strict=True))
-        record["at"] = zone.to_local(stored_instant(record["at"])).isoformat()
+        record["at"] = zone.to_local(as_instant(record["at"])).isoformat()
         record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
         if isinstance(record["amount"], float) and record["amount"].is_integer():
             record["amount"] = int(record["amount"])

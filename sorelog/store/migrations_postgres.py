@@ -1,0 +1,176 @@
+"""PostgreSQL's schema steps, in order, applied once each under an advisory lock.
+
+PostgreSQL journals began with the schema SQLite reached at m008, so their list starts
+there; a later change of schema appends a step here and one in store/migrations.py.
+The applied steps are recorded by name in `sorelog_migrations`; a database holding a
+step this list does not know was written by a newer sorelog and is refused.
+
+Each row carries its `owner`, the role that wrote it. Row-level security, forced even
+for the tables' owner, lets a role read its own rows, or the rows of a person who shared
+theirs with it (`sorelog_shares`) when it asks for that person (`sorelog.person`); it
+can change only its own. The tables are granted to PUBLIC because the policies, not the
+grants, decide what each role sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sorelog.domain.kinds import MAX_ID
+
+Step = Callable[[Any], None]
+PG_MIGRATIONS: list[tuple[str, Step]] = []
+SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(hashtext('sorelog schema'))"
+
+# The person whose journal a run reads: sorelog.person when set, else the role itself.
+VIEWED = "coalesce(nullif(current_setting('sorelog.person', true), ''), current_user::text)"
+SHARED_WITH_ME = "SELECT s.owner FROM sorelog_shares s WHERE s.reader = current_user::text"
+
+
+def pg_migration(step: Step) -> Step:
+    """Append a step to PG_MIGRATIONS; names must be unique."""
+    if any(name == step.__name__ for name, _ in PG_MIGRATIONS):
+        raise RuntimeError(f"duplicate migration {step.__name__}")
+    PG_MIGRATIONS.append((step.__name__, step))
+    return step
+
+
+OWNER = "owner text NOT NULL DEFAULT current_user"
+DATA_TABLES = {
+    "soreness": f"""
+        id bigint PRIMARY KEY, {OWNER},
+        at timestamptz NOT NULL, day date NOT NULL,
+        body_part varchar NOT NULL, side varchar,
+        severity integer NOT NULL CHECK (severity BETWEEN 0 AND 10),
+        kind varchar, cause varchar, symptoms varchar NOT NULL DEFAULT '', note varchar""",
+    "remedy_use": f"""
+        id bigint PRIMARY KEY, {OWNER},
+        at timestamptz NOT NULL, day date NOT NULL, remedy varchar NOT NULL,
+        amount double precision, unit varchar,
+        base_amount double precision, base_unit varchar,
+        body_part varchar, side varchar, note varchar""",
+    "remedy_limit": f"""
+        {OWNER}, remedy varchar NOT NULL,
+        max_daily_amount double precision, max_daily_unit varchar,
+        max_days integer, max_days_in_30 integer,
+        PRIMARY KEY (owner, remedy)""",
+    "side_effect": f"""
+        id bigint PRIMARY KEY, {OWNER},
+        at timestamptz NOT NULL, day date NOT NULL, effect varchar NOT NULL, remedy varchar,
+        severity integer CHECK (severity BETWEEN 0 AND 10), note varchar""",
+    "workout": f"""
+        id bigint PRIMARY KEY, {OWNER},
+        at timestamptz NOT NULL, day date NOT NULL,
+        cause varchar NOT NULL, body_part varchar NOT NULL, note varchar""",
+    "checkin": f"""
+        id bigint PRIMARY KEY, {OWNER},
+        at timestamptz NOT NULL, day date NOT NULL,
+        severity integer NOT NULL CHECK (severity BETWEEN 0 AND 10),
+        enjoyment integer NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+        activity integer NOT NULL CHECK (activity BETWEEN 0 AND 10), note varchar""",
+}
+INDEXES = (
+    "CREATE INDEX ix_soreness_day_cover ON soreness (owner, day, body_part, side, severity)",
+    "CREATE INDEX ix_soreness_part_day ON soreness (owner, body_part, day)",
+    "CREATE INDEX ix_remedy_use_day ON remedy_use (owner, day)",
+    "CREATE INDEX ix_remedy_use_remedy_day ON remedy_use (owner, remedy, day)",
+    "CREATE INDEX ix_side_effect_day ON side_effect (owner, day)",
+    "CREATE INDEX ix_workout_day ON workout (owner, day)",
+    "CREATE INDEX ix_checkin_day ON checkin (owner, day)",
+)
+
+
+def _own_rows_only(db: Any, table: str, read: str) -> None:
+    """Row-level security on `table`, forced: read where `read` holds, change only one's own."""
+    db.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    db.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+    db.execute(f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({read})")
+    own = "owner = current_user::text"
+    db.execute(f"CREATE POLICY {table}_insert ON {table} FOR INSERT WITH CHECK ({own})")
+    db.execute(
+        f"CREATE POLICY {table}_update ON {table} FOR UPDATE USING ({own}) WITH CHECK ({own})"
+    )
+    db.execute(f"CREATE POLICY {table}_delete ON {table} FOR DELETE USING ({own})")
+    db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO PUBLIC")
+
+
+@pg_migration
+def p001_journal(db: Any) -> None:
+    # The schema of SQLite's m001..m008, with an owner on every row and one id sequence
+    # for every kind and person, so `edit ID` and `delete ID` name one record.
+    db.execute(f"CREATE SEQUENCE sorelog_record_id MAXVALUE {MAX_ID}")
+    db.execute("GRANT USAGE, SELECT ON SEQUENCE sorelog_record_id TO PUBLIC")
+    db.execute(
+        f"CREATE TABLE sorelog_shares ({OWNER}, reader text NOT NULL, PRIMARY KEY (owner, reader))"
+    )
+    db.execute("ALTER TABLE sorelog_shares ENABLE ROW LEVEL SECURITY")
+    db.execute("ALTER TABLE sorelog_shares FORCE ROW LEVEL SECURITY")
+    db.execute(
+        "CREATE POLICY shares_seen ON sorelog_shares FOR SELECT "
+        "USING (owner = current_user::text OR reader = current_user::text)"
+    )
+    db.execute(
+        "CREATE POLICY shares_given ON sorelog_shares FOR INSERT "
+        "WITH CHECK (owner = current_user::text)"
+    )
+    db.execute(
+        "CREATE POLICY shares_taken ON sorelog_shares FOR DELETE USING (owner = current_user::text)"
+    )
+    db.execute("GRANT SELECT, INSERT, DELETE ON sorelog_shares TO PUBLIC")
+    read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
+    for table, columns in DATA_TABLES.items():
+        db.execute(f"CREATE TABLE {table} ({columns})")
+        _own_rows_only(db, table, read)
+    for index in INDEXES:
+        db.execute(index)
+    # Facts about one person's journal, such as the time zone of its calendar days.
+    db.execute(
+        f"CREATE TABLE sorelog_meta ({OWNER}, key varchar NOT NULL, value varchar NOT NULL, "
+        "PRIMARY KEY (owner, key))"
+    )
+    _own_rows_only(db, "sorelog_meta", "owner = current_user::text")
+
+
+def _create_step_record(db: Any) -> None:
+    db.execute(
+        "CREATE TABLE sorelog_migrations (seq integer PRIMARY KEY, "
+        "name varchar NOT NULL UNIQUE, applied_at varchar NOT NULL)"
+    )
+    # Every role reads which steps are applied; only the tables' owner can apply one.
+    db.execute("ALTER TABLE sorelog_migrations ENABLE ROW LEVEL SECURITY")
+    db.execute("ALTER TABLE sorelog_migrations FORCE ROW LEVEL SECURITY")
+    db.execute("CREATE POLICY migrations_read ON sorelog_migrations FOR SELECT USING (true)")
+    db.execute("CREATE POLICY migrations_record ON sorelog_migrations FOR INSERT WITH CHECK (true)")
+    db.execute("GRANT SELECT ON sorelog_migrations TO PUBLIC")
+
+
+def applied_steps(db: Any) -> list[str] | None:
+    """The names of the steps applied, in order; None when sorelog has no tables here."""
+    (found,) = db.execute("SELECT to_regclass('sorelog_migrations') IS NOT NULL").fetchone()
+    if not found:
+        return None
+    return [name for (name,) in db.execute("SELECT name FROM sorelog_migrations ORDER BY seq")]
+
+
+def migrate_postgres(db: Any, now: datetime) -> None:
+    """Apply the steps this database lacks, in one transaction under the schema lock, so
+    two first runs at once cannot both create the tables."""
+    db.execute("BEGIN")
+    try:
+        db.execute(SCHEMA_LOCK)
+        done = applied_steps(db)  # again, under the lock: another run may have done it
+        if done is None:
+            _create_step_record(db)
+            done = []
+        for seq, (name, step) in enumerate(PG_MIGRATIONS[len(done) :], start=len(done) + 1):
+            step(db)
+            db.execute(
+                "INSERT INTO sorelog_migrations (seq, name, applied_at) VALUES (%s, %s, %s)",
+                (seq, name, now.astimezone(UTC).isoformat()),
+            )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

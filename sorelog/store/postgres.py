@@ -1,0 +1,220 @@
+"""A journal on a PostgreSQL server: the only module that imports psycopg.
+
+Reads and schema steps go straight through psycopg (no SQLAlchemy, so `report` stays as
+light as on SQLite); writes go through SQLModel on an engine made from the same URL.
+Every row belongs to the role that wrote it, and row-level security lets a role see
+only its own rows, or those of a person who shared theirs (see migrations_postgres).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.store.journal import Journal
+
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+EXTRA_HINT = "PostgreSQL journals need the postgres extra: pip install 'sorelog[postgres]'"
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def is_postgres_url(text: str) -> bool:
+    """True for the URLs that name a PostgreSQL journal rather than a file."""
+    return text.lower().startswith(SCHEMES)
+
+
+def libpq_url(url: str) -> str:
+    """The URL as libpq reads it (SQLAlchemy's driver suffix dropped)."""
+    if url.lower().startswith("postgresql+psycopg://"):
+        return "postgresql://" + url[len("postgresql+psycopg://") :]
+    return url
+
+
+def redact(url: str) -> str:
+    """The URL to show in messages: never the password."""
+    try:
+        parts = urlsplit(libpq_url(url))
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        user = f"{parts.username}@" if parts.username else ""
+        return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
+    except ValueError:
+        return "the PostgreSQL URL given"
+
+
+def _password(url: str) -> str | None:
+    try:
+        return urlsplit(libpq_url(url)).password
+    except ValueError:
+        return None
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise SorelogError(EXTRA_HINT) from None
+    return psycopg
+
+
+def connect(url: str) -> Any:
+    """An autocommit psycopg connection (transactions are explicit), errors named plainly."""
+    psycopg = _psycopg()
+    try:
+        conn = psycopg.connect(
+            libpq_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
+        )
+    except psycopg.Error as exc:
+        raise connection_error(url, exc) from None
+    conn.execute("SET TIME ZONE 'UTC'")
+    return conn
+
+
+def connection_error(url: str, exc: Exception) -> SorelogError:
+    """One line for a connection that failed; the password is never part of it."""
+    where = redact(url)
+    text = str(exc)
+    low = text.lower()
+    if "password authentication failed" in low or "authentication failed" in low:
+        return SorelogError(f"PostgreSQL refused the password for {where}; check the password")
+    if "no password supplied" in low:
+        return SorelogError(
+            f"PostgreSQL asks for a password for {where}; give it in the URL, "
+            "PGPASSWORD or ~/.pgpass"
+        )
+    if "does not exist" in low and "database" in low:
+        return SorelogError(f"there is no database {where}; create it first (createdb)")
+    if "does not exist" in low and "role" in low:
+        return SorelogError(f"PostgreSQL has no role for {where}; check the user name")
+    if any(
+        sign in low
+        for sign in ("connection refused", "could not connect", "timeout", "timed out",
+                     "could not translate host name", "no route to host", "name or service")
+    ):  # fmt: skip
+        return SorelogError(f"cannot reach the PostgreSQL server of {where}; is it running?")
+    if "invalid" in low and ("uri" in low or "dsn" in low or "connection" in low):
+        return InputError(f"{where} is not a valid PostgreSQL URL")
+    return SorelogError(f"PostgreSQL journal {where}: {_first_line(text, url)}")
+
+
+def _first_line(text: str, url: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else "failed"
+    secret = _password(url)
+    return line.replace(secret, "***") if secret else line
+
+
+@functools.lru_cache(maxsize=256)
+def _format_placeholders(sql: str) -> str:
+    """sqlite3's `?` placeholders as psycopg's `%s` (a literal % doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresConnection:
+    """The face of a sqlite3 connection that the reads use: `execute(sql, params)` with `?`
+    placeholders, returning an iterable cursor; `BEGIN IMMEDIATE` takes the person's
+    write lock, as SQLite's takes the file's."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if sql.strip().upper() == "BEGIN IMMEDIATE":
+            cursor = self.conn.execute("BEGIN")
+            self.conn.execute(WRITE_LOCK)
+            return cursor
+        return self.conn.execute(_format_placeholders(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cursor:
+            cursor.executemany(_format_placeholders(sql), rows)
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        """Rows one at a time from the server, never the whole result in memory."""
+        with self.conn.cursor() as cursor:
+            yield from cursor.stream(_format_placeholders(sql), tuple(params))
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# One person's writers take turns (a unit checked then written, ids planned then used);
+# other people's writers never wait for them.
+WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('sorelog write ' || current_user))"
+
+
+class PostgresJournal(Journal):
+    """A journal in a PostgreSQL database, seen through row-level security."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, db: PostgresConnection, role: str) -> None:
+        super().__init__(path=None, db=db)
+        self.url = url
+        self.role = role
+
+    @property
+    def name(self) -> str:
+        return redact(self.url)
+
+    def engine(self) -> Any:
+        if self._engine is None:
+            from sqlalchemy.pool import NullPool
+            from sqlmodel import create_engine
+
+            url = self.url
+
+            def connect_for_engine() -> Any:
+                conn = _psycopg().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
+                conn.execute("SET TIME ZONE 'UTC'")
+                conn.commit()
+                return conn
+
+            self._engine = create_engine(
+                "postgresql+psycopg://", creator=connect_for_engine, poolclass=NullPool
+            )
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Any]:
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
+        try:
+            with Session(self.engine()) as session:
+                yield session
+        except DBAPIError as exc:
+            raise postgres_error(self.url, exc.orig or exc) from None
+
+    @contextmanager
+    def writing(self) -> Iterator[Any]:
+        with self.session() as session:
+            session.connection().exec_driver_sql(WRITE_LOCK)
+            yield session
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        assert isinstance(self.db, PostgresConnection)
+        return self.db.stream(sql, params)
+
+    def __exit__(self, kind: object, exc: object, trace: object) -> None:
+        self.close()
+        psycopg = _psycopg()
+        if isinstance(exc, psycopg.Error):
+            raise postgres_error(self.url, exc) from None
+
+
+def postgres_error(url: str, exc: BaseException) -> SorelogError:
+    """A failure while the journal was open, as one line the person can act on."""
+    psycopg = _psycopg()
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return SorelogError(
+            f"PostgreSQL journal {redact(url)}: your role may not do that "
+            f"({_first_line(str(exc), url)})"
+        )
+    if isinstance(exc, psycopg.OperationalError):
+        return connection_error(url, exc)
+    return SorelogError(f"PostgreSQL journal {redact(url)}: {_first_line(str(exc), url)}")
