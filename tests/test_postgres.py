@@ -1,0 +1,265 @@
+"""A journal on a real PostgreSQL server: isolation between people, sharing, bad input.
+
+Isolation is proven in raw SQL as the other role, not only through sorelog: whatever
+route a role takes, it sees and changes its own rows only, unless a journal is shared
+with it, and then it can read, never change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import assert_refused
+from sorelog.cli import app
+from sorelog.domain.kinds import KINDS
+
+DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta")
+EVERY_TABLE = (*DATA_TABLES, "sorelog_shares")
+
+
+def run(url: str, *args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(app, ["--db", url, *args], input=input)
+
+
+def ok(url: str, *args: str) -> str:
+    result = run(url, *args)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result.stdout
+
+
+def diary(url: str, who: str) -> None:
+    """A few days of every kind of record, all on fixed days."""
+    ok(url, "workout", f"{who} legs", "--part", "quads", "--at", "2026-11-18T18:00")
+    ok(url, "add", "quads", "6", "--at", "2026-11-19T08:00", "--note", f"{who}'s note")
+    ok(url, "add", "quads", "4", "hams", "2", "--at", "2026-11-20T08:00")
+    ok(url, "remedy", "add", "ibuprofen", "--dose", "200 mg", "--at", "2026-11-19T09:00")
+    ok(url, "remedy", "limit", "ibuprofen", "--max-daily", "1200 mg")
+    ok(url, "side-effect", "nausea", "--remedy", "ibuprofen", "--at", "2026-11-19T10:00")
+    ok(url, "checkin", "--pain", "3", "--enjoyment", "2", "--activity", "4",
+       "--at", "2026-11-20T20:00")  # fmt: skip
+
+
+def seen_by(pg_database: Any, role: str) -> dict[str, int]:
+    """How many rows `role` sees in each table, by a plain SELECT * as that role."""
+    return {
+        table: len(pg_database.as_role(role, f"SELECT * FROM {table}")) for table in EVERY_TABLE
+    }
+
+
+def owned_by(pg_database: Any, role: str) -> dict[str, int]:
+    """How many rows of each table belong to `role`, as the admin counts them."""
+    return {
+        table: pg_database.admin(f"SELECT count(*) FROM {table} WHERE owner = %s", (role,))[0][0]
+        for table in EVERY_TABLE
+    }
+
+
+def test_each_role_sees_only_its_own_rows_in_raw_sql(pg_database: Any) -> None:
+    diary(pg_database.url("alice"), "alice")
+    diary(pg_database.url("bob"), "bob")
+    for table in DATA_TABLES:  # both journals are there, for the admin to see
+        found = pg_database.admin(f"SELECT DISTINCT owner FROM {table}")
+        assert {row[0] for row in found} == {"alice", "bob"}, table
+    ok(pg_database.url("alice"), "share", "carol")  # a share row of alice's, too
+    for role in ("alice", "bob"):
+        assert seen_by(pg_database, role) == owned_by(pg_database, role), role
+    # carol sees the share naming her, and not one row of anyone's journal
+    assert seen_by(pg_database, "carol") == {table: 0 for table in DATA_TABLES} | {
+        "sorelog_shares": 1
+    }
+
+
+def test_row_security_is_forced_on_every_table(pg_database: Any) -> None:
+    ok(pg_database.url("alice"), "add", "quads", "3")
+    found = dict(
+        pg_database.admin(
+            "SELECT relname, relrowsecurity AND relforcerowsecurity FROM pg_class "
+            "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+        )
+    )
+    assert set(found) == {*EVERY_TABLE, "sorelog_migrations"}
+    assert all(found.values()), found
+
+
+def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
+    alice, bob, carol = (pg_database.url(role) for role in ("alice", "bob", "carol"))
+    diary(alice, "alice")
+    assert "bob can now read your journal" in ok(alice, "share", "bob")
+    mine = ok(alice, "report", "--as-of", "2026-11-21", "--json")
+    assert ok(bob, "report", "--as-of", "2026-11-21", "--json", "--person", "alice") == mine
+    assert ok(bob, "list", "--json", "--days", "30", "--person", "alice") == ok(
+        alice, "list", "--json", "--days", "30"
+    )
+    assert ok(bob, "export", "--person", "alice") == ok(alice, "export")
+    # bob's own journal stays his: without --person he sees nothing of alice's
+    assert json.loads(ok(bob, "list", "--json", "--days", "30"))["records"] == []
+    # In raw SQL as bob, reading alice's rows works only when asking for her ...
+    before = pg_database.admin("SELECT * FROM soreness ORDER BY id")
+    for table in DATA_TABLES:
+        assert pg_database.as_role("bob", f"SELECT * FROM {table} WHERE owner = 'alice'") == []
+    # ... and nothing bob runs changes them, whatever he asks for.
+    for statement in (
+        "UPDATE soreness SET severity = 0",
+        "DELETE FROM soreness",
+        "UPDATE remedy_limit SET max_daily_amount = 99999",
+        "DELETE FROM sorelog_shares",
+    ):
+        pg_database.as_role(
+            "bob", f"SELECT set_config('sorelog.person', 'alice', false); {statement}"
+        )
+    with pytest.raises(Exception, match="row-level security"):
+        pg_database.as_role(
+            "bob",
+            "INSERT INTO soreness (id, owner, at, day, body_part, severity) "
+            "VALUES (nextval('sorelog_record_id'), 'alice', now(), current_date, 'quadriceps', 9)",
+        )
+    assert pg_database.admin("SELECT * FROM soreness ORDER BY id") == before
+    assert pg_database.admin("SELECT count(*) FROM sorelog_shares") == [(1,)]
+    # carol was not given the journal
+    assert_refused(run(carol, "report", "--person", "alice"), 1, "alice has not shared")
+    # once unshared, bob cannot read it either
+    assert "can no longer read" in ok(alice, "unshare", "bob")
+    assert_refused(run(bob, "report", "--person", "alice"), 1, "alice has not shared")
+    shared_read = "SELECT set_config('sorelog.person', 'alice', false); SELECT * FROM soreness"
+    assert pg_database.as_role("bob", shared_read) == []
+
+
+def test_a_shared_role_edits_and_deletes_only_its_own_records(pg_database: Any) -> None:
+    alice, bob = pg_database.url("alice"), pg_database.url("bob")
+    ok(alice, "add", "quads", "6")
+    ok(alice, "share", "bob")
+    assert_refused(run(bob, "edit", "1", "--severity", "1"), 2, "no record #1")
+    assert_refused(run(bob, "delete", "1", "--yes"), 2, "no record #1")
+    assert pg_database.admin("SELECT severity FROM soreness") == [(6,)]
+
+
+def test_share_and_person_refuse_what_they_cannot_do(pg_database: Any, journal: Any) -> None:
+    alice = pg_database.url("alice")
+    ok(alice, "add", "quads", "3")
+    assert_refused(run(alice, "share", "nobody_here"), 2, "no role nobody_here")
+    assert_refused(run(alice, "share", "alice"), 2, "is you")
+    assert_refused(run(alice, "report", "--person", "bob"), 1, "bob has not shared")
+    assert pg_database.admin("SELECT count(*) FROM sorelog_shares") == [(0,)]
+    # on a journal file: said plainly, and no file is made
+    assert_refused(journal.run("share", "bob"), 2, "PostgreSQL")
+    assert_refused(journal.run("report", "--person", "bob"), 2, "--person")
+    assert not journal.path.exists()
+
+
+def test_bad_connections_say_one_line_and_never_the_password(pg_database: Any) -> None:
+    wrong = pg_database.url("alice", password="s3cret-Wrong")
+    result = run(wrong, "add", "quads", "3")
+    assert_refused(result, 1, "refused the password")
+    assert "s3cret-Wrong" not in result.stderr + result.stdout
+    unreachable = f"postgresql://alice:s3cret-Wrong@127.0.0.1:1/{pg_database.name}"
+    result = run(unreachable, "report")
+    assert_refused(result, 1, "cannot reach")
+    assert "s3cret-Wrong" not in result.stderr
+    assert_refused(run(pg_database.url("alice").rsplit("/", 1)[0] + "/no_such_db", "report"),
+                   1, "no database")  # fmt: skip
+    assert pg_database.admin("SELECT to_regclass('soreness')") == [(None,)]
+
+
+def test_a_role_without_create_rights_on_an_empty_database(pg_database: Any) -> None:
+    dave = pg_database.url("dave")
+    assert_refused(run(dave, "add", "quads", "3"), 1, "may not create them")
+    assert pg_database.admin(
+        "SELECT to_regclass('soreness'), to_regclass('sorelog_migrations')"
+    ) == [(None, None)]
+    # reading an empty database writes nothing either
+    assert "empty" in ok(dave, "report")
+    # once the tables exist, dave keeps his own journal in them
+    ok(pg_database.url("alice"), "add", "quads", "3")
+    assert "Logged #2" in ok(dave, "add", "hams", "2")
+    assert pg_database.admin("SELECT owner FROM soreness ORDER BY id") == [("alice",), ("dave",)]
+
+
+def test_a_journal_from_a_newer_sorelog_is_refused_untouched(pg_database: Any) -> None:
+    alice = pg_database.url("alice")
+    ok(alice, "add", "quads", "3")
+    pg_database.admin(
+        "INSERT INTO sorelog_migrations (seq, name, applied_at) VALUES (99, 'p099_future', 'x')"
+    )
+    assert_refused(run(alice, "add", "quads", "4"), 1, "newer sorelog")
+    assert pg_database.admin("SELECT count(*) FROM soreness") == [(1,)]
+
+
+def test_two_first_runs_at_once_set_the_schema_up_once(pg_database: Any) -> None:
+    from sorelog.store.opening import open_journal
+
+    errors: list[BaseException] = []
+
+    def first_run(role: str) -> None:
+        try:
+            journal = open_journal(
+                pg_database.url(role), create=True, now=datetime(2026, 11, 25, tzinfo=UTC)
+            )
+            assert journal is not None
+            journal.close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=first_run, args=(role,)) for role in ("alice", "bob") * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert pg_database.admin("SELECT name FROM sorelog_migrations") == [("p001_journal",)]
+
+
+def test_backup_writes_your_rows_as_a_sqlite_journal(pg_database: Any, tmp_path: Path) -> None:
+    alice, bob = pg_database.url("alice"), pg_database.url("bob")
+    diary(alice, "alice")
+    diary(bob, "bob")
+    target = tmp_path / "alice.db"
+    assert ok(alice, "backup", str(target)).strip() == str(target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    copy = str(target)
+    for args in (("export",), ("report", "--as-of", "2026-11-21", "--json")):
+        assert ok(copy, *args) == ok(alice, *args)
+    with sqlite3.connect(target) as db:
+        notes = {row[0] for row in db.execute("SELECT note FROM soreness WHERE note IS NOT NULL")}
+    assert notes == {"alice's note"}
+    assert_refused(run(alice, "backup", str(target)), 2, "already exists")
+
+
+@pytest.mark.slow
+def test_concurrent_adds_all_land(pg_database: Any, tmp_path: Path) -> None:
+    url = pg_database.url("alice")
+    ok(url, "add", "quads", "1")  # the schema exists before the race
+    env = {"SORELOG_DB": url, "SORELOG_CONFIG": str(tmp_path / "none.toml"), "TZ": "UTC",
+           "HOME": str(tmp_path)}  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sorelog",
+                "add",
+                "hams",
+                str(n % 11),
+                "--at",
+                "2026-11-20T08:00",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(24)
+    ]
+    outcomes = [(*process.communicate(timeout=120), process.returncode) for process in runs]
+    assert [code for _, _, code in outcomes] == [0] * 24, outcomes
+    ids = pg_database.admin("SELECT id FROM soreness WHERE body_part = 'hamstrings'")
+    assert len({row[0] for row in ids}) == 24
