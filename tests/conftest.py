@@ -17,6 +17,9 @@ from typer.testing import CliRunner
 
 from sorelog.cli import app
 
+# pg_cluster and pg_database: a real PostgreSQL server (tests/ is on sys.path, not a package).
+pytest_plugins = ["postgres_server"]
+
 # Every in-process test runs at this moment (the clock ticks on from it), whatever the hour,
 # date or zone of the machine: the dates in tests are written against it. Tests that run
 # sorelog in a real process (where the clock is the machine's) use only past dates and
