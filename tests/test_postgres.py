@@ -49,6 +49,16 @@ def diary(url: str, who: str) -> None:
        "--at", "2026-11-20T20:00")  # fmt: skip
 
 
+def as_person(pg_database: Any, role: str, person: str, sql: str) -> list[tuple[Any, ...]]:
+    """Run `sql` as `role`, asking for `person`'s journal as sorelog does; its rows."""
+    import psycopg
+
+    with psycopg.connect(pg_database.url(role), autocommit=True) as conn:
+        conn.execute("SELECT set_config('sorelog.person', %s, false)", (person,))
+        cursor = conn.execute(sql)
+        return cursor.fetchall() if cursor.description is not None else []
+
+
 def seen_by(pg_database: Any, role: str) -> dict[str, int]:
     """How many rows `role` sees in each table, by a plain SELECT * as that role."""
     return {
@@ -103,10 +113,11 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
     assert ok(bob, "export", "--person", "alice") == ok(alice, "export")
     # bob's own journal stays his: without --person he sees nothing of alice's
     assert json.loads(ok(bob, "list", "--json", "--days", "30"))["records"] == []
-    # In raw SQL as bob, reading alice's rows works only when asking for her ...
+    # In raw SQL as bob, alice's rows are there only when he asks for her ...
     before = pg_database.admin("SELECT * FROM soreness ORDER BY id")
     for table in DATA_TABLES:
         assert pg_database.as_role("bob", f"SELECT * FROM {table} WHERE owner = 'alice'") == []
+    assert len(as_person(pg_database, "bob", "alice", "SELECT * FROM soreness")) == 3
     # ... and nothing bob runs changes them, whatever he asks for.
     for statement in (
         "UPDATE soreness SET severity = 0",
@@ -130,8 +141,7 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
     # once unshared, bob cannot read it either
     assert "can no longer read" in ok(alice, "unshare", "bob")
     assert_refused(run(bob, "report", "--person", "alice"), 1, "alice has not shared")
-    shared_read = "SELECT set_config('sorelog.person', 'alice', false); SELECT * FROM soreness"
-    assert pg_database.as_role("bob", shared_read) == []
+    assert as_person(pg_database, "bob", "alice", "SELECT * FROM soreness") == []
 
 
 def test_a_shared_role_edits_and_deletes_only_its_own_records(pg_database: Any) -> None:

@@ -148,7 +148,12 @@ def _create_step_record(db: Any) -> None:
 
 def applied_steps(db: Any) -> list[str] | None:
     """The names of the steps applied, in order; None when sorelog has no tables here."""
-    (found,) = db.execute("SELECT to_regclass('sorelog_migrations') IS NOT NULL").fetchone()
+    # pg_tables is read with the statement's snapshot: it sees a table another first run
+    # committed while this one waited for the lock (to_regclass may not, yet).
+    (found,) = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'sorelog_migrations')"
+    ).fetchone()
     if not found:
         return None
     return [name for (name,) in db.execute("SELECT name FROM sorelog_migrations ORDER BY seq")]
