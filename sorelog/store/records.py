@@ -12,7 +12,6 @@ from sorelog.domain.when import LocalZone
 from sorelog.store.cells import as_instant
 from sorelog.store.journal import Journal
 
-
 _NULL_TYPES = {"severity": "integer", "enjoyment": "integer", "activity": "integer",
                "amount": "double precision"}  # fmt: skip
 
