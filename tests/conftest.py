@@ -7,7 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +79,96 @@ class Journal:
         return self.path.read_bytes() if self.path.exists() else None
 
 
+@dataclass
+class DatabasePlace:
+    """Where a PostgreSQL journal is, standing in for a journal file's path: it `exists()`
+    once sorelog's tables do, so "nothing was created" means the same on both backends."""
+
+    database: Any
+
+    def exists(self) -> bool:
+        found = self.database.admin("SELECT 1 FROM pg_tables WHERE tablename = 'soreness'")
+        return bool(found)
+
+    def __str__(self) -> str:
+        return str(self.database.url("alice"))
+
+
+class PostgresJournal(Journal):
+    """Runs the CLI against the test's own PostgreSQL database, as alice; rows as the
+    admin sees them, shaped as SQLite keeps them, so the same assertions hold."""
+
+    def __init__(self, database: Any) -> None:
+        super().__init__(DatabasePlace(database))  # type: ignore[arg-type]
+        self.database = database
+
+    def rows(self, table: str = "soreness") -> list[dict[str, Any]]:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        order = "remedy" if table == "remedy_limit" else "id"
+        with psycopg.connect(self.database.url("alice")) as conn:
+            if not conn.execute(
+                "SELECT 1 FROM pg_tables WHERE tablename = %s", (table,)
+            ).fetchone():
+                return []
+            cursor = conn.cursor(row_factory=dict_row)
+            found = cursor.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        return [{k: _as_sqlite(v) for k, v in row.items() if k != "owner"} for row in found]
+
+    def snapshot(self) -> bytes | None:
+        """Every row of every table, to show that a refused command changed nothing."""
+        tables = self.database.admin(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+        )
+        if not tables:
+            return None
+        dump = [
+            (name, self.database.admin(f"SELECT * FROM {name} ORDER BY 1")) for (name,) in tables
+        ]
+        return repr(dump).encode()
+
+
+def _as_sqlite(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# The command-line suites that run against both backends (every test in them that uses the
+# `journal` fixture, except those marked sqlite_only).
+BOTH_BACKENDS = {
+    "test_cli_add", "test_cli_manage", "test_cli_remedies", "test_cli_report", "test_checkin",
+    "test_workouts", "test_chart", "test_triage", "test_scenarios", "test_transfer",
+    "test_remedy_rules", "test_summary",
+}  # fmt: skip
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "journal" not in metafunc.fixturenames:
+        return
+    backends = ["sqlite"]
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if module in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("sqlite_only"):
+        backends.append("postgresql")
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
 @pytest.fixture
-def journal(private_env: Path) -> Journal:
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def journal(
+    private_env: Path, backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Journal:
+    if backend == "postgresql":
+        database = request.getfixturevalue("pg_database")
+        monkeypatch.setenv("SORELOG_DB", database.url("alice"))
+        return PostgresJournal(database)
     return Journal(private_env / "journal" / "sorelog.db")
 
 

@@ -125,6 +125,7 @@ def test_a_refused_checkin_leaves_the_journal_byte_for_byte(journal) -> None:
     assert journal.snapshot() == before
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_the_table_refuses_answers_outside_0_to_10(journal) -> None:
     journal.ok("checkin", *ANSWERS)
     with sqlite3.connect(journal.path) as db, pytest.raises(sqlite3.IntegrityError, match="CHECK"):

@@ -148,6 +148,7 @@ def test_the_same_part_on_two_sides_is_two_entries(journal) -> None:
     ]
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_entries_are_written_all_or_none(journal) -> None:
     """Below the checks the CLI makes: a row the database refuses takes the others with it."""
     journal.ok("add", "calves", "2")

@@ -185,6 +185,7 @@ def test_loading_it_asks_nothing_of_the_network(page_file, tmp_path) -> None:
     assert page_requests(tmp_path, control) == {"http://example.invalid/x.png"}
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_the_journal_itself_is_never_overwritten(journal) -> None:
     journal.ok("add", "quads", "4")
     before = journal.path.read_bytes()

@@ -79,6 +79,7 @@ def test_header_is_the_spec_header() -> None:
     )  # the spec's 14 columns first; the header only ever grows at its end
 
 
+@pytest.mark.sqlite_only  # the file itself
 @pytest.mark.parametrize("form", ["csv", "json"])
 def test_round_trip_gives_back_the_same_records(journal, tmp_path, form) -> None:
     fill(journal)
@@ -378,6 +379,7 @@ def test_limits_in_the_journal_are_kept(journal, tmp_path) -> None:
     ]
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_export_to_a_file_is_private_and_complete(journal, tmp_path) -> None:
     fill(journal)
     target = tmp_path / "export.csv"
@@ -399,6 +401,7 @@ def test_export_of_a_missing_journal_is_empty(journal) -> None:
     assert not journal.path.exists()
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_backup_is_a_private_consistent_journal(journal, tmp_path) -> None:
     fill(journal)
     out = journal.ok("backup").strip()
@@ -418,6 +421,7 @@ def test_backup_of_a_missing_journal_fails(journal) -> None:
     assert_refused(journal.run("backup"), 1, "no journal at")
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_backup_while_another_connection_writes(journal, tmp_path) -> None:
     journal.ok("add", "neck", "1", "--at", "2025-01-01")
     stop = threading.Event()
