@@ -33,6 +33,7 @@ OWNED_BY = {
     "sqlite3": {"store"},
     "sqlmodel": {"store"},
     "sqlalchemy": {"store"},
+    "psycopg": {"store"},  # and within it, store/postgres.py alone (test below)
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
@@ -175,3 +176,13 @@ def test_only_the_cli_context_reads_the_clock() -> None:
     # Everything below the CLI is handed "now", so every rule can be tested at any moment.
     readers = {module: found for module in MODULES if (found := clock_reads(module))}
     assert set(readers) == {"sorelog.cli.context"}, readers
+
+
+def test_only_the_postgres_module_imports_psycopg() -> None:
+    """One module speaks to the PostgreSQL driver; the rest of the store asks it."""
+    users = {
+        module
+        for module in MODULES
+        if any(name == "psycopg" or name.startswith("psycopg.") for name in imports(module))
+    }
+    assert users == {"sorelog.store.postgres"}

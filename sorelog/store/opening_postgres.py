@@ -17,8 +17,8 @@ from sorelog.store.postgres import (
     WRITE_LOCK,
     PostgresConnection,
     PostgresJournal,
-    _psycopg,
     connect,
+    driver,
     postgres_error,
     redact,
 )
@@ -34,7 +34,7 @@ def open_postgres_journal(
 ) -> PostgresJournal | None:
     """The journal in the database `url` names, seen as its role (or, for reading, as the
     person who shared theirs); None when reading a database sorelog has not set up yet."""
-    psycopg = _psycopg()
+    psycopg = driver()
     conn = connect(url)
     try:
         (role,) = conn.execute("SELECT current_user::text").fetchone()
@@ -70,7 +70,7 @@ def _refuse_newer(url: str, steps: list[str] | None) -> None:
 
 
 def _upgrade(url: str, conn: Any, role: str, now: datetime, *, first: bool) -> None:
-    psycopg = _psycopg()
+    psycopg = driver()
     try:
         migrate_postgres(conn, now)
     except psycopg.errors.InsufficientPrivilege:

@@ -54,7 +54,8 @@ def _password(url: str) -> str | None:
         return None
 
 
-def _psycopg() -> Any:
+def driver() -> Any:
+    """The psycopg module, or a message saying how to install it."""
     try:
         import psycopg
     except ImportError:
@@ -64,7 +65,7 @@ def _psycopg() -> Any:
 
 def connect(url: str) -> Any:
     """An autocommit psycopg connection (transactions are explicit), errors named plainly."""
-    psycopg = _psycopg()
+    psycopg = driver()
     try:
         conn = psycopg.connect(
             libpq_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
@@ -169,7 +170,7 @@ class PostgresJournal(Journal):
             url = self.url
 
             def connect_for_engine() -> Any:
-                conn = _psycopg().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
+                conn = driver().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
                 conn.execute("SET TIME ZONE 'UTC'")
                 conn.commit()
                 return conn
@@ -202,14 +203,14 @@ class PostgresJournal(Journal):
 
     def __exit__(self, kind: object, exc: object, trace: object) -> None:
         self.close()
-        psycopg = _psycopg()
+        psycopg = driver()
         if isinstance(exc, psycopg.Error):
             raise postgres_error(self.url, exc) from None
 
 
 def postgres_error(url: str, exc: BaseException) -> SorelogError:
     """A failure while the journal was open, as one line the person can act on."""
-    psycopg = _psycopg()
+    psycopg = driver()
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return SorelogError(
             f"PostgreSQL journal {redact(url)}: your role may not do that "
