@@ -1,0 +1,157 @@
+"""PostgreSQL measures: report on 1,000,000 entries against 1,000, concurrent adds, and an
+import killed midway.
+
+Needs a server: SORELOG_BENCH_PG_ADMIN (an admin URL), else a throw-away cluster started
+with .ci/postgres (PostgreSQL installed). Usage:
+    python benchmarks/scale_postgres.py [--count 1000000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import AS_OF, entries, median_time, write_csv  # noqa: E402
+
+from sorelog.store import open_journal  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ROLE, PASSWORD = "sorelog_bench", "bench-" + secrets.token_hex(8)
+Row = tuple[str, str, str, bool]
+
+
+@contextmanager
+def server() -> Iterator[str]:
+    """An admin URL: the one given, or a throw-away cluster's for the length of the run."""
+    given = os.environ.get("SORELOG_BENCH_PG_ADMIN")
+    if given:
+        yield given
+        return
+    directory = Path(tempfile.mkdtemp(prefix="sorelog-bench-pg-"))
+    directory.chmod(0o755)
+    script = str(ROOT / ".ci" / "postgres")
+    url = subprocess.run(["bash", script, "start", str(directory)], check=True,
+                         capture_output=True, text=True).stdout.strip()  # fmt: skip
+    try:
+        yield url
+    finally:
+        subprocess.run(["bash", script, "stop", str(directory)], check=False)
+
+
+def database(admin: str, name: str) -> str:
+    """A fresh database `name` the bench role may create sorelog's tables in; its URL."""
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (ROLE,)).fetchone():
+            conn.execute(f"CREATE ROLE {ROLE} LOGIN")
+        conn.execute(f"ALTER ROLE {ROLE} PASSWORD '{PASSWORD}'")
+    base = psycopg.conninfo.conninfo_to_dict(admin)
+    with psycopg.connect(admin.rsplit("/", 1)[0] + f"/{name}", autocommit=True) as conn:
+        conn.execute(f"GRANT CREATE ON SCHEMA public TO {ROLE}")
+    return f"postgresql://{ROLE}:{PASSWORD}@{base['host']}:{base['port']}/{name}"
+
+
+def create(url: str) -> None:
+    """sorelog's tables, made by sorelog itself as the role."""
+    journal = open_journal(url, create=True, now=datetime.now(UTC))
+    assert journal is not None
+    journal.close()
+
+
+def fill(url: str, rows: list[tuple]) -> None:
+    """sorelog's tables, then the rows copied in as the role."""
+    create(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        start = conn.execute("SELECT nextval('sorelog_record_id')").fetchone()[0]
+        conn.execute("SELECT setval('sorelog_record_id', %s)", (start + len(rows) + 2000,))
+        # COPY is refused under row-level security: arrays, 50,000 rows a statement.
+        insert = (
+            "INSERT INTO soreness (id, at, day, body_part, side, severity, cause, symptoms) "
+            "SELECT * FROM unnest(%s::bigint[], %s::timestamptz[], %s::date[], %s::text[], "
+            "%s::text[], %s::int[], %s::text[], %s::text[])"
+        )
+        for low in range(0, len(rows), 50_000):
+            chunk = rows[low : low + 50_000]
+            ids = list(range(start + 1 + low, start + 1 + low + len(chunk)))
+            conn.execute(insert, [ids, *(list(column) for column in zip(*chunk, strict=True))])
+        conn.execute("ANALYZE soreness")
+
+
+def count_rows(url: str, table: str = "soreness") -> int:
+    with psycopg.connect(url) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def measure(admin: str, env: dict[str, str], sorelog: list[str], count: int, runs: int) -> list[Row]:
+    rows: list[Row] = []
+    rng = random.Random(20261126)
+    first = AS_OF - timedelta(days=3650)
+    small, big = database(admin, "bench_small"), database(admin, "bench_big")
+    fill(small, entries(rng, 1000, first, AS_OF))
+    fill(big, entries(rng, count, first, AS_OF))
+    report = [*sorelog, "report", "--as-of", AS_OF.isoformat()]
+    t_small = median_time(report, {**env, "SORELOG_DB": small}, runs)
+    t_big = median_time(report, {**env, "SORELOG_DB": big}, runs)
+    rows.append((f"PostgreSQL report, {count:,} vs 1,000 entries",
+                 f"{t_big:.3f} s / {t_small:.3f} s",
+                 f"{t_big / t_small:.2f}x (target <= 1.50x)", t_big / t_small <= 1.5))  # fmt: skip
+
+    adds = database(admin, "bench_adds")
+    create(adds)
+    runs_at_once = [
+        subprocess.Popen([*sorelog, "--db", adds, "add", "quads", str(n % 11)], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        for n in range(24)
+    ]
+    failed = sum(1 for proc in runs_at_once if proc.wait() != 0)
+    landed = count_rows(adds)
+    rows.append(("PostgreSQL: 24 concurrent adds", f"{landed} landed, {failed} failed",
+                 "target: all 24", landed == 24 and failed == 0))  # fmt: skip
+
+    killed = database(admin, "bench_killed")
+    source = Path(tempfile.mkdtemp()) / "import.csv"
+    write_csv(source, 200_000, rng)
+    create(killed)
+    proc = subprocess.Popen([*sorelog, "--db", killed, "import", str(source)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(2.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.5)  # the server notices the closed connection and rolls back
+    found = count_rows(killed)
+    rows.append(("PostgreSQL: import of 200,000 killed at 2.5 s", f"{found:,} rows after",
+                 "target: none or all", found in (0, 200_000)))  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    env = {**os.environ, "TZ": "UTC", "SORELOG_CONFIG": "/nonexistent/sorelog.toml"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with server() as admin:
+        rows = measure(admin, env, [sys.executable, "-m", "sorelog"], options.count, options.runs)
+    for name, measured, ratio, ok in rows:
+        print(f"{'ok  ' if ok else 'MISS'}  {name:<46}  {measured:<28}  {ratio}")
+    return 0 if all(row[3] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
