@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, BinaryIO
 
 import typer
 
@@ -107,22 +110,20 @@ def import_(
 ) -> None:
     """Add the records in an export file; records already in the journal are skipped."""
     _, zone = settings(ctx)
-    data = _read_input(file)
     from sorelog.services.importing import check_file, import_records, preview_import
 
-    lines = data.count(b"\n")
-    with _progress(lines) as task:
-        parsed = check_file(data, str(file), zone, now(ctx), task("Checking", lines))
-        del data  # the checked rows are all that is needed from here on
+    with _open_input(file) as (source, lines), _progress(lines) as task:
+        parsed = check_file(source, str(file), zone, now(ctx), task("Checking", lines))
+    with closing(parsed), _progress(parsed.count) as task:
         if dry_run:
             plan = preview_import(journal_location(ctx), parsed, zone, now(ctx))
         else:
-            tick = task("Writing", len(parsed.rows))
+            tick = task("Writing", parsed.count)
             config, _ = settings(ctx)
             plan, alerts = import_records(
                 journal_location(ctx), parsed, zone, now(ctx), config, tick
             )
-    new, present = len(plan.new), plan.present
+    new, present = plan.new, plan.present
     if dry_run:
         typer.echo("Dry run: nothing was written.")
         for kind in KINDS:
@@ -182,17 +183,48 @@ def backup(
 # -- helpers ----------------------------------------------------------------
 
 
-def _read_input(file: Path) -> bytes:
-    if str(file) == "-":
-        return sys.stdin.buffer.read()
+@contextmanager
+def _open_input(file: Path) -> Iterator[tuple[BinaryIO, int]]:
+    """The file to import, open for reading, and its number of lines (for the progress bar).
+
+    A stream that cannot be read twice (stdin from a pipe, `<(...)`) is copied to an unnamed
+    private temporary file first, so it can be counted too.
+    """
     try:
-        return file.expanduser().read_bytes()
+        with _open_bytes(file) as stream:
+            if stream.seekable():
+                start = stream.tell()
+                lines = sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
+                stream.seek(start)
+                yield stream, lines
+                return
+            with tempfile.TemporaryFile() as copy:
+                lines = 0
+                while block := stream.read(1 << 20):
+                    lines += block.count(b"\n")
+                    copy.write(block)
+                copy.seek(0)
+                yield copy, lines
+    except OSError as exc:
+        raise SorelogError(f"cannot read {file}: {exc.strerror}") from None
+
+
+@contextmanager
+def _open_bytes(file: Path) -> Iterator[BinaryIO]:
+    if str(file) == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = file.expanduser().open("rb")
+        if stat.S_ISDIR(os.fstat(handle.fileno()).st_mode):  # opened on some systems
+            handle.close()
+            raise IsADirectoryError
     except FileNotFoundError:
         raise InputError(f"no such file: {file}") from None
     except IsADirectoryError:
         raise InputError(f"{file} is a directory; give an export file") from None
-    except OSError as exc:
-        raise SorelogError(f"cannot read {file}: {exc.strerror}") from None
+    with handle:
+        yield handle
 
 
 def _write_private(path: Path, write: Callable[[IO[str]], int]) -> int:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -197,12 +198,28 @@ class ImportLimit(NamedTuple):
     max_days_in_30: int | None = None
 
 
-class ImportFile(NamedTuple):
-    """A checked export file: its records and limits, and how to name a place in it."""
+@dataclass
+class ImportFile:
+    """A checked export file: what is known of its records, and how to read them again.
+
+    The rows themselves are not held here: a big file's checked rows are read back in
+    file order, as often as needed, from wherever the reader kept them.
+    """
 
     locate: Callable[[str, int], str]  # ("record"/"limit", number) -> "line 7 (record 3)"
-    rows: list[ImportRow]
+    read_rows: Callable[[], Iterator[ImportRow]]  # the checked rows, in file order
     limits: list[ImportLimit]
+    count: int = 0  # rows
+    by_type: Counter[str] = field(default_factory=Counter)
+    first_day: date | None = None  # the earliest and latest local day of a row
+    last_day: date | None = None
+    has_ids: bool = False  # some row carries an id
+    highest_id: int = 0  # the highest id a row carries
+    dosed: bool = False  # some remedy row has a dose, so units must agree
+    close: Callable[[], None] = lambda: None  # let go of the kept rows
+
+    def rows(self) -> Iterator[ImportRow]:
+        return self.read_rows()
 
     def where(self, row: ImportRow) -> str:
         return self.locate("record", row.number)

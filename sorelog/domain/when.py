@@ -24,6 +24,8 @@ _DAY_CLOCK = re.compile(r"^(.+) (\d{1,2}):(\d{2})$", re.ASCII)  # "yesterday 18:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}", re.ASCII)
 NOON = time(12, 0)
+_PROBE = timedelta(days=1)
+_SECOND = timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,36 @@ class LocalZone:
     def day_of(self, instant: datetime) -> date:
         """The local calendar day an instant falls on."""
         return self.to_local(instant).date()
+
+    def offset_at(self, instant: datetime) -> int:
+        """The zone's UTC offset at an instant, in whole seconds."""
+        return int((self.to_local(instant).utcoffset() or timedelta(0)).total_seconds())
+
+    def offsets(self, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
+        """The zone's UTC offset in seconds from each instant on, over [start, end]: the first
+        entry is `start`, the others the exact seconds where the offset changed.
+
+        Found by probing a day at a time and bisecting to the second, which suits a named
+        zone and the system's alike; no zone changes its offset twice within a day.
+        """
+        start = start.astimezone(UTC).replace(microsecond=0)
+        found = [(start, self.offset_at(start))]
+        here = start
+        while here < end:
+            probe = min(here + _PROBE, end)
+            if self.offset_at(probe) == found[-1][1]:
+                here = probe
+                continue
+            low, high = here, probe  # the offset is the old one at low, a new one at high
+            while high - low > _SECOND:
+                middle = low + timedelta(seconds=(high - low) // _SECOND // 2)
+                if self.offset_at(middle) == found[-1][1]:
+                    low = middle
+                else:
+                    high = middle
+            found.append((high, self.offset_at(high)))
+            here = high
+        return found
 
     def fingerprint(self) -> str:
         """The zone's UTC offsets across the years: equal for zones that give every instant

@@ -7,20 +7,21 @@ can be tested alone, and an import is refused before the journal is touched.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, BinaryIO
 
 from sorelog.domain.errors import InputError
+from sorelog.domain.kinds import REMEDY
 from sorelog.domain.safe_text import printable
-from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
+from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.check import check_limit, check_row
 from sorelog.formats.columns import FIRST_HEADER, HEADER, LIMIT_KEYS
 from sorelog.formats.formulas import TEXT_PLACES, restore
+from sorelog.formats.spool import RowSpool
 
 PROGRESS_STEP = 1000
 _CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
@@ -30,22 +31,54 @@ Tick = Callable[[int], None]
 
 
 def read_import(
-    data: bytes, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
+    source: BinaryIO, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
 ) -> ImportFile:
-    """Parse and check every row of an export file; InputError names the first bad one."""
+    """Parse and check every row of an export file; InputError names the first bad one.
+
+    A CSV file is read line by line, once; the checked rows are kept on disk (formats.spool),
+    so memory stays flat however long the file is.
+    """
     label = printable(name)
-    if not data or data.isspace():
-        raise InputError(f"{label} is empty; export a journal with: sorelog export -o FILE")
-    if b"\x00" in data:
-        raise InputError(f"{label} is a binary file, not a sorelog export (CSV or JSON)")
-    if data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+    head = _read_head(source)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        data = head + source.read()
+        if b"\x00" in data:
+            raise InputError(f"{label} is a binary file, not a sorelog export (CSV or JSON)")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(f"{label} is not UTF-8 text (byte {exc.start + 1})") from None
+        del data
         locate = _json_locator(text)
-        return ImportFile(locate, *_check_all(_json_records(text), locate, zone, now, tick))
-    return ImportFile(_csv_locate, *_check_all(_csv_records(data), _csv_locate, zone, now, tick))
+        return _check_all(_json_records(text), locate, zone, now, tick)
+    return _check_all(_csv_records(_byte_lines(head, source), label), _csv_locate, zone, now, tick)
+
+
+_HEAD = 4096  # where a JSON file shows itself: its first non-blank byte
+
+
+def _read_head(source: BinaryIO) -> bytes:
+    """The first _HEAD bytes, however the stream hands them over (a pipe may give fewer)."""
+    head = b""
+    while len(head) < _HEAD and (more := source.read(_HEAD - len(head))):
+        head += more
+    return head
+
+
+def _byte_lines(head: bytes, source: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines, each with its b"\\n", as iterating over a bytes file gives them."""
+    pending = head
+    while block := source.read(1 << 16):
+        lines = (pending + block).split(b"\n")
+        pending = lines.pop()
+        for line in lines:
+            yield line + b"\n"
+    lines = pending.split(b"\n")
+    last = lines.pop()
+    for line in lines:
+        yield line + b"\n"
+    if last:
+        yield last
 
 
 def _csv_locate(kind: str, number: int) -> str:
@@ -101,27 +134,44 @@ def _json_element_starts(text: str) -> dict[str, list[int]]:
 Item = tuple[int, str, "list[Any] | dict[str, Any] | ValueError"]
 
 
-def _lines(data: bytes) -> Iterator[str]:
-    """Decode line by line: a big file as one string would cost several times its size."""
-    for number, line in enumerate(io.BytesIO(data), 1):
+class _NotText(InputError):
+    """The file is not text at all: said at once, whatever else is wrong with it."""
+
+
+def _refuse_binary(raw: Iterator[bytes], label: str) -> None:
+    """Before a file is refused for a line it cannot read, see whether it is text at all."""
+    if any(b"\x00" in line for line in raw):
+        raise _NotText(f"{label} is a binary file, not a sorelog export (CSV or JSON)")
+
+
+def _lines(raw: Iterator[bytes], label: str, blank: list[bool]) -> Iterator[str]:
+    """Decode line by line; `blank` stays [True] while every line so far is whitespace."""
+    for number, line in enumerate(raw, 1):
+        if b"\x00" in line:
+            raise _NotText(f"{label} is a binary file, not a sorelog export (CSV or JSON)")
+        if blank[0] and not line.isspace():
+            blank[0] = False
         try:
             yield line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
+            _refuse_binary(raw, label)
             message = f"line {number}: not UTF-8 text; save the file as 'CSV UTF-8'"
             raise InputError(message) from None
 
 
-def _csv_records(data: bytes) -> Iterator[Item]:
+def _csv_records(lines: Iterable[bytes], label: str) -> Iterator[Item]:
     """Rows as dicts by header name; InputError where the file itself stops making sense."""
     # A cell may be as long as a note sorelog exported (the csv module stops at 128 KiB).
-    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
-    reader = csv.reader(_lines(data), strict=True)
+    csv.field_size_limit(max(csv.field_size_limit(), _LONGEST_CELL))
+    blank, raw = [True], iter(lines)
+    reader = csv.reader(_lines(raw, label, blank), strict=True)
     end, header, missing = 0, None, []
     while True:
         start = end + 1
         try:
             cells = next(reader, None)
         except csv.Error as exc:
+            _refuse_binary(raw, label)
             message = f"line {start}: broken CSV quoting ({exc}); check the quotes"
             raise InputError(message) from None
         if cells is None:
@@ -134,6 +184,7 @@ def _csv_records(data: bytes) -> Iterator[Item]:
         if header is None:
             header = tuple(cell.strip().lower() for cell in cells)
             if not _known_header(header):
+                _refuse_binary(raw, label)
                 raise InputError(f"line {start}: {_header_problem(header)}")
             missing = [""] * (len(HEADER) - len(header))  # columns added since: empty
         elif len(cells) != len(header):
@@ -144,7 +195,12 @@ def _csv_records(data: bytes) -> Iterator[Item]:
                 cells[place] = restore(cells[place])
             yield start, "row", cells
     if header is None:
+        if blank[0]:
+            raise _NotText(f"{label} is empty; export a journal with: sorelog export -o FILE")
         raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")
+
+
+_LONGEST_CELL = 2**31 - 1  # the csv module's own ceiling on every platform
 
 
 def _known_header(header: tuple[str, ...]) -> bool:
@@ -214,10 +270,14 @@ def _check_all(
     zone: LocalZone,
     now: datetime,
     tick: Tick | None,
-) -> tuple[list[ImportRow], list[ImportLimit]]:
-    """Check everything, counting bad rows; stop early only where the file cannot be read on."""
-    rows: list[ImportRow] = []
-    limits: list[ImportLimit] = []
+) -> ImportFile:
+    """Check everything, counting bad rows; stop early only where the file cannot be read on.
+
+    Checked rows go to a spool as they come, with what planning needs to know of them
+    (types, days, ids, doses), so nothing is held per row.
+    """
+    spool = RowSpool()
+    found = ImportFile(locate, spool.rows, [], close=spool.close)
     latest = now + _CLOCK_GRACE
     first: str | None = None
     bad = 0
@@ -229,16 +289,42 @@ def _check_all(
                 if isinstance(item, ValueError):
                     raise item
                 if isinstance(item, dict):  # a limit: records come as lists of cells
-                    limits.append(check_limit(item))
-                else:
-                    rows.append(check_row(number, item, zone, latest))
+                    found.limits.append(check_limit(item))
+                elif first is None:
+                    row = check_row(number, item, zone, latest)
+                    _note(found, row)
+                    spool.add(row)
+                else:  # a file already refused: only the count of bad rows is wanted
+                    check_row(number, item, zone, latest)
             except ValueError as exc:
                 bad += 1
                 first = first or f"{locate(kind, number)}: {exc}"
+    except _NotText:
+        spool.close()
+        raise
     except InputError as exc:
         bad += 1
         first = first or exc.message
     if first is not None:
+        spool.close()
         more = f" (and {bad - 1} more bad {'row' if bad == 2 else 'rows'})" if bad > 1 else ""
         raise InputError(first + more)
-    return rows, limits
+    return found
+
+
+def _note(found: ImportFile, row: ImportRow) -> None:
+    """Keep the few facts about the rows that planning an import needs before reading them."""
+    found.count += 1
+    found.by_type[row.record] += 1
+    if found.first_day is None or row.day < found.first_day:
+        found.first_day = row.day
+    if found.last_day is None or row.day > found.last_day:
+        found.last_day = row.day
+    if row.id is not None:
+        found.has_ids = True
+        found.highest_id = max(found.highest_id, row.id)
+    if row.record == REMEDY.name and row.values[_UNIT] is not None:
+        found.dosed = True
+
+
+_UNIT = REMEDY.fields.index("unit")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
 from sorelog.domain.settings import Config
@@ -21,11 +22,12 @@ Tick = Callable[[int], None]
 
 
 def check_file(
-    data: bytes, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
+    source: BinaryIO, name: str, zone: LocalZone, now: datetime, tick: Tick | None = None
 ) -> ImportFile:
     """Every row of the file checked as the add commands check it; InputError names the first
-    bad one. Nothing in the journal is read or written."""
-    return read_import(data, name, zone, now, tick)
+    bad one. Nothing in the journal is read or written; `source` is read once, to its end.
+    Close the result when done with it."""
+    return read_import(source, name, zone, now, tick)
 
 
 def preview_import(
@@ -58,11 +60,9 @@ def import_records(
     journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None
     with journal:
-        plan = import_file(journal, parsed, tick)
-        flagged = [
-            ident for row, ident in zip(plan.new, plan.new_ids, strict=True) if _needs_triage(row)
-        ]
-        records = read_records(journal, zone, ids=tuple(flagged)) if flagged else []
+        plan = import_file(journal, parsed, tick, note=_needs_triage)
+        flagged = tuple(plan.noted_ids)
+        records = read_records(journal, zone, ids=flagged) if flagged else []
         return plan, triage(journal, records, now.date(), config)
 
 

@@ -10,13 +10,14 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from hashlib import blake2b
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
 from sorelog.domain.doses import Dose, fits
-from sorelog.domain.errors import InputError
-from sorelog.domain.kinds import KINDS, REMEDY
+from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.kinds import KINDS, MAX_ID, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.cells import as_instant as stored_instant
 from sorelog.store.journal import Journal
@@ -29,13 +30,16 @@ Tick = Callable[[int], None]
 class ImportPlan:
     """What an import adds, and what it finds already in the journal."""
 
-    new: list[ImportRow]
     new_by_type: Counter[str] = field(default_factory=Counter)
     present_by_type: Counter[str] = field(default_factory=Counter)
     limits: list[ImportLimit] = field(default_factory=list)  # remedies with no limits yet
     limits_present: int = 0  # the same limits are already set
     limits_kept: list[str] = field(default_factory=list)  # the journal's differ: kept as they are
-    new_ids: list[int] = field(default_factory=list)  # the ids the new rows were given
+    noted_ids: list[int] = field(default_factory=list)  # the ids given to the rows `note` picked
+
+    @property
+    def new(self) -> int:
+        return sum(self.new_by_type.values())
 
     @property
     def present(self) -> int:
@@ -45,69 +49,143 @@ class ImportPlan:
 # -- planning ---------------------------------------------------------------
 
 
-def _key(record: str, at: datetime, values: Iterable[Any]) -> tuple[Any, ...]:
-    """A record's content: type, instant and every field ('' and None alike), never its id."""
-    return (record, at, *(None if value == "" else value for value in values))
+def _digest(record: str, at: datetime, values: Iterable[Any]) -> bytes:
+    """A record's content (type, instant, every field; '' and None alike, 400 and 400.0 alike,
+    never its id) in 16 bytes: a million of them fit in a few tens of MB, and two different
+    contents share a digest with a chance of about 2^-128 per pair, far below a disk's."""
+    key = (
+        record,
+        at.astimezone(UTC).isoformat(),
+        *(
+            None
+            if value == ""
+            else int(value)
+            if type(value) is float and value.is_integer()
+            else value
+            for value in values
+        ),
+    )
+    return blake2b(repr(key).encode(), digest_size=16).digest()
 
 
-def plan_import(journal: Journal | None, data: ImportFile) -> ImportPlan:
-    """What importing `data` into the journal (None: none yet) would add; nothing is written."""
-    return _plan(journal.db if journal is not None else None, data)
-
-
-def _plan(db: sqlite3.Connection | None, data: ImportFile) -> ImportPlan:
-    """Split the file into new rows and rows already present, and check doses' units.
+class _Matches:
+    """Which file rows are already in the journal, decided a row at a time.
 
     A row is present when the journal holds a record of the same type with the same
     instant and fields. Each journal record answers for one file row, a record whose id
     the row carries first; so a re-import adds nothing, and a file with a row twice adds
-    both to an empty journal.
+    both to an empty journal. Only digests are held, never the records.
     """
-    pool: Counter[tuple[Any, ...]] = Counter()
-    by_id: dict[int, tuple[Any, ...]] = {}
-    if db is not None and data.rows:
-        low = min(row.day for row in data.rows) - timedelta(days=2)  # any zone's day of `at`
-        high = max(row.day for row in data.rows) + timedelta(days=2)
+
+    def __init__(self, db: sqlite3.Connection | None, data: ImportFile) -> None:
+        self.pool: Counter[bytes] = Counter()
+        self.by_id: dict[int, bytes] = {}
+        self.by_ordinal = bytearray()  # 1: the row at that place matched a record by its id
+        if db is None or data.first_day is None or data.last_day is None:
+            return
+        low = data.first_day - timedelta(days=2)  # any zone's day of `at`
+        high = data.last_day + timedelta(days=2)
         for kind in KINDS:
             sql = (
                 f"SELECT id, at, {', '.join(kind.fields)} FROM {kind.table} "
                 "WHERE day BETWEEN ? AND ?"
             )
             for ident, at, *values in db.execute(sql, (low.isoformat(), high.isoformat())):
-                key = _key(kind.name, stored_instant(at), values)
-                pool[key] += 1
-                by_id[ident] = key
-    if not pool:  # nothing in the journal near these days: every row is new
-        plan = ImportPlan(new=list(data.rows))
-        plan.new_by_type.update(row.record for row in data.rows)
-    else:
-        plan = _match(data.rows, pool, by_id)
-    _plan_limits(db, data.limits, plan)
-    _check_units(db, plan, data)
-    return plan
+                key = _digest(kind.name, stored_instant(at), values)
+                self.pool[key] += 1
+                if data.has_ids:
+                    self.by_id[ident] = key
+        # The rows whose id names a record with their content go first: one pass to find them.
+        if self.by_id:
+            self.by_ordinal = bytearray(data.count)
+            for ordinal, row in enumerate(data.rows()):
+                named = self.by_id.get(row.id) if row.id is not None else None
+                if named is None or self.pool[named] <= 0:
+                    continue
+                if named == _digest(row.record, row.at, row.values):
+                    self.pool[named] -= 1
+                    self.by_ordinal[ordinal] = 1
+        self.by_id.clear()
+
+    def present(self, ordinal: int, row: ImportRow) -> bool:
+        """Whether the row at this place in the file is already in the journal; call in order."""
+        if not self.pool:
+            return False
+        if self.by_ordinal and self.by_ordinal[ordinal]:
+            return True
+        key = _digest(row.record, row.at, row.values)
+        if self.pool.get(key, 0) > 0:
+            self.pool[key] -= 1
+            return True
+        return False
 
 
-def _match(
-    rows: list[ImportRow], pool: Counter[tuple[Any, ...]], by_id: dict[int, tuple[Any, ...]]
-) -> ImportPlan:
-    """Match rows to journal records: first those whose id names a record with their content."""
-    plan = ImportPlan(new=[])
-    keys = [_key(row.record, row.at, row.values) for row in rows]
-    present = [False] * len(rows)
-    for index, row in enumerate(rows):
-        if row.id is not None and by_id.get(row.id) == keys[index] and pool[keys[index]] > 0:
-            pool[keys[index]] -= 1
-            present[index] = True
-    for index, row in enumerate(rows):
-        if not present[index] and pool[keys[index]] > 0:
-            pool[keys[index]] -= 1
-            present[index] = True
-        if present[index]:
+def plan_import(journal: Journal | None, data: ImportFile) -> ImportPlan:
+    """What importing `data` into the journal (None: none yet) would add; nothing is written."""
+    db = journal.db if journal is not None else None
+    plan = ImportPlan()
+    units = _Units(db, data.limits, plan)
+    if db is None and not (data.dosed or units.ceilings):  # nothing to match or to compare
+        plan.new_by_type.update(data.by_type)
+        return plan
+    matches = _Matches(db, data)
+    for ordinal, row in enumerate(data.rows()):
+        if matches.present(ordinal, row):
             plan.present_by_type[row.record] += 1
         else:
-            plan.new.append(row)
+            units.check(row, data)
             plan.new_by_type[row.record] += 1
     return plan
+
+
+class _Units:
+    """The rule of `remedy add` and `remedy limit`: doses and limit share a unit family.
+
+    Also sorts the file's limits: an import only adds, so limits go to remedies without
+    any, and the journal's own stay.
+    """
+
+    def __init__(
+        self, db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan
+    ) -> None:
+        _plan_limits(db, limits, plan)
+        self.used: dict[str, set[str]] = {}
+        sql = "SELECT DISTINCT remedy, unit FROM remedy_use WHERE unit IS NOT NULL"
+        for remedy, unit in db.execute(sql) if db is not None else ():
+            self.used.setdefault(remedy, set()).add(unit)
+        self.ceilings: dict[str, str] = {}
+        if db is not None:
+            sql = "SELECT remedy, max_daily_unit FROM remedy_limit WHERE max_daily_unit IS NOT NULL"
+            self.ceilings.update(db.execute(sql).fetchall())
+        for limit in plan.limits:
+            if limit.max_daily is None:
+                continue
+            unit, units = limit.max_daily.unit, self.used.get(limit.remedy, set())
+            if not fits(unit, units):
+                raise InputError(
+                    f"the limit for {limit.remedy} is in {unit}, but it is logged in "
+                    f"{', '.join(sorted(units))}; give the limit in {sorted(units)[0]}"
+                )
+            self.ceilings[limit.remedy] = unit
+
+    def check(self, row: ImportRow, data: ImportFile) -> None:
+        """A new row's dose against its remedy's limit and the units it is logged in."""
+        if row.record != REMEDY.name or row.values[_UNIT] is None:
+            return
+        remedy, unit = row.values[_REMEDY], row.values[_UNIT]
+        ceiling = self.ceilings.get(remedy)
+        if not fits(unit, [ceiling]):
+            raise InputError(
+                f"{data.where(row)}: {unit} cannot be compared with the daily limit for {remedy} "
+                f"(in {ceiling}); give the dose in {ceiling}"
+            )
+        units = self.used.setdefault(remedy, set())
+        if not fits(unit, units):
+            raise InputError(
+                f"{data.where(row)}: {remedy} is logged in {', '.join(sorted(units))}; "
+                f"{unit} cannot be added to that"
+            )
+        units.add(unit)
 
 
 def _plan_limits(
@@ -132,50 +210,22 @@ def _plan_limits(
             plan.limits_kept.append(remedy)
 
 
-def _check_units(db: sqlite3.Connection | None, plan: ImportPlan, data: ImportFile) -> None:
-    """The rule of `remedy add` and `remedy limit`: doses and limit share a unit family."""
-    used: dict[str, set[str]] = {}
-    sql = "SELECT DISTINCT remedy, unit FROM remedy_use WHERE unit IS NOT NULL"
-    for remedy, unit in db.execute(sql) if db is not None else ():
-        used.setdefault(remedy, set()).add(unit)
-    ceilings: dict[str, str] = {}
-    if db is not None:
-        sql = "SELECT remedy, max_daily_unit FROM remedy_limit WHERE max_daily_unit IS NOT NULL"
-        ceilings.update(db.execute(sql).fetchall())
-    for limit in plan.limits:
-        if limit.max_daily is None:
-            continue
-        unit, units = limit.max_daily.unit, used.get(limit.remedy, set())
-        if not fits(unit, units):
-            raise InputError(
-                f"the limit for {limit.remedy} is in {unit}, but it is logged in "
-                f"{', '.join(sorted(units))}; give the limit in {sorted(units)[0]}"
-            )
-        ceilings[limit.remedy] = unit
-    for row in plan.new:
-        if row.record != REMEDY.name or row.values[_UNIT] is None:
-            continue
-        remedy, unit = row.values[_REMEDY], row.values[_UNIT]
-        ceiling = ceilings.get(remedy)
-        if not fits(unit, [ceiling]):
-            raise InputError(
-                f"{data.where(row)}: {unit} cannot be compared with the daily limit for {remedy} "
-                f"(in {ceiling}); give the dose in {ceiling}"
-            )
-        units = used.setdefault(remedy, set())
-        if not fits(unit, units):
-            raise InputError(
-                f"{data.where(row)}: {remedy} is logged in {', '.join(sorted(units))}; "
-                f"{unit} cannot be added to that"
-            )
-        units.add(unit)
-
-
 # -- writing ----------------------------------------------------------------
 
 
-def import_file(journal: Journal, data: ImportFile, tick: Tick | None = None) -> ImportPlan:
-    """Write the file's new records and limits in one transaction: all of them, or nothing."""
+def import_file(
+    journal: Journal,
+    data: ImportFile,
+    tick: Tick | None = None,
+    note: Callable[[ImportRow], bool] | None = None,
+) -> ImportPlan:
+    """Write the file's new records and limits in one transaction: all of them, or nothing.
+
+    The checked rows are read twice at most (once more when some carry ids of records
+    already in the journal), and written CHUNK at a time: memory does not grow with the
+    file. A refused row (units) rolls the whole transaction back. The ids given to the
+    new rows that `note` picks are kept in the plan.
+    """
     from sqlalchemy import insert
 
     from sorelog.store.tables import RemedyLimit, model_for
@@ -184,15 +234,26 @@ def import_file(journal: Journal, data: ImportFile, tick: Tick | None = None) ->
         connection = session.connection()
         # A write first, so the transaction holds the write lock before anything is read.
         connection.exec_driver_sql("DELETE FROM record_ids WHERE 0")
-        plan = _plan(connection.connection.dbapi_connection, data)
-        ids = _allocate_ids(session, plan.new)
-        plan.new_ids = ids
+        db = connection.connection.dbapi_connection
+        plan = ImportPlan()
+        units = _Units(db, data.limits, plan)
+        matches = _Matches(db, data)
+        ids = _Ids(connection, data)
         inserts = {
             record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
         }
-        for row, ident in zip(plan.new, ids, strict=True):
+        for ordinal, row in enumerate(data.rows()):
+            if matches.present(ordinal, row):
+                plan.present_by_type[row.record] += 1
+                continue
+            units.check(row, data)
+            plan.new_by_type[row.record] += 1
+            ident = ids.give(row)
+            if note is not None and note(row):
+                plan.noted_ids.append(ident)
             if inserts[row.record].add(_insert_values(row, ident)) and tick:
                 tick(CHUNK)
+        ids.finish()
         for pending in inserts.values():
             pending.flush()
         if plan.limits:
@@ -201,30 +262,54 @@ def import_file(journal: Journal, data: ImportFile, tick: Tick | None = None) ->
     return plan
 
 
-def _allocate_ids(session: Any, rows: list[ImportRow]) -> list[int]:
-    """Each row keeps its file id if no record has ever had it, else gets a new one.
+class _Ids:
+    """Each new row keeps its file id if no record has ever had it, else gets a new one.
 
-    Every id goes into the shared `record_ids` table, as `new_record_id` does one by one.
+    Every id goes into the shared `record_ids` table, as `new_record_id` does one by one,
+    a chunk at a time; whether a file id is free is asked of the table, so no set of every
+    id is held. New ids follow the highest id in the journal or the file, so they never
+    meet a file id still to come. Past MAX_ID (after an import of ids near 2^53) a new id
+    is the lowest one free when its row is written, as writes.allocate_ids chooses.
     """
-    from sorelog.store.writes import allocate_ids
 
-    connection = session.connection()
-    add_ids = "INSERT INTO record_ids (id) VALUES (?)"
-    taken = {ident for (ident,) in connection.exec_driver_sql("SELECT id FROM record_ids")}
-    ids: list[int | None] = []
-    for row in rows:
-        if row.id is not None and row.id not in taken:
-            taken.add(row.id)
-            ids.append(row.id)
+    def __init__(self, connection: Any, data: ImportFile) -> None:
+        self.connection = connection
+        self.db = connection.connection.dbapi_connection
+        (top,) = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM record_ids").fetchone()
+        self.next = max(top, data.highest_id) + 1
+        self.spill = self.next + data.count - 1 > MAX_ID
+        if self.spill:
+            self.next = 1
+        self.pending: dict[int, None] = {}  # given, not yet in record_ids (in order)
+
+    def give(self, row: ImportRow) -> int:
+        """The id the row is written with, recorded as taken."""
+        if row.id is not None and not self._taken(row.id):
+            ident = row.id
         else:
-            ids.append(None)
-    if kept := [(ident,) for ident in ids if ident is not None]:
-        connection.exec_driver_sql(add_ids, kept)
-    fresh = ids.count(None)
-    if not fresh:
-        return cast("list[int]", ids)
-    numbers = iter(allocate_ids(connection, fresh))
-    return [ident if ident is not None else next(numbers) for ident in ids]
+            if self.spill:
+                while self._taken(self.next):
+                    self.next += 1
+                if self.next > MAX_ID:
+                    raise SorelogError("the journal has used every record id; start a new journal")
+            ident, self.next = self.next, self.next + 1
+        self.pending[ident] = None
+        if len(self.pending) >= CHUNK:
+            self.finish()
+        return ident
+
+    def _taken(self, ident: int) -> bool:
+        if ident in self.pending:
+            return True
+        sql = "SELECT 1 FROM record_ids WHERE id = ?"
+        return self.db.execute(sql, (ident,)).fetchone() is not None
+
+    def finish(self) -> None:
+        """Record the ids given since the last chunk."""
+        if self.pending:
+            add_ids = "INSERT INTO record_ids (id) VALUES (?)"
+            self.db.executemany(add_ids, [(ident,) for ident in self.pending])
+            self.pending = {}
 
 
 class _Insert:
