@@ -90,6 +90,11 @@ class DatabasePlace:
         found = self.database.admin("SELECT 1 FROM pg_tables WHERE tablename = 'soreness'")
         return bool(found)
 
+    @property
+    def parent(self) -> DatabasePlace:
+        """The database again: "no directory was made" holds when no table was."""
+        return self
+
     def __str__(self) -> str:
         return str(self.database.url("alice"))
 

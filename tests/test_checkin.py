@@ -207,6 +207,7 @@ def test_the_csv_header_now_ends_with_enjoyment_and_activity(journal) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.sqlite_only  # the file itself
 @pytest.mark.parametrize("form", ["csv", "json"])
 def test_checkins_export_and_import_back(journal, tmp_path, form) -> None:
     fill(journal)
@@ -313,6 +314,7 @@ def test_bad_json_checkins_are_refused(journal, tmp_path, record, says) -> None:
     assert not journal.path.exists()
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_checkins_are_read_back_oldest_first_for_the_summary(journal) -> None:
     for day, (pain, enjoyment, activity) in (
         ("2026-11-01", "654"), ("2026-11-24", "321"), ("2026-11-10", "543"), ("2026-10-31", "999"),

@@ -266,6 +266,7 @@ def test_a_refused_multi_part_add_creates_no_journal(journal, args: list[str], s
     assert not journal.path.parent.exists()
 
 
+@pytest.mark.sqlite_only  # the file itself
 @pytest.mark.slow
 def test_a_bad_third_pair_writes_nothing_in_a_real_process(journal) -> None:
     def add(*args: str) -> subprocess.CompletedProcess[str]:

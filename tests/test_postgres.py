@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from conftest import assert_refused
 from sorelog.cli import app
 from sorelog.domain.kinds import KINDS
 
-DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta")
+DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta", "record_ids")
 EVERY_TABLE = (*DATA_TABLES, "sorelog_shares")
 
 
@@ -132,7 +133,7 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
         pg_database.as_role(
             "bob",
             "INSERT INTO soreness (id, owner, at, day, body_part, severity) "
-            "VALUES (nextval('sorelog_record_id'), 'alice', now(), current_date, 'quadriceps', 9)",
+            "VALUES (999, 'alice', now(), current_date, 'quadriceps', 9)",
         )
     assert pg_database.admin("SELECT * FROM soreness ORDER BY id") == before
     assert pg_database.admin("SELECT count(*) FROM sorelog_shares") == [(1,)]
@@ -190,7 +191,7 @@ def test_a_role_without_create_rights_on_an_empty_database(pg_database: Any) -> 
     assert "empty" in ok(dave, "report")
     # once the tables exist, dave keeps his own journal in them
     ok(pg_database.url("alice"), "add", "quads", "3")
-    assert "Logged #2" in ok(dave, "add", "hams", "2")
+    assert "Logged #1" in ok(dave, "add", "hams", "2")  # his own ids, as in a file of his
     assert pg_database.admin("SELECT owner FROM soreness ORDER BY id") == [("alice",), ("dave",)]
 
 
@@ -273,3 +274,43 @@ def test_concurrent_adds_all_land(pg_database: Any, tmp_path: Path) -> None:
     assert [code for _, _, code in outcomes] == [0] * 24, outcomes
     ids = pg_database.admin("SELECT id FROM soreness WHERE body_part = 'hamstrings'")
     assert len({row[0] for row in ids}) == 24
+
+
+@pytest.mark.parametrize("zone", ["Asia/Kolkata", None])
+def test_days_follow_the_zone_and_alternating_zones_rewrite_little(
+    pg_database: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str | None
+) -> None:
+    """A named zone (config) or the system's (TZ): each record's day is its local day in
+    the zone of the run, and a switch back and forth writes only the rows that move."""
+    url = pg_database.url("alice")
+    for at in ("2026-11-19T20:00", "2026-11-20T02:00", "2026-11-20T12:00"):
+        ok(url, "add", "quads", "4", "--at", at)  # UTC, as the test's zone is
+    config = tmp_path / "config.toml"
+
+    def switch_to(name: str) -> list[str]:
+        if zone is None:
+            monkeypatch.setenv("TZ", name)
+            time.tzset()
+        else:
+            config.write_text(f'timezone = "{name}"\n')
+            monkeypatch.setenv("SORELOG_CONFIG", str(config))
+        ok(url, "list", "--days", "3650")
+        return [str(day) for (day,) in pg_database.admin("SELECT day FROM soreness ORDER BY id")]
+
+    # Kolkata (+5:30) moves the first entry to the next day; Kiritimati (+14) two of them.
+    target = zone or "Pacific/Kiritimati"
+    moved = {"Asia/Kolkata": ["2026-11-20"] * 3,
+             "Pacific/Kiritimati": ["2026-11-20", "2026-11-20", "2026-11-21"]}[target]  # fmt: skip
+    assert switch_to(target) == moved
+    assert switch_to("UTC") == ["2026-11-19", "2026-11-20", "2026-11-20"]
+    pg_database.admin(
+        "CREATE TABLE writes (n integer); INSERT INTO writes VALUES (0);"
+        "CREATE FUNCTION count_write() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN UPDATE writes SET n = n + 1; RETURN NEW; END $$;"
+        "GRANT ALL ON writes TO PUBLIC;"
+        "CREATE TRIGGER counted BEFORE UPDATE ON soreness "
+        "FOR EACH ROW EXECUTE FUNCTION count_write()"
+    )
+    switch_to(target)
+    moves = {"Asia/Kolkata": 1, "Pacific/Kiritimati": 2}[target]
+    assert pg_database.admin("SELECT n FROM writes") == [(moves,)]  # the rows that move

@@ -53,6 +53,7 @@ def test_edit_a_workout(journal) -> None:
     assert_refused(journal.run("edit", "1", "--severity", "3"), 2, "which takes --name, --part")
 
 
+@pytest.mark.sqlite_only  # the file itself
 def test_workouts_export_and_import_back(journal, tmp_path) -> None:
     journal.ok("workout", "leg day", "--part", "quads,hams", "--at", "2026-11-20T18:00")
     journal.ok("add", "quads", "4", "--at", "2026-11-21T09:00")

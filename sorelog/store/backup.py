@@ -95,7 +95,7 @@ def _copy_rows(journal: Journal, target: Path, now: datetime) -> None:
     db = copy.db
     try:
         db.execute("BEGIN IMMEDIATE")
-        for table in (*DAY_TABLES, "remedy_limit"):
+        for table in (*DAY_TABLES, "remedy_limit", "record_ids"):
             columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
             rows = journal.stream(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1")
             db.executemany(
@@ -103,8 +103,6 @@ def _copy_rows(journal: Journal, target: Path, now: datetime) -> None:
                 f"VALUES ({', '.join('?' * len(columns))})",
                 (tuple(_sqlite_cell(cell) for cell in row) for row in rows),
             )
-            if "id" in columns:
-                db.execute(f"INSERT INTO record_ids (id) SELECT id FROM {table}")
         db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
     finally:

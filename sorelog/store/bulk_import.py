@@ -6,7 +6,6 @@ reads (records already present, ids in use) cannot change before it writes.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -77,7 +76,7 @@ class _Matches:
     both to an empty journal. Only digests are held, never the records.
     """
 
-    def __init__(self, db: sqlite3.Connection | None, data: ImportFile) -> None:
+    def __init__(self, db: Any, data: ImportFile) -> None:
         self.pool: Counter[bytes] = Counter()
         self.by_id: dict[int, bytes] = {}
         self.by_ordinal = bytearray()  # 1: the row at that place matched a record by its id
@@ -145,9 +144,7 @@ class _Units:
     any, and the journal's own stay.
     """
 
-    def __init__(
-        self, db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan
-    ) -> None:
+    def __init__(self, db: Any, limits: list[ImportLimit], plan: ImportPlan) -> None:
         _plan_limits(db, limits, plan)
         self.used: dict[str, set[str]] = {}
         sql = "SELECT DISTINCT remedy, unit FROM remedy_use WHERE unit IS NOT NULL"
@@ -188,9 +185,7 @@ class _Units:
         units.add(unit)
 
 
-def _plan_limits(
-    db: sqlite3.Connection | None, limits: list[ImportLimit], plan: ImportPlan
-) -> None:
+def _plan_limits(db: Any, limits: list[ImportLimit], plan: ImportPlan) -> None:
     """An import only adds: limits go to remedies without any; the journal's own stay."""
     sql = (
         "SELECT remedy, max_daily_amount, max_daily_unit, max_days, max_days_in_30 "
@@ -230,15 +225,13 @@ def import_file(
 
     from sorelog.store.tables import RemedyLimit, model_for
 
-    with journal.session() as session:
+    with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
-        # A write first, so the transaction holds the write lock before anything is read.
-        connection.exec_driver_sql("DELETE FROM record_ids WHERE 0")
-        db = connection.connection.dbapi_connection
+        db = journal.queries(connection.connection.dbapi_connection)
         plan = ImportPlan()
         units = _Units(db, data.limits, plan)
         matches = _Matches(db, data)
-        ids = _Ids(connection, data)
+        ids = _Ids(db, data)
         inserts = {
             record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
         }
@@ -272,9 +265,8 @@ class _Ids:
     is the lowest one free when its row is written, as writes.allocate_ids chooses.
     """
 
-    def __init__(self, connection: Any, data: ImportFile) -> None:
-        self.connection = connection
-        self.db = connection.connection.dbapi_connection
+    def __init__(self, db: Any, data: ImportFile) -> None:
+        self.db = db
         (top,) = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM record_ids").fetchone()
         self.next = max(top, data.highest_id) + 1
         self.spill = self.next + data.count - 1 > MAX_ID
@@ -323,10 +315,20 @@ class _Insert:
     def __init__(self, connection: Any, model: Any, names: tuple[str, ...]) -> None:
         from sqlalchemy import insert
 
+        self.connection = connection
+        self.pending: list[Any] = []
+        self.arrange: Callable[[tuple[Any, ...]], Any] = tuple
+        self.convert: list[tuple[int, Any]] = []
+        if connection.dialect.name == "postgresql":  # psycopg takes dates and times as they are
+            self.sql = (
+                f"INSERT INTO {model.__tablename__} ({', '.join(names)}) "
+                f"VALUES ({', '.join(['%s'] * len(names))})"
+            )
+            return
         compiled = insert(model).compile(dialect=connection.dialect, column_keys=list(names))
         order = compiled.positiontup  # SQLite's paramstyle is positional
         assert order is not None and sorted(order) == sorted(names), order
-        self.connection, self.sql = connection, compiled.string
+        self.sql = compiled.string
         self.arrange = itemgetter(*(names.index(key) for key in order))
         columns = model.__table__.columns
         self.convert = [
@@ -334,7 +336,6 @@ class _Insert:
             for place, key in enumerate(order)
             if (convert := _bind_processor(columns[key].type, connection.dialect)) is not None
         ]
-        self.pending: list[Any] = []
 
     def add(self, values: tuple[Any, ...]) -> bool:
         """Queue one row, its values in `names` order; True when that sent a chunk."""

@@ -43,6 +43,10 @@ class Journal:
         """How messages name the journal."""
         return str(self.path)
 
+    def queries(self, dbapi_connection: Any) -> Any:
+        """A writing session's driver connection with the face reads use (`?` placeholders)."""
+        return dbapi_connection
+
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
         """Rows one at a time from the cursor, for reads too large to hold."""
         return iter(self.db.execute(sql, params))

@@ -40,13 +40,13 @@ def pg_migration(step: Step) -> Step:
 OWNER = "owner text NOT NULL DEFAULT current_user"
 DATA_TABLES = {
     "soreness": f"""
-        id bigint PRIMARY KEY, {OWNER},
+        {OWNER}, id bigint NOT NULL,
         at timestamptz NOT NULL, day date NOT NULL,
         body_part varchar NOT NULL, side varchar,
         severity integer NOT NULL CHECK (severity BETWEEN 0 AND 10),
         kind varchar, cause varchar, symptoms varchar NOT NULL DEFAULT '', note varchar""",
     "remedy_use": f"""
-        id bigint PRIMARY KEY, {OWNER},
+        {OWNER}, id bigint NOT NULL,
         at timestamptz NOT NULL, day date NOT NULL, remedy varchar NOT NULL,
         amount double precision, unit varchar,
         base_amount double precision, base_unit varchar,
@@ -57,15 +57,15 @@ DATA_TABLES = {
         max_days integer, max_days_in_30 integer,
         PRIMARY KEY (owner, remedy)""",
     "side_effect": f"""
-        id bigint PRIMARY KEY, {OWNER},
+        {OWNER}, id bigint NOT NULL,
         at timestamptz NOT NULL, day date NOT NULL, effect varchar NOT NULL, remedy varchar,
         severity integer CHECK (severity BETWEEN 0 AND 10), note varchar""",
     "workout": f"""
-        id bigint PRIMARY KEY, {OWNER},
+        {OWNER}, id bigint NOT NULL,
         at timestamptz NOT NULL, day date NOT NULL,
         cause varchar NOT NULL, body_part varchar NOT NULL, note varchar""",
     "checkin": f"""
-        id bigint PRIMARY KEY, {OWNER},
+        {OWNER}, id bigint NOT NULL,
         at timestamptz NOT NULL, day date NOT NULL,
         severity integer NOT NULL CHECK (severity BETWEEN 0 AND 10),
         enjoyment integer NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
@@ -98,10 +98,9 @@ def _own_rows_only(db: Any, table: str, read: str) -> None:
 
 @pg_migration
 def p001_journal(db: Any) -> None:
-    # The schema of SQLite's m001..m008, with an owner on every row and one id sequence
-    # for every kind and person, so `edit ID` and `delete ID` name one record.
-    db.execute(f"CREATE SEQUENCE sorelog_record_id MAXVALUE {MAX_ID}")
-    db.execute("GRANT USAGE, SELECT ON SEQUENCE sorelog_record_id TO PUBLIC")
+    # The schema of SQLite's m001..m008 with an owner on every row. Each person has an id
+    # space of their own, as a journal file does (`record_ids`, one for every kind, so
+    # `edit ID` names one record; ids are never reused), and an import keeps a file's ids.
     db.execute(
         f"CREATE TABLE sorelog_shares ({OWNER}, reader text NOT NULL, PRIMARY KEY (owner, reader))"
     )
@@ -121,8 +120,15 @@ def p001_journal(db: Any) -> None:
     db.execute("GRANT SELECT, INSERT, DELETE ON sorelog_shares TO PUBLIC")
     read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
     for table, columns in DATA_TABLES.items():
+        if table != "remedy_limit":
+            columns += ", PRIMARY KEY (owner, id)"
         db.execute(f"CREATE TABLE {table} ({columns})")
         _own_rows_only(db, table, read)
+    db.execute(
+        f"CREATE TABLE record_ids ({OWNER}, id bigint NOT NULL CHECK (id BETWEEN 1 AND {MAX_ID}), "
+        "PRIMARY KEY (owner, id))"
+    )
+    _own_rows_only(db, "record_ids", "owner = current_user::text")
     for index in INDEXES:
         db.execute(index)
     # Facts about one person's journal, such as the time zone of its calendar days.

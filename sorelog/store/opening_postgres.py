@@ -115,24 +115,32 @@ def align_days_postgres(conn: Any, zone: LocalZone) -> None:
     with conn.transaction():
         conn.execute(WRITE_LOCK)
         if row is not None:
-            name = getattr(zone.tz, "key", None)
             for table in DAY_TABLES:
-                if name:
-                    conn.execute(
-                        f"UPDATE {table} SET day = (at AT TIME ZONE %s)::date "
-                        "WHERE day <> (at AT TIME ZONE %s)::date",
-                        (name, name),
-                    )
-                    continue
-                changed = [
-                    (zone.day_of(at), ident)
-                    for ident, at, day in conn.execute(f"SELECT id, at, day FROM {table}")
-                    if zone.day_of(at) != day
-                ]
-                with conn.cursor() as cursor:
-                    cursor.executemany(f"UPDATE {table} SET day = %s WHERE id = %s", changed)
+                _redate(conn, table, zone)
         conn.execute(
             "INSERT INTO sorelog_meta (key, value) VALUES ('day_zone', %s) "
             "ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value",
             (wanted,),
+        )
+
+
+def _redate(conn: Any, table: str, zone: LocalZone) -> None:
+    """Each row's day in `zone`, worked out by the server; rows already right are left be.
+    A named zone is the server's own; the system's goes by its offsets over the span."""
+    changes = "UPDATE {table} SET day = {local} WHERE {where} day <> {local}"
+    name = getattr(zone.tz, "key", None)
+    if name:
+        local = "(at AT TIME ZONE %(zone)s)::date"
+        conn.execute(changes.format(table=table, local=local, where=""), {"zone": name})
+        return
+    first, last = conn.execute(f"SELECT min(at), max(at) FROM {table}").fetchone()
+    if first is None:
+        return
+    offsets = zone.offsets(first, last)
+    local = "(at AT TIME ZONE 'UTC' + make_interval(secs => %(offset)s))::date"
+    for (start, offset), (end, _) in zip(offsets, [*offsets[1:], (None, 0)], strict=True):
+        where = "at >= %(start)s AND " + ("at < %(end)s AND" if end is not None else "")
+        conn.execute(
+            changes.format(table=table, local=local, where=where),
+            {"offset": offset, "start": start, "end": end},
         )

@@ -197,6 +197,9 @@ class PostgresJournal(Journal):
             session.connection().exec_driver_sql(WRITE_LOCK)
             yield session
 
+    def queries(self, dbapi_connection: Any) -> Any:
+        return PostgresConnection(dbapi_connection)
+
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
         assert isinstance(self.db, PostgresConnection)
         return self.db.stream(sql, params)

@@ -45,13 +45,9 @@ def allocate_ids(connection: Any, count: int) -> list[int]:
 
     The next ones after the highest, as long as they stay within MAX_ID; past it (after
     an import of ids near 2^53), the lowest never-used ids, so every id stays exportable.
-    On PostgreSQL a sequence shared by every person hands them out (it stops at MAX_ID).
     """
-    if connection.dialect.name == "postgresql":
-        rows = connection.exec_driver_sql(
-            "SELECT nextval('sorelog_record_id') FROM generate_series(1, %s)", (count,)
-        )
-        return [int(ident) for (ident,) in rows]
+    from sqlalchemy import text
+
     (top,) = connection.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM record_ids").one()
     if top + count <= MAX_ID:
         ids = list(range(top + 1, top + count + 1))
@@ -71,7 +67,7 @@ def allocate_ids(connection: Any, count: int) -> list[int]:
             candidate += 1
         if len(ids) < count:
             raise SorelogError("the journal has used every record id; start a new journal")
-    connection.exec_driver_sql("INSERT INTO record_ids (id) VALUES (?)", [(i,) for i in ids])
+    connection.execute(text("INSERT INTO record_ids (id) VALUES (:id)"), [{"id": i} for i in ids])
     return ids
 
 
