@@ -18,6 +18,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from datetime import timedelta
@@ -40,10 +41,18 @@ def _median(args: list[str], env: dict[str, str], runs: int) -> tuple[float, int
 
 
 def _dense(path: Path, count: int) -> None:
-    """`count` entries spread evenly over ten years, in every part (the same draw each run)."""
+    """`count` entries spread evenly over ten years, in every part (the same draw each run).
+
+    Built in a process of its own: a child's peak memory counts the parent's at fork, so a
+    parent that held a million rows would add them to every figure measured after.
+    """
     if not path.exists():
-        rng = random.Random(20261120)
-        build_journal(path, entries(rng, count, AS_OF - timedelta(days=3650), AS_OF))
+        subprocess.run([sys.executable, __file__, "--build", str(path), str(count)], check=True)
+
+
+def _build(path: Path, count: int) -> None:
+    rng = random.Random(20261120)
+    build_journal(path, entries(rng, count, AS_OF - timedelta(days=3650), AS_OF))
 
 
 def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int,
@@ -92,7 +101,11 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1_000_000, help="entries in the journal")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per measure (median)")
     parser.add_argument("--keep", type=Path, help="build the journals here and keep them")
+    parser.add_argument("--build", nargs=2, metavar=("PATH", "COUNT"), help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.build:
+        _build(Path(options.build[0]), int(options.build[1]))
+        return 0
     work = options.keep or Path(tempfile.mkdtemp(prefix="sorelog-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "TZ": "UTC", "SORELOG_CONFIG": str(work / "none.toml")}
