@@ -64,11 +64,12 @@ def export(
     if output is not None and source and output.expanduser().resolve() == source.resolve():
         raise InputError(f"-o {output} is the journal itself; give another file")
     from sorelog.formats.write import write_csv, write_json
-    from sorelog.store.records import export_document
+    from sorelog.store.records import export_document, export_rows
 
     def write(out: IO[str]) -> int:
-        if chosen is Format.csv:
-            return write_csv(records, out)
+        if chosen is Format.csv:  # tuples straight from the cursor: no dict per record
+            return write_csv(export_rows(journal, zone), out)
+        records, limits = export_document(journal, zone)  # records stream from the journal
         return write_json(records, limits, out)
 
     with reading(ctx, person) as journal:
@@ -77,7 +78,6 @@ def export(
                 f"No journal at {shown(journal_location(ctx))} yet: the export is empty."
             )
             typer.echo(message, err=True)
-        records, limits = export_document(journal, zone)  # records stream from the journal
         if output is None:
             if sys.stdout.isatty():  # shown, not saved: control characters become escapes
                 buffer = io.StringIO()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -49,23 +49,21 @@ def list_records(
     _, zone = settings(ctx)
     body_part = part_option(part, "--part").body_part if part is not None else None
     since = today(ctx) - timedelta(days=days - 1)
-    from sorelog.render.console import console, print_json_list
-    from sorelog.render.records import records_renderable
-    from sorelog.store.records import iter_records, read_records
+    from sorelog.render.console import print_json_list
+    from sorelog.render.records import print_records
+    from sorelog.store.records import iter_records
 
-    records: list[dict[str, Any]] = []
     with reading(ctx, person) as journal:
-        if as_json:  # streamed from the journal: every record of a big one is never held
-            found = (
-                ()
-                if journal is None
-                else iter_records(journal, zone, since=since, part=body_part, newest_first=True)
-            )
+        # streamed from the journal: every record of a big one is never held
+        found = (
+            iter(())
+            if journal is None
+            else iter_records(journal, zone, since=since, part=body_part, newest_first=True)
+        )
+        if as_json:
             print_json_list("records", found)
-            return
-        if journal is not None:
-            records = read_records(journal, zone, since=since, part=body_part, newest_first=True)
-    console().print(records_renderable(records, since))
+        else:
+            print_records(found, since)
 
 
 @contextmanager

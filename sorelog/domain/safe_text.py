@@ -10,6 +10,8 @@ def printable(text: str) -> str:
 
     Tabs and line breaks become spaces, so one entry stays on one line.
     """
+    if text.isprintable():  # no control, format or separator character but the space
+        return text
     out = []
     for char in text:
         if char in "\t\n\r":

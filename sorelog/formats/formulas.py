@@ -16,6 +16,8 @@ from sorelog.formats.columns import HEADER
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+# The first characters of the only cells `neutralise` changes: a quick test for the rest.
+MAY_RUN = frozenset((*TRIGGERS, QUOTE))
 
 # Numbers sorelog writes stay plain numbers; every other column is text and is guarded.
 NUMBER_COLUMNS = frozenset({"id", "severity", "amount", "enjoyment", "activity"})

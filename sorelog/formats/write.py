@@ -4,30 +4,23 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from sorelog.formats.columns import HEADER
-from sorelog.formats.formulas import TEXT_PLACES, neutralise
+from sorelog.formats.formulas import MAY_RUN, TEXT_PLACES, neutralise
+
+# The text cells that hold what a person typed: `record` is a kind's name and `at` an ISO
+# date, never the start of a formula, so the quick test per row can leave them out.
+TYPED_PLACES = tuple(place for place in TEXT_PLACES if HEADER[place] not in ("record", "at"))
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(value)
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _row(record: dict[str, Any]) -> list[str]:
-    cells = [_cell(record[name]) for name in HEADER]
-    for place in TEXT_PLACES:  # no text cell a spreadsheet would run as a formula
-        cells[place] = neutralise(cells[place])
-    return cells
-
-
-def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_csv(rows: Iterable[Sequence[Any]], out: IO[str]) -> int:
     """The spec's CSV: the header, then one row per record, empty cells where nothing applies.
+
+    `rows` hold the cells in HEADER order (symptoms ";"-joined, whole amounts as int), as
+    store.records.iter_record_rows reads them; the csv module writes None as an empty
+    cell and a float as repr() gives it.
 
     A text cell a spreadsheet would run as a formula is neutralised (formats.formulas);
     import restores it, so the round trip is exact.
@@ -35,9 +28,25 @@ def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     count = 0
-    for record in records:  # one row at a time: the records may be streamed
-        writer.writerow(_row(record))
-        count += 1
+
+    def guarded() -> Iterator[Sequence[Any]]:
+        nonlocal count
+        for row in rows:  # one row at a time: the rows may be streamed
+            count += 1
+            for place in TYPED_PLACES:
+                cell = row[place]
+                if cell and cell[0] in MAY_RUN:  # only these can need a quote
+                    break
+            else:
+                yield row
+                continue
+            cells = list(row)
+            for place in TEXT_PLACES:  # no text cell a spreadsheet would run as a formula
+                if cells[place]:
+                    cells[place] = neutralise(cells[place])
+            yield cells
+
+    writer.writerows(guarded())
     return count
 
 

@@ -101,19 +101,41 @@ def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict
 
 
 def _read_back(
-    read: Callable[[date], T],
+    read: Callable[[date, date], T],
+    join: Callable[[T, T], T],
     since: date,
     as_of: date,
     first_day: date | None,
     incomplete: Callable[[T, date], bool],
 ) -> T:
     """Read from `since` to `as_of`, reaching further back (doubling the span) while
-    `incomplete` says days before `since` could still change the result."""
-    while True:
-        found = read(since)
-        if first_day is None or since <= first_day or not incomplete(found, since):
-            return found
-        since -= max(as_of - since, timedelta(days=365))
+    `incomplete` says days before `since` could still change the result.
+
+    Each widening reads only the days before those already read and `join`s them (older,
+    newer) to what was found: a long look-back costs one pass over its days, not one per
+    widening.
+    """
+    found = read(since, as_of)
+    while first_day is not None and since > first_day and incomplete(found, since):
+        earlier = since - max(as_of - since, timedelta(days=365))
+        found = join(read(earlier, since - timedelta(days=1)), found)
+        since = earlier
+    return found
+
+
+def _join_series(
+    older: dict[SeriesKey, list[DayValue]], newer: dict[SeriesKey, list[DayValue]]
+) -> dict[SeriesKey, list[DayValue]]:
+    """Two reads of the daily series over adjoining spans as one, keys in the store's order
+    (body part, then no side before a side)."""
+    keys = sorted(older.keys() | newer.keys(), key=lambda k: (k[0], k[1] is not None, k[1] or ""))
+    return {key: older.get(key, []) + newer.get(key, []) for key in keys}
+
+
+def _join_remedy_days(older: list[RemedyDay], newer: list[RemedyDay]) -> list[RemedyDay]:
+    """Two reads of remedy days over adjoining spans as one, by remedy then day (the sort
+    is stable and each read is in day order)."""
+    return sorted(older + newer, key=lambda d: d.remedy)
 
 
 def _remedy_days_with_history(journal: Journal, window_start: date, as_of: date) -> list[RemedyDay]:
@@ -127,7 +149,8 @@ def _remedy_days_with_history(journal: Journal, window_start: date, as_of: date)
         )
 
     return _read_back(
-        lambda since: queries.remedy_days(journal, since, as_of),
+        lambda start, end: queries.remedy_days(journal, start, end),
+        _join_remedy_days,
         min(window_start, as_of - timedelta(days=FREQUENT_SPAN - 1)) - timedelta(days=60),
         as_of,
         queries.first_day(journal, "remedy_use"),
@@ -140,7 +163,8 @@ def _series_with_history(
 ) -> dict[SeriesKey, list[DayValue]]:
     """Daily series from far enough back that every episode reaching the window is whole."""
     return _read_back(
-        lambda since: queries.daily_series(journal, since, as_of, part),
+        lambda start, end: queries.daily_series(journal, start, end, part),
+        _join_series,
         window_start - timedelta(days=LOOKBACK_DAYS),
         as_of,
         queries.first_day(journal),

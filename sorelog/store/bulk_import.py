@@ -18,7 +18,7 @@ from sorelog.domain.doses import Dose, fits
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS, MAX_ID, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
-from sorelog.store.cells import as_instant as stored_instant
+from sorelog.store.cells import as_instant
 from sorelog.store.journal import Journal
 
 CHUNK = 5000  # rows per executemany: as fast as one call, and the parameters stay small
@@ -90,7 +90,7 @@ class _Matches:
                 "WHERE day BETWEEN ? AND ?"
             )
             for ident, at, *values in db.execute(sql, (low.isoformat(), high.isoformat())):
-                key = _digest(kind.name, stored_instant(at), values)
+                key = _digest(kind.name, as_instant(at), values)
                 self.pool[key] += 1
                 if data.has_ids:
                     self.by_id[ident] = key

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from sorelog.domain.errors import InputError
@@ -17,7 +18,7 @@ _NULL_TYPES = {"severity": "integer", "enjoyment": "integer", "activity": "integ
 
 
 def _select(kind: RecordKind) -> str:
-    """The kind's rows as RECORD_KEYS in order (NULL where a key does not apply), then day."""
+    """The kind's rows as RECORD_KEYS in order (NULL where a key does not apply)."""
     cells = []
     for key in RECORD_KEYS:
         if key == "record":
@@ -26,10 +27,68 @@ def _select(kind: RecordKind) -> str:
             cells.append(key)
         else:  # typed, so PostgreSQL can match the kinds' columns in the UNION
             cells.append(f"CAST(NULL AS {_NULL_TYPES.get(key, 'varchar')})")
-    return f"SELECT {', '.join(cells)}, day FROM {kind.table}"
+    return f"SELECT {', '.join(cells)} FROM {kind.table}"
 
 
 _SELECTS = {kind.name: _select(kind) for kind in KINDS}
+
+
+class _LocalTimes:
+    """Stored instants as local ISO text, as `zone.to_local(...).isoformat()` gives them.
+
+    Asking the zone, and making a datetime and its text, cost more than the rest of a
+    record. Records come in time order, so the offset is asked once per UTC hour whose
+    first and last moments have the same one (no zone changes its offset twice within an
+    hour). In such an hour with a whole-hour offset, an instant in the store's own form
+    (`2026-11-18T19:00:00.000000+00:00`) only has its hour and offset swapped in its text.
+    """
+
+    def __init__(self, zone: LocalZone) -> None:
+        self._zone = zone
+        self._start = self._end = datetime.min.replace(tzinfo=UTC)  # no hour known yet
+        self._offset = timedelta(0)
+        self._tz: tzinfo = UTC
+        self._hour = "-"  # the UTC hour whose text is known (stored text starts with it)
+        self._local_hour = ""
+        self._suffix = ""
+
+    def text(self, stored: str | datetime) -> str:
+        if not isinstance(stored, str):  # PostgreSQL gives instants as datetimes
+            return self._zone.to_local(as_instant(stored)).isoformat()
+        if stored.startswith(self._hour) and _STORE_TAIL.fullmatch(stored, 13):
+            if stored.endswith(".000000+00:00", 19):  # isoformat leaves out 0 microseconds
+                return self._local_hour + stored[13:19] + self._suffix
+            return self._local_hour + stored[13:26] + self._suffix
+        moment = as_instant(stored)
+        if not self._start <= moment < self._end and not self._learn(moment):
+            return self._zone.to_local(moment).isoformat()
+        local = (moment + self._offset).replace(tzinfo=self._tz).isoformat()
+        self._hour = "-"
+        if not self._offset % _HOUR and _STORE_HOUR.fullmatch(stored[:13]):
+            self._hour, self._local_hour, self._suffix = stored[:13], local[:13], local[-6:]
+        return local
+
+    def _learn(self, moment: datetime) -> bool:
+        """Keep the offset of the UTC hour around `moment`, if it is one offset all hour."""
+        start = moment.replace(minute=0, second=0, microsecond=0)
+        end = start + _HOUR
+        try:
+            offset = self._zone.to_local(start).utcoffset()
+            if offset is None or offset != self._zone.to_local(end - _TICK).utcoffset():
+                return False
+        except (OverflowError, ValueError):  # the first or last hour a datetime holds
+            return False
+        self._start, self._end, self._offset, self._tz = start, end, offset, timezone(offset)
+        return True
+
+
+# The store's form of an instant, its hour then the rest (minutes and seconds as
+# datetime.fromisoformat takes them, nothing else).
+_STORE_HOUR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}")
+_STORE_TAIL = re.compile(r":[0-5][0-9]:[0-5][0-9]\.[0-9]{6}\+00:00")
+_HOUR = timedelta(hours=1)
+_TICK = timedelta(microseconds=1)
+_AMOUNT = RECORD_KEYS.index("amount")
 
 
 def read_records(
@@ -66,6 +125,27 @@ def iter_records(
     `since` keeps local days from that day on; `part` keeps records for that body part;
     `ids` keeps those records only.
     """
+    rows = iter_record_rows(
+        journal, zone, since=since, part=part, newest_first=newest_first, kinds=kinds, ids=ids
+    )
+    for row in rows:
+        record = dict(zip(RECORD_KEYS, row, strict=True))
+        record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
+        yield record
+
+
+def iter_record_rows(
+    journal: Journal,
+    zone: LocalZone,
+    *,
+    since: date | None = None,
+    part: str | None = None,
+    newest_first: bool = False,
+    kinds: tuple[str, ...] = KIND_NAMES,
+    ids: tuple[int, ...] = (),
+) -> Iterator[tuple[Any, ...]]:
+    """The records of iter_records as tuples in RECORD_KEYS order, symptoms as the stored
+    ";"-joined text: what a CSV row needs, without a dict per record."""
     where: list[str] = []
     params: list[object] = []
     if ids:
@@ -85,17 +165,13 @@ def iter_records(
     ]
     order = "DESC" if newest_first else "ASC"
     sql = " UNION ALL ".join(selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
-    yield from _as_records(journal.stream(sql, params * len(selects)), zone)
-
-
-def _as_records(rows: Iterator[Any], zone: LocalZone) -> Iterator[dict[str, Any]]:
-    for row in rows:
-        record = dict(zip(RECORD_KEYS, row[:-1], strict=True))
-        record["at"] = zone.to_local(as_instant(record["at"])).isoformat()
-        record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
-        if isinstance(record["amount"], float) and record["amount"].is_integer():
-            record["amount"] = int(record["amount"])
-        yield record
+    local = _LocalTimes(zone).text
+    for row in journal.stream(sql, params * len(selects)):
+        amount = row[_AMOUNT]
+        if type(amount) is float and amount.is_integer():  # 400.0 mg is written 400
+            yield (row[0], row[1], local(row[2]), *row[3:_AMOUNT], int(amount), *row[_AMOUNT + 1 :])
+        else:
+            yield (row[0], row[1], local(row[2]), *row[3:])
 
 
 def read_limits(journal: Journal) -> list[dict[str, Any]]:
@@ -124,6 +200,11 @@ def export_document(
     if journal is None:
         return iter(()), []
     return iter_records(journal, zone), read_limits(journal)
+
+
+def export_rows(journal: Journal | None, zone: LocalZone) -> Iterator[tuple[Any, ...]]:
+    """Every record (oldest first, streamed) as iter_record_rows gives them, for the CSV."""
+    return iter(()) if journal is None else iter_record_rows(journal, zone)
 
 
 def find_record(journal: Journal, zone: LocalZone, record_id: int) -> dict[str, Any]:

@@ -1,0 +1,126 @@
+"""Measure report, export and list on a dense SQLite journal of `count` records, as ratios
+within one run (see README "Performance"):
+
+- `report` on `count` entries spread evenly over ten years (the window full, episodes and
+  stretches reaching years back) at most 1.5x the same report on 1,000;
+- `export` (CSV) of `count` records at most 2x the ten-line Python csv writer over the same
+  table (PLAIN_CSV in run.py), under 100 MB peak;
+- `list` of every record (time and peak memory), and the peak memory of `list --json` and
+  `export --format json`, which stream.
+
+Usage: python benchmarks/scale_sqlite_report.py [--count 1000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import AS_OF, PLAIN_CSV, build_journal, entries, timed
+
+Row = tuple[str, str, str, bool]
+SMALL = 1_000
+DAYS = 4_000  # `list --days` reaching back past the first of ten years
+
+
+def _median(args: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    """Median wall time (s) and highest peak RSS (MB) of `runs` runs after a warm-up."""
+    timed(args, env)
+    results = [timed(args, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def _dense(path: Path, count: int) -> None:
+    """`count` entries spread evenly over ten years, in every part (the same draw each run).
+
+    Built in a process of its own: a child's peak memory counts the parent's at fork, so a
+    parent that held a million rows would add them to every figure measured after.
+    """
+    if not path.exists():
+        subprocess.run([sys.executable, __file__, "--build", str(path), str(count)], check=True)
+
+
+def _build(path: Path, count: int) -> None:
+    rng = random.Random(20261120)
+    build_journal(path, entries(rng, count, AS_OF - timedelta(days=3650), AS_OF))
+
+
+def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int,
+            runs: int = 3) -> list[Row]:  # fmt: skip
+    """The rows (name, measured, ratio or target, ok) for a dense journal of `count` entries."""
+    small, big = work / f"dense-{SMALL}.db", work / f"dense-{count}.db"
+    _dense(small, SMALL)
+    _dense(big, count)
+    rows: list[Row] = []
+
+    report = [*sorelog, "report", "--as-of", AS_OF.isoformat()]
+    t_small, _ = _median(report, {**env, "SORELOG_DB": str(small)}, runs)
+    t_big, peak = _median(report, {**env, "SORELOG_DB": str(big)}, runs)
+    ratio = t_big / t_small
+    rows.append((f"report, dense {count:,} vs {SMALL:,} entries",
+                 f"{t_big:.3f} s / {t_small:.3f} s, {peak} MB peak",
+                 f"{ratio:.2f}x (target <= 1.50x)", ratio <= 1.5))  # fmt: skip
+
+    big_env = {**env, "SORELOG_DB": str(big)}
+    plain = [sys.executable, "-c", PLAIN_CSV, str(big), str(work / "plain.csv")]
+    export = [*sorelog, "export", "-o", str(work / "export.csv")]
+    t_plain, _ = _median(plain, env, runs)
+    t_export, peak = _median(export, big_env, runs)
+    ratio = t_export / t_plain
+    rows.append((f"export {count:,} records (csv)",
+                 f"{t_export:.2f} s / {t_plain:.2f} s, {peak} MB peak",
+                 f"{ratio:.2f}x (target <= 2.00x, < 100 MB)",
+                 ratio <= 2 and peak < 100))  # fmt: skip
+
+    listing = [*sorelog, "list", "--days", str(DAYS)]  # what it prints goes to /dev/null
+    t_list, peak = _median(listing, big_env, runs)
+    rows.append((f"list {count:,} records", f"{t_list:.2f} s, {peak} MB peak",
+                 "information (streams past the first 500)", True))  # fmt: skip
+    _, json_peak = timed([*listing, "--json"], big_env)
+    rows.append((f"list --json {count:,} records", f"{json_peak} MB peak",
+                 "information (streams)", True))  # fmt: skip
+    _, export_peak = timed([*sorelog, "export", "--format", "json",
+                            "-o", str(work / "export.json")], big_env)  # fmt: skip
+    rows.append((f"export --format json {count:,}", f"{export_peak} MB peak",
+                 "information (streams)", True))  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1_000_000, help="entries in the journal")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per measure (median)")
+    parser.add_argument("--keep", type=Path, help="build the journals here and keep them")
+    parser.add_argument("--build", nargs=2, metavar=("PATH", "COUNT"), help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.build:
+        _build(Path(options.build[0]), int(options.build[1]))
+        return 0
+    work = options.keep or Path(tempfile.mkdtemp(prefix="sorelog-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "TZ": "UTC", "SORELOG_CONFIG": str(work / "none.toml")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as an installed sorelog
+    try:
+        rows = measure(work, env, [sys.executable, "-m", "sorelog"], options.count,
+                       options.runs)  # fmt: skip
+    finally:
+        if options.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    width = max(len(r[0]) for r in rows)
+    for name, measured, ratio, ok in rows:
+        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<34}  {ratio}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
