@@ -14,29 +14,15 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AS_OF, build_journal, entries, write_csv
+from run import AS_OF, build_journal, entries, timed, write_csv
 
 Row = tuple[str, str, str, bool]
-
-
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (MB) of one run, as run.py's `timed` measures them."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    assert proc.stderr is not None
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(args)}: {proc.stderr.read().decode()[-500:]}")
-    return elapsed, usage.ru_maxrss // 1024
 
 
 def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int) -> list[Row]:
