@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -48,26 +47,33 @@ with open(sys.argv[2], "w", newline="") as out:
 """
 
 
+# Runs the command and writes its own wall time and peak RSS: a child's peak counts the
+# pages of the process it was forked from, and this one holds the journals' rows.
+LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(sys.argv[1], "w") as out:
+    out.write(f"{elapsed} {peak}")
+sys.exit(done.returncode)
+"""
+
+
 def timed(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time (s) and peak RSS (MB) of one run; fails loudly if the command fails.
 
-    Started with posix_spawn, not fork: a forked child's peak counts the pages of this
-    process (which holds the journals' rows) from before it execs, and would hide
-    sorelog's own figure under the benchmark's.
+    Measured by a small launcher process (LAUNCHER), so the peak is the command's own (the
+    launcher's few MB at most), not this process's pages copied at fork.
     """
-    with tempfile.TemporaryFile() as errors:
-        actions = [
-            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-            (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
-        ]
-        start = time.perf_counter()
-        pid = os.posix_spawnp(args[0], args, env, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
-        elapsed = time.perf_counter() - start
-        if status != 0:
-            errors.seek(0)
-            raise SystemExit(f"failed: {' '.join(args)}: {errors.read().decode()[-500:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    with tempfile.NamedTemporaryFile(mode="r") as figures:
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, figures.name, *args], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        if done.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(args)}: {done.stderr.decode()[-500:]}")
+        elapsed, peak = figures.read().split()
+    return float(elapsed), int(peak) // 1024
 
 
 def median_time(args: list[str], env: dict[str, str], runs: int) -> float:
