@@ -82,13 +82,16 @@ class Journal:
 @dataclass
 class DatabasePlace:
     """Where a PostgreSQL journal is, standing in for a journal file's path: it `exists()`
-    once sorelog's tables do, so "nothing was created" means the same on both backends."""
+    once alice has a record or a limit in it, so "nothing was created" means the same on
+    both backends (the zone her days are in is noted when she first opens it, as a file's
+    is when it is first opened)."""
 
     database: Any
 
     def exists(self) -> bool:
-        found = self.database.admin("SELECT 1 FROM pg_tables WHERE tablename = 'soreness'")
-        return bool(found)
+        tables = ("soreness", "remedy_use", "remedy_limit", "side_effect", "workout", "checkin")
+        union = " UNION ALL ".join(f"SELECT 1 FROM {t} WHERE owner = 'alice'" for t in tables)
+        return bool(self.database.admin(union))
 
     @property
     def parent(self) -> DatabasePlace:
@@ -134,6 +137,12 @@ class PostgresJournal(Journal):
         return repr(dump).encode()
 
 
+def set_up_sorelog(database: Any) -> None:
+    """sorelog's tables in a test database, made by keeper (who keeps no journal there)."""
+    result = CliRunner().invoke(app, ["--db", database.url("keeper"), "setup"])
+    assert result.exit_code == 0, result.stderr
+
+
 def _as_sqlite(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
@@ -172,6 +181,7 @@ def journal(
 ) -> Journal:
     if backend == "postgresql":
         database = request.getfixturevalue("pg_database")
+        set_up_sorelog(database)
         monkeypatch.setenv("SORELOG_DB", database.url("alice"))
         return PostgresJournal(database)
     return Journal(private_env / "journal" / "sorelog.db")

@@ -5,9 +5,10 @@ URL; .ci/run starts one and sets it), else one this session starts with .ci/post
 stops at its end. Without either the tests fail: a PostgreSQL test that skips would pass
 CI without testing anything.
 
-The cluster gets four login roles, none superuser, none able to create a database or a
-role, each with the password `<name>-pw`: alice, bob and carol may create tables in each
-test database's public schema, dave may not. They are made anew every session, so a
+The cluster gets five login roles, none superuser, none able to create a database or a
+role, each with the password `<name>-pw`: keeper may create tables in each test
+database's public schema (it runs `sorelog setup` and keeps no journal), alice, bob,
+carol and dave may not (they keep journals). They are made anew every session, so a
 reused server starts from the same roles. One session at a time per server: a second
 session on the same server would remake the roles under the first.
 
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
 
 ADMIN_URL_VAR = "SORELOG_TEST_PG_ADMIN"
 SCRIPT = Path(__file__).resolve().parent.parent / ".ci" / "postgres"
-ROLES = ("alice", "bob", "carol", "dave")
-CREATORS = ("alice", "bob", "carol")  # may create tables in public; dave may not
+ROLES = ("alice", "bob", "carol", "dave", "keeper")
+CREATORS = ("keeper",)  # may create tables in public (and so sets sorelog's up); no one else
 DATABASE_PREFIX = "sorelog_t_"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import assert_refused
+from conftest import assert_refused, set_up_sorelog
 from sorelog.cli import app
 from sorelog.domain.kinds import KINDS
 
@@ -76,6 +76,7 @@ def owned_by(pg_database: Any, role: str) -> dict[str, int]:
 
 
 def test_each_role_sees_only_its_own_rows_in_raw_sql(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
     diary(pg_database.url("alice"), "alice")
     diary(pg_database.url("bob"), "bob")
     for table in DATA_TABLES:  # both journals are there, for the admin to see
@@ -91,6 +92,7 @@ def test_each_role_sees_only_its_own_rows_in_raw_sql(pg_database: Any) -> None:
 
 
 def test_row_security_is_forced_on_every_table(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
     ok(pg_database.url("alice"), "add", "quads", "3")
     found = dict(
         pg_database.admin(
@@ -103,6 +105,7 @@ def test_row_security_is_forced_on_every_table(pg_database: Any) -> None:
 
 
 def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
     alice, bob, carol = (pg_database.url(role) for role in ("alice", "bob", "carol"))
     diary(alice, "alice")
     assert "bob can now read your journal" in ok(alice, "share", "bob")
@@ -146,6 +149,7 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
 
 
 def test_a_shared_role_edits_and_deletes_only_its_own_records(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
     alice, bob = pg_database.url("alice"), pg_database.url("bob")
     ok(alice, "add", "quads", "6")
     ok(alice, "share", "bob")
@@ -155,11 +159,13 @@ def test_a_shared_role_edits_and_deletes_only_its_own_records(pg_database: Any) 
 
 
 def test_share_and_person_refuse_what_they_cannot_do(pg_database: Any, journal: Any) -> None:
+    set_up_sorelog(pg_database)
     alice = pg_database.url("alice")
     ok(alice, "add", "quads", "3")
     assert_refused(run(alice, "share", "nobody_here"), 2, "no role nobody_here")
     assert_refused(run(alice, "share", "alice"), 2, "is you")
     assert_refused(run(alice, "report", "--person", "bob"), 1, "bob has not shared")
+    assert_refused(run(alice, "report", "--person", ""), 2, "--person needs")
     assert pg_database.admin("SELECT count(*) FROM sorelog_shares") == [(0,)]
     # on a journal file: said plainly, and no file is made
     assert_refused(journal.run("share", "bob"), 2, "PostgreSQL")
@@ -178,24 +184,69 @@ def test_bad_connections_say_one_line_and_never_the_password(pg_database: Any) -
     assert "s3cret-Wrong" not in result.stderr
     assert_refused(run(pg_database.url("alice").rsplit("/", 1)[0] + "/no_such_db", "report"),
                    1, "no database")  # fmt: skip
+    # URLs libpq cannot read: it would quote them whole, password and all
+    for broken in (
+        f"postgresql://alice:s3cret-Wrong@[::1/{pg_database.name}",
+        f"postgresql://alice@[::1]x:{pg_database.port}/db?password=s3cret-Wrong",
+        f"postgresql://alice@127.0.0.1:{pg_database.port}/db?password=s3cret-Wrong&foo",
+    ):
+        result = run(broken, "report")
+        assert_refused(result, 2, "not a valid PostgreSQL URL")
+        assert "s3cret-Wrong" not in result.stderr
     assert pg_database.admin("SELECT to_regclass('soreness')") == [(None,)]
 
 
-def test_a_role_without_create_rights_on_an_empty_database(pg_database: Any) -> None:
-    dave = pg_database.url("dave")
-    assert_refused(run(dave, "add", "quads", "3"), 1, "may not create them")
+def test_setup_is_done_once_by_a_role_that_keeps_no_journal(
+    pg_database: Any, tmp_path: Path
+) -> None:
+    alice, dave, keeper = (pg_database.url(role) for role in ("alice", "dave", "keeper"))
+    export = tmp_path / "export.json"
+    export.write_text('{"records": [{"record": "soreness", "at": "2026-11-20T08:00:00+00:00", '
+                      '"body_part": "quadriceps", "severity": 3}], "limits": []}')  # fmt: skip
+    # a journal command never creates the tables, and says who can
+    assert_refused(run(alice, "add", "quads", "3"), 1, "runs 'sorelog --db URL setup' once")
+    assert_refused(run(alice, "import", "--dry-run", str(export)), 1, "setup")
+    assert "empty" in ok(alice, "report")  # reading an empty database writes nothing
+    # a role without the right to create tables cannot set them up
+    assert_refused(run(dave, "setup"), 1, "may not create tables")
     assert pg_database.admin(
         "SELECT to_regclass('soreness'), to_regclass('sorelog_migrations')"
     ) == [(None, None)]
-    # reading an empty database writes nothing either
-    assert "empty" in ok(dave, "report")
-    # once the tables exist, dave keeps his own journal in them
-    ok(pg_database.url("alice"), "add", "quads", "3")
-    assert "Logged #1" in ok(dave, "add", "hams", "2")  # his own ids, as in a file of his
-    assert pg_database.admin("SELECT owner FROM soreness ORDER BY id") == [("alice",), ("dave",)]
+    assert "are ready" in ok(keeper, "setup")
+    assert "up to date" in ok(keeper, "setup")
+    # the tables' owner could turn row security off: it keeps no journal in them
+    for args in (("add", "quads", "3"), ("report",), ("share", "alice")):
+        assert_refused(run(keeper, *args), 1, "owns sorelog's tables")
+    assert_refused(run(pg_database.cluster.admin_url.rsplit("/", 1)[0] + f"/{pg_database.name}",
+                       "report"), 1, "owns sorelog's tables")  # fmt: skip
+    # everyone else keeps a journal of their own, numbered from 1
+    assert "Logged #1" in ok(alice, "add", "quads", "3")
+    assert "Logged #1" in ok(dave, "add", "hams", "2")
+    assert pg_database.admin("SELECT owner FROM soreness ORDER BY owner") == [("alice",), ("dave",)]
+    assert "keeper owns them" in ok(alice, "setup")  # up to date: nothing to do, and said
+
+
+def test_a_schema_named_after_you_does_not_catch_your_rows(pg_database: Any) -> None:
+    """Another role that may create schemas makes one named after alice, with unprotected
+    tables of sorelog's names: alice's entries still go to sorelog's own tables."""
+    set_up_sorelog(pg_database)
+    pg_database.admin(f"GRANT CREATE ON DATABASE {pg_database.name} TO bob")
+    for statement in (
+        "CREATE SCHEMA alice",
+        "GRANT USAGE ON SCHEMA alice TO PUBLIC",
+        *(f"CREATE TABLE alice.{t} (LIKE public.{t} INCLUDING DEFAULTS)"
+          for t in ("sorelog_migrations", "soreness", "record_ids", "sorelog_meta")),
+        "INSERT INTO alice.sorelog_migrations SELECT * FROM public.sorelog_migrations",
+        "GRANT ALL ON ALL TABLES IN SCHEMA alice TO PUBLIC",
+    ):  # fmt: skip
+        pg_database.as_role("bob", statement)
+    ok(pg_database.url("alice"), "add", "quads", "9", "--note", "private")
+    assert pg_database.as_role("bob", "SELECT * FROM alice.soreness") == []
+    assert pg_database.admin("SELECT owner, note FROM public.soreness") == [("alice", "private")]
 
 
 def test_a_journal_from_a_newer_sorelog_is_refused_untouched(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
     alice = pg_database.url("alice")
     ok(alice, "add", "quads", "3")
     pg_database.admin(
@@ -205,22 +256,18 @@ def test_a_journal_from_a_newer_sorelog_is_refused_untouched(pg_database: Any) -
     assert pg_database.admin("SELECT count(*) FROM soreness") == [(1,)]
 
 
-def test_two_first_runs_at_once_set_the_schema_up_once(pg_database: Any) -> None:
-    from sorelog.store.opening import open_journal
+def test_two_setups_at_once_set_the_schema_up_once(pg_database: Any) -> None:
+    from sorelog.store.opening_postgres import setup_postgres
 
     errors: list[BaseException] = []
 
-    def first_run(role: str) -> None:
+    def set_up() -> None:
         try:
-            journal = open_journal(
-                pg_database.url(role), create=True, now=datetime(2026, 11, 25, tzinfo=UTC)
-            )
-            assert journal is not None
-            journal.close()
+            setup_postgres(pg_database.url("keeper"), datetime(2026, 11, 25, tzinfo=UTC))
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=first_run, args=(role,)) for role in ("alice", "bob") * 3]
+    threads = [threading.Thread(target=set_up) for _ in range(6)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -230,6 +277,7 @@ def test_two_first_runs_at_once_set_the_schema_up_once(pg_database: Any) -> None
 
 
 def test_backup_writes_your_rows_as_a_sqlite_journal(pg_database: Any, tmp_path: Path) -> None:
+    set_up_sorelog(pg_database)
     alice, bob = pg_database.url("alice"), pg_database.url("bob")
     diary(alice, "alice")
     diary(bob, "bob")
@@ -247,6 +295,7 @@ def test_backup_writes_your_rows_as_a_sqlite_journal(pg_database: Any, tmp_path:
 
 @pytest.mark.slow
 def test_concurrent_adds_all_land(pg_database: Any, tmp_path: Path) -> None:
+    set_up_sorelog(pg_database)
     url = pg_database.url("alice")
     ok(url, "add", "quads", "1")  # the schema exists before the race
     env = {"SORELOG_DB": url, "SORELOG_CONFIG": str(tmp_path / "none.toml"), "TZ": "UTC",
@@ -282,6 +331,7 @@ def test_days_follow_the_zone_and_alternating_zones_rewrite_little(
 ) -> None:
     """A named zone (config) or the system's (TZ): each record's day is its local day in
     the zone of the run, and a switch back and forth writes only the rows that move."""
+    set_up_sorelog(pg_database)
     url = pg_database.url("alice")
     for at in ("2026-11-19T20:00", "2026-11-20T02:00", "2026-11-20T12:00"):
         ok(url, "add", "quads", "4", "--at", at)  # UTC, as the test's zone is

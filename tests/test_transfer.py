@@ -423,6 +423,7 @@ def test_backup_is_a_private_consistent_journal(journal, tmp_path) -> None:
     assert Path(journal.ok("backup", str(into)).strip()).parent == into
 
 
+@pytest.mark.sqlite_only  # a journal file that does not exist
 def test_backup_of_a_missing_journal_fails(journal) -> None:
     assert_refused(journal.run("backup"), 1, "no journal at")
 
@@ -488,3 +489,21 @@ def test_export_streams_records_from_the_journal(journal, monkeypatch, tmp_path)
     assert "Exported 2 records" in journal.ok("export", "-o", str(out))
     assert seen and seen[0].__name__ == "generator"
     assert len(out.read_text().splitlines()) == 3
+
+
+def test_a_nul_character_is_refused_alike_on_both_backends(journal, tmp_path) -> None:
+    """A JSON string may hold \\u0000; no journal keeps it (PostgreSQL's text cannot), so the
+    file is refused with its line, and nothing is written, whichever the backend."""
+    source = tmp_path / "nul.json"
+    source.write_text(
+        '{"records": [\n'
+        '{"record": "soreness", "at": "2026-11-20T08:00:00+00:00", "body_part": "quadriceps",'
+        ' "severity": 3},\n'
+        '{"record": "soreness", "at": "2026-11-20T09:00:00+00:00", "body_part": "quadriceps",'
+        ' "severity": 4, "note": "a\\u0000b"}\n'
+        '], "limits": [{"remedy": "ibu\\u0000", "max_daily": null, "max_days": null}]}\n'
+    )
+    result = journal.run("import", str(source))
+    assert_refused(result, 2, "NUL character")
+    assert "line 3" in result.stderr
+    assert journal.rows() == []

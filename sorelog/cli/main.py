@@ -28,8 +28,8 @@ from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
 ORDER = ("add", "workout", "checkin", "report", "chart", "summary", "remedy", "side-effect",
-         "list", "edit", "delete", "export", "import", "backup", "share", "unshare", "config",
-         "parts")  # fmt: skip
+         "list", "edit", "delete", "export", "import", "backup", "setup", "share", "unshare",
+         "config", "parts")  # fmt: skip
 
 
 class SorelogGroup(TyperGroup):

@@ -1,4 +1,5 @@
-"""`sorelog share` and `sorelog unshare`: read-only access to your journal for another role."""
+"""The commands only a PostgreSQL journal has: `setup` (its tables, made by a role that keeps
+no journal in them), and `share` / `unshare` (read-only access for another role)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.context import journal_file, open_for_writing
+from sorelog.cli.context import journal_file, journal_location, now, open_for_writing
 from sorelog.domain.errors import InputError
 from sorelog.domain.safe_text import printable
 
@@ -67,3 +68,29 @@ def unshare(ctx: typer.Context, role: RoleArgument) -> None:
         typer.echo(printable(f"{role} can no longer read your journal."))
     else:
         typer.echo(printable(f"Your journal was not shared with {role}."))
+
+
+@app.command()
+def setup(ctx: typer.Context) -> None:
+    """Create or upgrade sorelog's tables in a PostgreSQL database (run once, as their owner)."""
+    location = journal_location(ctx)
+    if not isinstance(location, str):
+        raise InputError(
+            "setup is for a PostgreSQL journal (--db postgresql://USER@HOST/DB); a journal "
+            "file is set up by its first write"
+        )
+    from sorelog.store.opening_postgres import setup_postgres
+    from sorelog.store.postgres import redact
+
+    owner, before, after = setup_postgres(location, now(ctx))
+    where = redact(location)
+    if before == after:
+        typer.echo(printable(f"sorelog's tables in {where} are up to date."))
+    else:
+        typer.echo(printable(f"sorelog's tables in {where} are ready (schema {after})."))
+    typer.echo(
+        printable(
+            f"{owner} owns them, and row security cannot bind a table's owner: people keep "
+            "their journals there under other roles."
+        )
+    )

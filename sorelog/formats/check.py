@@ -44,6 +44,9 @@ _ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$", re.ASCII)
 
 def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) -> ImportRow:
     """Check one record's cells, given in HEADER order; `latest` is the last moment allowed."""
+    for index, value in enumerate(cells):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError(f"{HEADER[index]} holds a NUL character (\\u0000); take it out")
     record = _record_type(cells[0])
     for index in UNUSED[record]:
         value = cells[index]
@@ -180,6 +183,8 @@ def _text(value: Any, name: str) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"{name} holds characters that are not valid Unicode") from None
+    if "\x00" in value:  # no journal keeps one: PostgreSQL's text cannot hold it
+        raise ValueError(f"{name} holds a NUL character (\\u0000); take it out")
     return value.strip() or None
 
 

@@ -34,7 +34,9 @@ def preview_import(
     path: Path | str, parsed: ImportFile, zone: LocalZone, now: datetime
 ) -> ImportPlan:
     """What importing would add to the journal at `path`; creates and writes nothing."""
-    journal = open_journal(path, create=False, now=now, zone=zone)
+    # A file is not created for a dry run; a PostgreSQL journal is never created by an
+    # import, so opening it as a writer says what the real import would (no tables yet).
+    journal = open_journal(path, create=isinstance(path, str), now=now, zone=zone)
     if journal is None:
         return plan_import(None, parsed)
     with journal:

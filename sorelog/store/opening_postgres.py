@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sorelog.domain.errors import SorelogError
+from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.when import LocalZone
 from sorelog.store.migrations_postgres import PG_MIGRATIONS, applied_steps, migrate_postgres
 from sorelog.store.postgres import (
@@ -35,6 +35,8 @@ def open_postgres_journal(
     """The journal in the database `url` names, seen as its role (or, for reading, as the
     person who shared theirs); None when reading a database sorelog has not set up yet."""
     psycopg = driver()
+    if person is not None and not person.strip():
+        raise InputError("--person needs the name of the role whose journal to read")
     conn = connect(url)
     try:
         (role,) = conn.execute("SELECT current_user::text").fetchone()
@@ -45,8 +47,17 @@ def open_postgres_journal(
             if person is not None and person != role:
                 raise SorelogError(f"{person} has not shared a journal with you ({role})")
             return None
-        if steps is None or len(steps) < len(PG_MIGRATIONS):
-            _upgrade(url, conn, role, now, first=steps is None)
+        if steps is None:
+            raise SorelogError(
+                f"database {redact(url)} has no sorelog tables yet; a role that may create "
+                "tables there, and keeps no journal, runs 'sorelog --db URL setup' once"
+            )
+        if len(steps) < len(PG_MIGRATIONS):
+            raise SorelogError(
+                f"journal {redact(url)} needs a schema upgrade; the owner of its tables "
+                "runs 'sorelog --db URL setup' with this sorelog"
+            )
+        _refuse_owner(conn, url, role)
         if person is not None and person != role:
             _view_shared(conn, role, person)
         elif zone is not None:
@@ -60,6 +71,52 @@ def open_postgres_journal(
     return PostgresJournal(url, PostgresConnection(conn), role)
 
 
+def setup_postgres(url: str, now: datetime) -> tuple[str, int, int]:
+    """Create or upgrade sorelog's tables, as the role that will own them; the role that
+    owns them, with the number of schema steps applied before and after."""
+    psycopg = driver()
+    conn = connect(url)
+    try:
+        (role,) = conn.execute("SELECT current_user::text").fetchone()
+        before = applied_steps(conn)
+        _refuse_newer(url, before)
+        try:
+            migrate_postgres(conn, now)
+        except psycopg.errors.InsufficientPrivilege:
+            if before is None:
+                raise SorelogError(
+                    f"role {role} may not create tables in {redact(url)}; ask the database's "
+                    "owner to grant it CREATE on schema public, or to run setup"
+                ) from None
+            raise SorelogError(
+                f"only the owner of sorelog's tables in {redact(url)} can upgrade them"
+            ) from None
+        after = applied_steps(conn) or []
+        (owner,) = conn.execute(
+            "SELECT tableowner::text FROM pg_tables "
+            "WHERE schemaname = 'public' AND tablename = 'sorelog_migrations'"
+        ).fetchone()
+        return owner, len(before or []), len(after)
+    except psycopg.Error as exc:
+        raise postgres_error(url, exc) from None
+    finally:
+        conn.close()
+
+
+def _refuse_owner(conn: Any, url: str, role: str) -> None:
+    """Row security does not bind a table's owner (it can turn it off), nor a superuser:
+    such a role sets the tables up, and keeps no journal in them."""
+    (owns,) = conn.execute(
+        "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables "
+        "WHERE schemaname = 'public' AND tablename = 'sorelog_migrations'"
+    ).fetchone()
+    if owns:
+        raise SorelogError(
+            f"role {role} owns sorelog's tables in {redact(url)} (or may act as their owner), "
+            "and row security cannot bind a table's owner; keep journals under other roles"
+        )
+
+
 def _refuse_newer(url: str, steps: list[str] | None) -> None:
     known = [name for name, _ in PG_MIGRATIONS]
     if steps is not None and steps != known[: len(steps)]:
@@ -67,23 +124,6 @@ def _refuse_newer(url: str, steps: list[str] | None) -> None:
             f"journal {redact(url)} is from a newer sorelog (schema {len(steps)}, this one "
             f"knows {len(known)}); upgrade sorelog to use it"
         )
-
-
-def _upgrade(url: str, conn: Any, role: str, now: datetime, *, first: bool) -> None:
-    psycopg = driver()
-    try:
-        migrate_postgres(conn, now)
-    except psycopg.errors.InsufficientPrivilege:
-        if first:
-            raise SorelogError(
-                f"database {redact(url)} has no sorelog tables and role {role} may not "
-                "create them; ask its owner to run sorelog there once, or to grant you "
-                "CREATE on schema public"
-            ) from None
-        raise SorelogError(
-            f"journal {redact(url)} needs a schema upgrade that only the owner of its "
-            "tables can make; ask them to run this sorelog once"
-        ) from None
 
 
 def _view_shared(conn: Any, role: str, person: str) -> None:
@@ -114,9 +154,8 @@ def align_days_postgres(conn: Any, zone: LocalZone) -> None:
         return
     with conn.transaction():
         conn.execute(WRITE_LOCK)
-        if row is not None:
-            for table in DAY_TABLES:
-                _redate(conn, table, zone)
+        for table in DAY_TABLES:  # no zone noted yet: the rows' days are checked too
+            _redate(conn, table, zone)
         conn.execute(
             "INSERT INTO sorelog_meta (key, value) VALUES ('day_zone', %s) "
             "ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value",

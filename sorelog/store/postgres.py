@@ -9,6 +9,7 @@ only its own rows, or those of a person who shared theirs (see migrations_postgr
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -35,7 +36,7 @@ def libpq_url(url: str) -> str:
 
 
 def redact(url: str) -> str:
-    """The URL to show in messages: never the password."""
+    """The URL to show in messages: never the password, nor the query (it may hold one)."""
     try:
         parts = urlsplit(libpq_url(url))
         host = parts.hostname or ""
@@ -63,16 +64,25 @@ def driver() -> Any:
     return psycopg
 
 
+# Tables are found in `public` only: a schema another role made (named after you, say)
+# must not catch your rows, as the default "$user", public would let it.
+SESSION_SETUP = "SET TIME ZONE 'UTC'; SET search_path TO public"
+
+
 def connect(url: str) -> Any:
     """An autocommit psycopg connection (transactions are explicit), errors named plainly."""
     psycopg = driver()
     try:
+        psycopg.conninfo.conninfo_to_dict(libpq_url(url))
+    except psycopg.Error:
+        raise InputError(f"{redact(url)} is not a valid PostgreSQL URL") from None
+    try:
         conn = psycopg.connect(
             libpq_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
         )
+        conn.execute(SESSION_SETUP)
     except psycopg.Error as exc:
         raise connection_error(url, exc) from None
-    conn.execute("SET TIME ZONE 'UTC'")
     return conn
 
 
@@ -94,19 +104,32 @@ def connection_error(url: str, exc: Exception) -> SorelogError:
         return SorelogError(f"PostgreSQL has no role for {where}; check the user name")
     if any(
         sign in low
-        for sign in ("connection refused", "could not connect", "timeout", "timed out",
+        for sign in ("connection refused", "could not connect", "timeout expired",
                      "could not translate host name", "no route to host", "name or service")
     ):  # fmt: skip
         return SorelogError(f"cannot reach the PostgreSQL server of {where}; is it running?")
-    if "invalid" in low and ("uri" in low or "dsn" in low or "connection" in low):
+    if "invalid" in low and ("uri" in low or "dsn" in low or "connection option" in low):
         return InputError(f"{where} is not a valid PostgreSQL URL")
     return SorelogError(f"PostgreSQL journal {where}: {_first_line(text, url)}")
 
 
 def _first_line(text: str, url: str) -> str:
+    """The first line of a driver's message, every form of the password taken out (libpq
+    may quote the whole URL it could not read)."""
     line = text.strip().splitlines()[0] if text.strip() else "failed"
-    secret = _password(url)
-    return line.replace(secret, "***") if secret else line
+    if url in line:
+        line = line.replace(url, redact(url))
+    for secret in _secrets(url):
+        line = line.replace(secret, "***")
+    return line
+
+
+def _secrets(url: str) -> list[str]:
+    """Every password the URL carries, however malformed it is otherwise."""
+    found = [_password(url) or ""]
+    found += re.findall(r"://[^/@:]*:([^@]*)@", url)
+    found += re.findall(r"[?&]password=([^&]*)", url)
+    return sorted({secret for secret in found if secret}, key=len, reverse=True)
 
 
 @functools.lru_cache(maxsize=256)
@@ -171,7 +194,7 @@ class PostgresJournal(Journal):
 
             def connect_for_engine() -> Any:
                 conn = driver().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
-                conn.execute("SET TIME ZONE 'UTC'")
+                conn.execute(SESSION_SETUP)
                 conn.commit()
                 return conn
 
