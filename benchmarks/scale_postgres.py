@@ -27,10 +27,11 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import AS_OF, entries, median_time, write_csv
 
-from sorelog.store import open_journal
+from sorelog.store.opening_postgres import setup_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLE, PASSWORD = "sorelog_bench", "bench-" + secrets.token_hex(8)
+ROLE, OWNER = "sorelog_bench", "sorelog_bench_owner"
+PASSWORD = "bench-" + secrets.token_hex(8)
 Row = tuple[str, str, str, bool]
 
 
@@ -53,29 +54,25 @@ def server() -> Iterator[str]:
 
 
 def database(admin: str, name: str) -> str:
-    """A fresh database `name` the bench role may create sorelog's tables in; its URL."""
+    """A fresh database `name` with sorelog's tables, set up by an owner role that keeps no
+    journal; the URL of the role that keeps one there."""
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {name}")
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (ROLE,)).fetchone():
-            conn.execute(f"CREATE ROLE {ROLE} LOGIN")
-        conn.execute(f"ALTER ROLE {ROLE} PASSWORD '{PASSWORD}'")
+        for role in (ROLE, OWNER):
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+                conn.execute(f"CREATE ROLE {role} LOGIN")
+            conn.execute(f"ALTER ROLE {role} PASSWORD '{PASSWORD}'")
     base = psycopg.conninfo.conninfo_to_dict(admin)
     with psycopg.connect(admin.rsplit("/", 1)[0] + f"/{name}", autocommit=True) as conn:
-        conn.execute(f"GRANT CREATE ON SCHEMA public TO {ROLE}")
-    return f"postgresql://{ROLE}:{PASSWORD}@{base['host']}:{base['port']}/{name}"
-
-
-def create(url: str) -> None:
-    """sorelog's tables, made by sorelog itself as the role."""
-    journal = open_journal(url, create=True, now=datetime.now(UTC))
-    assert journal is not None
-    journal.close()
+        conn.execute(f"GRANT CREATE ON SCHEMA public TO {OWNER}")
+    where = f"{base['host']}:{base['port']}/{name}"
+    setup_postgres(f"postgresql://{OWNER}:{PASSWORD}@{where}", datetime.now(UTC))
+    return f"postgresql://{ROLE}:{PASSWORD}@{where}"
 
 
 def fill(url: str, rows: list[tuple]) -> None:
-    """sorelog's tables, then the rows copied in as the role."""
-    create(url)
+    """The rows, inserted as the role that keeps the journal."""
     with psycopg.connect(url, autocommit=True) as conn:
         start = conn.execute("SELECT COALESCE(MAX(id), 0) FROM record_ids").fetchone()[0]
         conn.execute(
@@ -132,7 +129,6 @@ def measure(
                  f"{t_big / t_small:.2f}x (target <= 1.50x)", t_big / t_small <= 1.5))  # fmt: skip
 
     adds = database(admin, "bench_adds")
-    create(adds)
     runs_at_once = [
         subprocess.Popen(
             [*sorelog, "--db", adds, "add", "quads", str(n % 11)],
@@ -150,7 +146,6 @@ def measure(
     killed = database(admin, "bench_killed")
     source = Path(tempfile.mkdtemp()) / "import.csv"
     write_csv(source, 200_000, rng)
-    create(killed)
     proc = subprocess.Popen([*sorelog, "--db", killed, "import", str(source)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     writing = _wait_for_inserts(admin, "bench_killed", proc)
