@@ -61,14 +61,29 @@ class Journal:
     @contextmanager
     def session(self) -> Iterator[Any]:
         """A SQLModel session for writing; a storage failure becomes one clear SorelogError."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
         try:
             with Session(self.engine()) as session:
                 yield session
-        except OperationalError as exc:
-            raise storage_error(self.path or Path(), exc.orig or exc) from None
+        except DBAPIError as exc:
+            failure = self.session_failure(exc)
+            if failure is None:
+                raise
+            raise failure from None
+
+    def session_failure(self, exc: Any) -> SorelogError | None:
+        """A driver error wrapped by SQLAlchemy in a writing session, as one line; None
+        lets it through (on SQLite, only failures of the file itself are named)."""
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            return storage_error(self.path or Path(), exc.orig or exc)
+        return None
+
+    # A write first, which takes SQLite's lock on the whole file.
+    write_lock: ClassVar[str] = "DELETE FROM record_ids WHERE 0"
 
     @contextmanager
     def writing(self) -> Iterator[Any]:
@@ -76,7 +91,7 @@ class Journal:
         writing (units in use, ids taken) cannot change under it: check and write are one
         transaction, whatever other sorelog runs do at the same moment."""
         with self.session() as session:
-            session.connection().exec_driver_sql("DELETE FROM record_ids WHERE 0")
+            session.connection().exec_driver_sql(self.write_lock)
             yield session
 
     def close(self) -> None:
@@ -91,8 +106,15 @@ class Journal:
         """Close; a storage failure while it was open becomes one line the person can act on
         (a damaged page is found only when a read reaches it)."""
         self.close()
+        failure = self.failure(exc)
+        if failure is not None:
+            raise failure from None
+
+    def failure(self, exc: object) -> SorelogError | None:
+        """The driver's own error, as one line; None for anything else."""
         if isinstance(exc, sqlite3.Error):
-            raise storage_error(self.path or Path(), exc) from None
+            return storage_error(self.path or Path(), exc)
+        return None
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -203,22 +202,10 @@ class PostgresJournal(Journal):
             )
         return self._engine
 
-    @contextmanager
-    def session(self) -> Iterator[Any]:
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
+    write_lock = WRITE_LOCK
 
-        try:
-            with Session(self.engine()) as session:
-                yield session
-        except DBAPIError as exc:
-            raise postgres_error(self.url, exc.orig or exc) from None
-
-    @contextmanager
-    def writing(self) -> Iterator[Any]:
-        with self.session() as session:
-            session.connection().exec_driver_sql(WRITE_LOCK)
-            yield session
+    def session_failure(self, exc: Any) -> SorelogError | None:
+        return postgres_error(self.url, exc.orig or exc)
 
     def queries(self, dbapi_connection: Any) -> Any:
         return PostgresConnection(dbapi_connection)
@@ -227,11 +214,10 @@ class PostgresJournal(Journal):
         assert isinstance(self.db, PostgresConnection)
         return self.db.stream(sql, params)
 
-    def __exit__(self, kind: object, exc: object, trace: object) -> None:
-        self.close()
-        psycopg = driver()
-        if isinstance(exc, psycopg.Error):
-            raise postgres_error(self.url, exc) from None
+    def failure(self, exc: object) -> SorelogError | None:
+        if isinstance(exc, driver().Error):
+            return postgres_error(self.url, exc)
+        return None
 
 
 def postgres_error(url: str, exc: BaseException) -> SorelogError:
