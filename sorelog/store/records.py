@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sorelog.domain.errors import InputError
 from sorelog.domain.kinds import KIND_NAMES, KINDS, RECORD_KEYS, RecordKind, kind_named
@@ -91,44 +91,29 @@ _TICK = timedelta(microseconds=1)
 _AMOUNT = RECORD_KEYS.index("amount")
 
 
+class RecordFilters(TypedDict, total=False):
+    """Which records to read (see iter_record_rows); each left out keeps everything."""
+
+    since: date | None
+    part: str | None
+    newest_first: bool
+    kinds: tuple[str, ...]
+    ids: tuple[int, ...]
+
+
 def read_records(
-    journal: Journal,
-    zone: LocalZone,
-    *,
-    since: date | None = None,
-    part: str | None = None,
-    newest_first: bool = False,
-    kinds: tuple[str, ...] = KIND_NAMES,
-    ids: tuple[int, ...] = (),
+    journal: Journal, zone: LocalZone, **filters: Unpack[RecordFilters]
 ) -> list[dict[str, Any]]:
     """The records iter_records gives, as a list (for the few a command shows)."""
-    return list(
-        iter_records(
-            journal, zone, since=since, part=part, newest_first=newest_first, kinds=kinds, ids=ids
-        )
-    )
+    return list(iter_records(journal, zone, **filters))
 
 
 def iter_records(
-    journal: Journal,
-    zone: LocalZone,
-    *,
-    since: date | None = None,
-    part: str | None = None,
-    newest_first: bool = False,
-    kinds: tuple[str, ...] = KIND_NAMES,
-    ids: tuple[int, ...] = (),
+    journal: Journal, zone: LocalZone, **filters: Unpack[RecordFilters]
 ) -> Iterator[dict[str, Any]]:
-    """Records of the given kinds, one at a time from the cursor (an export of a million
-    never holds them all), `at` in local time with its UTC offset, symptoms as a list.
-
-    `since` keeps local days from that day on; `part` keeps records for that body part;
-    `ids` keeps those records only.
-    """
-    rows = iter_record_rows(
-        journal, zone, since=since, part=part, newest_first=newest_first, kinds=kinds, ids=ids
-    )
-    for row in rows:
+    """Records one at a time from the cursor (an export of a million never holds them
+    all), `at` in local time with its UTC offset, symptoms as a list."""
+    for row in iter_record_rows(journal, zone, **filters):
         record = dict(zip(RECORD_KEYS, row, strict=True))
         record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
         yield record
@@ -144,8 +129,12 @@ def iter_record_rows(
     kinds: tuple[str, ...] = KIND_NAMES,
     ids: tuple[int, ...] = (),
 ) -> Iterator[tuple[Any, ...]]:
-    """The records of iter_records as tuples in RECORD_KEYS order, symptoms as the stored
-    ";"-joined text: what a CSV row needs, without a dict per record."""
+    """Records of the given kinds as tuples in RECORD_KEYS order, symptoms as the stored
+    ";"-joined text: what a CSV row needs, without a dict per record.
+
+    `since` keeps local days from that day on; `part` keeps records for that body part;
+    `ids` keeps those records only.
+    """
     where: list[str] = []
     params: list[object] = []
     if ids:
