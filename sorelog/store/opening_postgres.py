@@ -137,12 +137,6 @@ def _view_shared(conn: Any, role: str, person: str) -> None:
     conn.execute("SELECT set_config('sorelog.person', %s, false)", (person,))
 
 
-def role_exists(journal: PostgresJournal, name: str) -> bool:
-    """True when the server has a role of that name."""
-    row = journal.db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
-    return row is not None
-
-
 def align_days_postgres(conn: Any, zone: LocalZone) -> None:
     """Keep the calendar day of each of the role's rows in its current time zone; rows
     whose day is already right are not written, so zones that alternate cost little."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sorelog.domain.errors import InputError
 from sorelog.store.journal import Journal
+from sorelog.store.postgres import PostgresJournal
 
 NOT_SHARED_HERE = (
     "sharing needs a journal on a PostgreSQL server (--db postgresql://USER@HOST/DB); "
@@ -17,11 +18,10 @@ NOT_SHARED_HERE = (
 
 
 def role_of(journal: Journal) -> str:
-    """The role this run is, on the server."""
-    if journal.dialect != "postgresql":
+    """The role this run is, on the server (found when the journal was opened)."""
+    if not isinstance(journal, PostgresJournal):
         raise InputError(NOT_SHARED_HERE)
-    (role,) = journal.db.execute("SELECT current_user::text").fetchone()
-    return str(role)
+    return journal.role
 
 
 def share(journal: Journal, reader: str) -> bool:
