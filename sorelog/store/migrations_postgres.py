@@ -82,10 +82,15 @@ INDEXES = (
 )
 
 
-def _own_rows_only(db: Any, table: str, read: str) -> None:
-    """Row-level security on `table`, forced: read where `read` holds, change only one's own."""
+def _force_row_security(db: Any, table: str) -> None:
+    """Row-level security on `table`, binding its owner too; policies then say who sees what."""
     db.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     db.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+
+
+def _own_rows_only(db: Any, table: str, read: str) -> None:
+    """Row-level security on `table`, forced: read where `read` holds, change only one's own."""
+    _force_row_security(db, table)
     db.execute(f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({read})")
     own = "owner = current_user::text"
     db.execute(f"CREATE POLICY {table}_insert ON {table} FOR INSERT WITH CHECK ({own})")
@@ -104,8 +109,7 @@ def p001_journal(db: Any) -> None:
     db.execute(
         f"CREATE TABLE sorelog_shares ({OWNER}, reader text NOT NULL, PRIMARY KEY (owner, reader))"
     )
-    db.execute("ALTER TABLE sorelog_shares ENABLE ROW LEVEL SECURITY")
-    db.execute("ALTER TABLE sorelog_shares FORCE ROW LEVEL SECURITY")
+    _force_row_security(db, "sorelog_shares")
     db.execute(
         "CREATE POLICY shares_seen ON sorelog_shares FOR SELECT "
         "USING (owner = current_user::text OR reader = current_user::text)"
@@ -145,8 +149,7 @@ def _create_step_record(db: Any) -> None:
         "name varchar NOT NULL UNIQUE, applied_at varchar NOT NULL)"
     )
     # Every role reads which steps are applied; only the tables' owner can apply one.
-    db.execute("ALTER TABLE sorelog_migrations ENABLE ROW LEVEL SECURITY")
-    db.execute("ALTER TABLE sorelog_migrations FORCE ROW LEVEL SECURITY")
+    _force_row_security(db, "sorelog_migrations")
     db.execute("CREATE POLICY migrations_read ON sorelog_migrations FOR SELECT USING (true)")
     db.execute("CREATE POLICY migrations_record ON sorelog_migrations FOR INSERT WITH CHECK (true)")
     db.execute("GRANT SELECT ON sorelog_migrations TO PUBLIC")
