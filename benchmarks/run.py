@@ -269,9 +269,15 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    return print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, str, str, bool]]) -> int:
+    """One line per measure, ok or MISS first; the exit status: 1 when a target is missed."""
     width = max(len(r[0]) for r in rows)
+    measured_width = max(len(r[1]) for r in rows)
     for name, measured, ratio, ok in rows:
-        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<28}  {ratio}")
+        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<{measured_width}}  {ratio}")
     return 0 if all(r[3] for r in rows) else 1
 
 

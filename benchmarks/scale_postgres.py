@@ -25,7 +25,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AS_OF, entries, median_time, write_csv
+from run import AS_OF, entries, median_time, print_rows, write_csv
 
 from sorelog.store.opening_postgres import setup_postgres
 
@@ -169,9 +169,7 @@ def main() -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with server() as admin:
         rows = measure(admin, env, [sys.executable, "-m", "sorelog"], options.count, options.runs)
-    for name, measured, ratio, ok in rows:
-        print(f"{'ok  ' if ok else 'MISS'}  {name:<46}  {measured:<28}  {ratio}")
-    return 0 if all(row[3] for row in rows) else 1
+    return print_rows(rows)
 
 
 if __name__ == "__main__":

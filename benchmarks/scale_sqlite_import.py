@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AS_OF, build_journal, entries, timed, write_csv
+from run import AS_OF, build_journal, entries, print_rows, timed, write_csv
 
 Row = tuple[str, str, str, bool]
 
@@ -76,10 +76,7 @@ def main() -> int:
         rows = measure(work, env, [sys.executable, "-m", "sorelog"], options.count)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    width = max(len(row[0]) for row in rows)
-    for name, measured, ratio, ok in rows:
-        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<32}  {ratio}")
-    return 0 if all(row[3] for row in rows) else 1
+    return print_rows(rows)
 
 
 if __name__ == "__main__":

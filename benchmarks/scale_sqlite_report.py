@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import AS_OF, PLAIN_CSV, build_journal, entries, timed
+from run import AS_OF, PLAIN_CSV, build_journal, entries, print_rows, timed
 
 Row = tuple[str, str, str, bool]
 SMALL = 1_000
@@ -73,24 +73,22 @@ def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int,
     rows: list[Row] = []
 
     report = [*sorelog, "report", "--as-of", AS_OF.isoformat()]
-    t_small, _ = _median(report, {**env, "SORELOG_DB": str(small)}, runs)
-    t_big, peak = _median(report, {**env, "SORELOG_DB": str(big)}, runs)
-    ratio = t_big / t_small
-    rows.append((f"report, dense {count:,} vs {SMALL:,} entries",
-                 f"{t_big:.3f} s / {t_small:.3f} s, {peak} MB peak",
-                 f"{ratio:.2f}x (target <= 1.50x)", ratio <= 1.5))  # fmt: skip
 
+    def report_ratio(name: str, small: Path, big: Path) -> Row:
+        t_small, _ = _median(report, {**env, "SORELOG_DB": str(small)}, runs)
+        t_big, peak = _median(report, {**env, "SORELOG_DB": str(big)}, runs)
+        ratio = t_big / t_small
+        return (name, f"{t_big:.3f} s / {t_small:.3f} s, {peak} MB peak",
+                f"{ratio:.2f}x (target <= 1.50x)", ratio <= 1.5)  # fmt: skip
+
+    rows.append(report_ratio(f"report, dense {count:,} vs {SMALL:,} entries", small, big))
     # Like for like, as run.py's 100,000-entry measure: the big journal is the small one's
     # 1,000 entries of the last four weeks plus dense older ones, so both draw one window.
     recent, history = work / "recent-1000.db", work / f"recent-plus-{count}.db"
     _dense(recent, SMALL, "recent")
     _dense(history, count, "recent")
-    t_small, _ = _median(report, {**env, "SORELOG_DB": str(recent)}, runs)
-    t_big, peak = _median(report, {**env, "SORELOG_DB": str(history)}, runs)
-    ratio = t_big / t_small
-    rows.append((f"report, 1,000 recent + {count - SMALL:,} older vs the 1,000",
-                 f"{t_big:.3f} s / {t_small:.3f} s, {peak} MB peak",
-                 f"{ratio:.2f}x (target <= 1.50x)", ratio <= 1.5))  # fmt: skip
+    rows.append(report_ratio(f"report, 1,000 recent + {count - SMALL:,} older vs the 1,000",
+                             recent, history))  # fmt: skip
 
     big_env = {**env, "SORELOG_DB": str(big)}
     plain = [sys.executable, "-c", PLAIN_CSV, str(big), str(work / "plain.csv")]
@@ -138,10 +136,7 @@ def main() -> int:
     finally:
         if options.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    width = max(len(r[0]) for r in rows)
-    for name, measured, ratio, ok in rows:
-        print(f"{'ok  ' if ok else 'MISS'}  {name:<{width}}  {measured:<34}  {ratio}")
-    return 0 if all(r[3] for r in rows) else 1
+    return print_rows(rows)
 
 
 if __name__ == "__main__":
