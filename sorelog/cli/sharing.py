@@ -3,15 +3,32 @@ no journal in them), and `share` / `unshare` (read-only access for another role)
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sorelog.cli.context import journal_file, journal_location, now, open_for_writing
+from sorelog.cli.context import journal_file, journal_location, now, open_for_writing, shown
 from sorelog.domain.errors import InputError
 from sorelog.domain.safe_text import printable
 
+if TYPE_CHECKING:
+    from sorelog.store import Journal
+
 app = typer.Typer()
+
+
+@contextmanager
+def _journal_to_share(ctx: typer.Context) -> Iterator[Journal]:
+    """The PostgreSQL journal; a journal file is refused before one is created."""
+    from sorelog.store.sharing import NOT_SHARED_HERE
+
+    if journal_file(ctx) is not None:
+        raise InputError(NOT_SHARED_HERE)
+    with open_for_writing(ctx) as journal:
+        yield journal
+
 
 RoleArgument = Annotated[
     str,
@@ -33,12 +50,10 @@ def share(
     ] = None,
 ) -> None:
     """Let another role read your journal (never change it); a PostgreSQL journal."""
-    from sorelog.store.sharing import NOT_SHARED_HERE, role_of, shares
+    from sorelog.store.sharing import role_of, shares
     from sorelog.store.sharing import share as give
 
-    if journal_file(ctx) is not None:  # refused before a journal file is created
-        raise InputError(NOT_SHARED_HERE)
-    with open_for_writing(ctx) as journal:
+    with _journal_to_share(ctx) as journal:
         if role is None:
             readers, owners = shares(journal)
             typer.echo(printable("Read by: " + (", ".join(readers) or "nobody")))
@@ -57,12 +72,9 @@ def share(
 @app.command()
 def unshare(ctx: typer.Context, role: RoleArgument) -> None:
     """Stop another role reading your journal."""
-    from sorelog.store.sharing import NOT_SHARED_HERE
     from sorelog.store.sharing import unshare as take
 
-    if journal_file(ctx) is not None:
-        raise InputError(NOT_SHARED_HERE)
-    with open_for_writing(ctx) as journal:
+    with _journal_to_share(ctx) as journal:
         taken = take(journal, role)
     if taken:
         typer.echo(printable(f"{role} can no longer read your journal."))
@@ -80,10 +92,9 @@ def setup(ctx: typer.Context) -> None:
             "file is set up by its first write"
         )
     from sorelog.store.opening_postgres import setup_postgres
-    from sorelog.store.postgres import redact
 
     owner, before, after = setup_postgres(location, now(ctx))
-    where = redact(location)
+    where = shown(location)
     if before == after:
         typer.echo(printable(f"sorelog's tables in {where} are up to date."))
     else:
