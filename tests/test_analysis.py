@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sorelog.analysis.chronic import stretches
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
 from sorelog.analysis.flag import sort_flags
 from sorelog.analysis.part_summary import needs_earlier_history, summarize_part
 from sorelog.analysis.red_flags import flag_red
-from sorelog.analysis.soreness_flags import flag_soreness, sore_stretches
+from sorelog.analysis.soreness_flags import flag_soreness
 from sorelog.domain.settings import Config
 from sorelog.domain.values import DayValue, SymptomDay
 
@@ -173,8 +174,10 @@ def test_chronic_ninety_vs_ninety_one_days() -> None:
 def test_chronic_gap_thirty_vs_thirty_one() -> None:
     joined = [DayValue(D0, 2), DayValue(D0 + timedelta(days=31), 2)]  # 30 empty days between
     apart = [DayValue(D0, 2), DayValue(D0 + timedelta(days=32), 2)]  # 31 empty days
-    assert sore_stretches(joined) == [(D0, D0 + timedelta(days=31))]
-    assert len(sore_stretches(apart)) == 2
+    assert [(s.first, s.last) for s in stretches(d.day for d in joined)] == [
+        (D0, D0 + timedelta(days=31))
+    ]
+    assert len(stretches(d.day for d in apart)) == 2
 
 
 def test_flags_only_for_episodes_reaching_the_window() -> None:

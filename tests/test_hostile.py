@@ -347,6 +347,11 @@ def test_names_an_older_sorelog_stored_decomposed_are_brought_to_nfc(journal) ->
         db.execute("ALTER TABLE remedy_limit DROP COLUMN max_days_in_30")
         db.execute("DROP TABLE workout")
         db.execute("DROP TABLE checkin")
+        db.execute("DROP TABLE chronic_checkpoint")
+        for (trigger,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchall():
+            db.execute(f"DROP TRIGGER {trigger}")
         db.execute("PRAGMA user_version = 4")
     db.close()
     listed = journal.json("remedy", "list")["remedies"]

@@ -24,7 +24,8 @@ from conftest import assert_refused, set_up_sorelog
 from sorelog.cli import app
 from sorelog.domain.kinds import KINDS
 
-DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta", "record_ids")
+DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta", "record_ids",
+               "chronic_checkpoint")  # fmt: skip
 EVERY_TABLE = (*DATA_TABLES, "sorelog_shares")
 
 
@@ -48,6 +49,7 @@ def diary(url: str, who: str) -> None:
     ok(url, "side-effect", "nausea", "--remedy", "ibuprofen", "--at", "2026-11-19T10:00")
     ok(url, "checkin", "--pain", "3", "--enjoyment", "2", "--activity", "4",
        "--at", "2026-11-20T20:00")  # fmt: skip
+    ok(url, "report", "--days", "1", "--as-of", "2026-11-21")  # keeps chronic checkpoints
 
 
 def as_person(pg_database: Any, role: str, person: str, sql: str) -> list[tuple[Any, ...]]:
@@ -110,7 +112,16 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
     diary(alice, "alice")
     assert "bob can now read your journal" in ok(alice, "share", "bob")
     mine = ok(alice, "report", "--as-of", "2026-11-21", "--json")
+    day = ok(alice, "report", "--days", "1", "--as-of", "2026-11-21", "--json")
+    kept = pg_database.admin("SELECT * FROM chronic_checkpoint ORDER BY 1, 2, 3, 4")
+    assert kept and {row[0] for row in kept} == {"alice"}
     assert ok(bob, "report", "--as-of", "2026-11-21", "--json", "--person", "alice") == mine
+    pg_database.admin("DELETE FROM chronic_checkpoint")  # bob's report reads alice's in full
+    by_bob = ok(
+        bob, "report", "--days", "1", "--as-of", "2026-11-21", "--json", "--person", "alice"
+    )
+    assert by_bob == day
+    assert pg_database.admin("SELECT owner FROM chronic_checkpoint") == []  # bob kept none
     assert ok(bob, "list", "--json", "--days", "30", "--person", "alice") == ok(
         alice, "list", "--json", "--days", "30"
     )
@@ -273,7 +284,10 @@ def test_two_setups_at_once_set_the_schema_up_once(pg_database: Any) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert pg_database.admin("SELECT name FROM sorelog_migrations") == [("p001_journal",)]
+    from sorelog.store.migrations_postgres import PG_MIGRATIONS
+
+    applied = pg_database.admin("SELECT name FROM sorelog_migrations ORDER BY applied_at, name")
+    assert sorted(applied) == sorted((name,) for name, _ in PG_MIGRATIONS)
 
 
 def test_backup_writes_your_rows_as_a_sqlite_journal(pg_database: Any, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sorelog.domain.settings import Config
-from sorelog.services import report as service
+from sorelog.services import report_history as service
 from sorelog.services.report import build_report
 from sorelog.store import Journal, open_journal
 from sorelog.store import reads as queries
@@ -82,8 +82,9 @@ def _read_everything(
     as_of: date,
     first_day: date | None,
     incomplete: Callable[[Any, date], bool],
-) -> Any:
-    return read(min(since, first_day or since), as_of)
+) -> tuple[Any, date]:
+    start = min(since, first_day or since)
+    return read(start, as_of), start
 
 
 @pytest.mark.parametrize("part", [None, "quadriceps"])
@@ -91,7 +92,9 @@ def test_long_look_back_equals_one_read_of_everything(
     diary: Journal, monkeypatch: pytest.MonkeyPatch, part: str | None
 ) -> None:
     config = Config()
-    widening = build_report(diary, AS_OF, 28, part, config)
+    widening = build_report(diary, AS_OF, 28, part, config)  # keeps chronic checkpoints
+    assert build_report(diary, AS_OF, 28, part, config) == widening  # reads from them
+    diary.db.execute("DELETE FROM chronic_checkpoint")
     monkeypatch.setattr(service, "_read_back", _read_everything)
     assert widening == build_report(diary, AS_OF, 28, part, config)
     assert widening.remedies  # the remedy's run is two years long

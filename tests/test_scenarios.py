@@ -241,7 +241,6 @@ def _before_workouts(days: list[DayValue], window: date) -> dict[str, date]:
     """prolonged, severe and chronic as the rules stood before workouts existed: calendar
     episodes, day 1 their first sore day (the reference the spec keeps them to)."""
     from sorelog.analysis.episodes import split_episodes
-    from sorelog.analysis.soreness_flags import sore_stretches
 
     found: dict[str, date] = {}
     config = Config()
@@ -255,7 +254,13 @@ def _before_workouts(days: list[DayValue], window: date) -> dict[str, date]:
         since = tens[0] if tens else high[1] if len(high) >= 2 else None
         if since is not None and ("severe" not in found or (tens and since < found["severe"])):
             found.setdefault("severe", since)
-    for first, last in sore_stretches(days):
+    runs: list[list[date]] = []  # sore days no more than 30 days apart, written out here
+    for day in (d.day for d in days if d.severity > 0):
+        if runs and (day - runs[-1][-1]).days - 1 <= 30:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    for first, last in ((run[0], run[-1]) for run in runs):
         if last >= window and (last - first).days + 1 > 90:
             found["chronic"] = next(
                 d.day for d in days if d.severity > 0 and first <= d.day <= last

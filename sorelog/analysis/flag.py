@@ -19,6 +19,8 @@ class Level(StrEnum):
 
 LEVELS = tuple(Level)  # most serious first
 
+Finding = tuple[Level, str, date, str] | None  # a rule's (level, code, since, message)
+
 
 @dataclass(frozen=True)
 class Flag:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sorelog.analysis.bouts import bouts
+from sorelog.analysis.chronic import CHRONIC_DAYS, CHRONIC_GAP_DAYS, stretches
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
-from sorelog.analysis.soreness_flags import CHRONIC_DAYS, CHRONIC_GAP_DAYS, sore_stretches
 from sorelog.domain.values import DayValue, SeriesKey, Workout
 
 
@@ -59,22 +59,30 @@ def summarize_part(
 
 
 def needs_earlier_history(
-    series: Mapping[SeriesKey, Sequence[DayValue]], since: date, window_start: date, gap_days: int
+    series: Mapping[SeriesKey, Sequence[DayValue]],
+    since: date,
+    window_start: date,
+    gap_days: int,
+    settled: Collection[SeriesKey] = (),
 ) -> bool:
-    """Could entries before `since` change an episode or a stretch that reaches the window?"""
-    for days in series.values():
-        if not days or days[-1].day < window_start:
+    """Could entries before `since` change an episode or a stretch that reaches the window?
+
+    `settled` parts have a checkpoint after `since`, at the start of an episode no later
+    than the window's first day: it carries their stretch, and every episode reaching the
+    window starts on or after it, so it is whole.
+    """
+    for key, days in series.items():
+        if not days or days[-1].day < window_start or key in settled:
             continue
         # Only the earliest episode and stretch read can still grow backwards.
         episodes = split_episodes(days, gap_days)
         first = episodes[0] if episodes else None
         if first and first.last_day >= window_start and (first.start - since).days <= gap_days:
             return True
-        stretches = sore_stretches(days)
-        if stretches:
-            early, late = stretches[0]
-            if late >= window_start and (early - since).days <= CHRONIC_GAP_DAYS:
-                return True
+        found = stretches(d.day for d in days if d.severity > 0)
+        early = found[0] if found else None
+        if early and early.last >= window_start and (early.first - since).days <= CHRONIC_GAP_DAYS:
+            return True
     return False
 
 

@@ -6,16 +6,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from sorelog.analysis.bouts import Bout, bouts
+from sorelog.analysis.chronic import chronic
 from sorelog.analysis.episodes import Episode
-from sorelog.analysis.flag import Flag, Level, sort_flags
+from sorelog.analysis.flag import Finding, Flag, Level, sort_flags
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.values import DayValue, Entry, SeriesKey, Workout
+from sorelog.domain.values import ChronicCheckpoint, DayValue, Entry, SeriesKey, Workout
 
 EARLY = timedelta(hours=72)  # soreness after exercise peaks within 24-72 h of it
 RISING_LEVEL = 4  # a rise to at least this after the first 72 h is not the usual course
-CHRONIC_DAYS = 90  # IASP / ICD-11: pain for longer than 3 months
-CHRONIC_GAP_DAYS = 30  # episodes this close together count as one stretch of pain
 
 
 def flag_soreness(
@@ -24,11 +23,14 @@ def flag_soreness(
     config: Config,
     workouts: Sequence[Workout] = (),
     entries: Mapping[SeriesKey, Sequence[Entry]] | None = None,
+    checkpoints: Mapping[SeriesKey, ChronicCheckpoint] | None = None,
 ) -> list[Flag]:
     """The soreness flags of bouts that reach into the window (red flags: red_flags.py).
 
     `workouts` are every workout up to the report date; `entries` each part's entries with
-    their times (for the rules counted in hours), else each day stands for one entry.
+    their times (for the rules counted in hours), else each day stands for one entry. A
+    part's checkpoint stands for its history before the cut: `chronic` then counts only
+    the days from the cut on, continuing the checkpoint's stretch.
     """
     flags: list[Flag] = []
     for key, days in series.items():
@@ -43,16 +45,13 @@ def flag_soreness(
             _first(not_improving(b, label, timed) for b in reaching),
             _most_serious(severe(b.episode, label, config) for b in reaching),
             _first(persistent(b, label, config) for b in reaching),
-            chronic(_chronic_days(every, config), window_start, label),
+            _chronic_from(every, config, window_start, label, (checkpoints or {}).get(key)),
         ]
         flags += [
             Flag(level, code, since, message, body_part, side)
             for level, code, since, message in filter(None, found)
         ]
     return sort_flags(flags)
-
-
-Finding = tuple[Level, str, date, str] | None  # (level, code, since, message)
 
 
 def _first(findings: Iterable[Finding]) -> Finding:
@@ -161,11 +160,25 @@ def persistent(bout: Bout, label: str, config: Config) -> Finding:
     )
 
 
-def _chronic_days(every: Sequence[Bout], config: Config) -> list[DayValue]:
-    """The days `chronic` counts: those of unexplained or persistent bouts (soreness that
-    keeps following workouts is training, not something recurring by itself)."""
+def counted_sore_days(every: Sequence[Bout], config: Config) -> list[date]:
+    """The sore days `chronic` counts, in order: those of unexplained or persistent bouts
+    (soreness that keeps following workouts is training, not something recurring by itself)."""
     counted = [b for b in every if b.origin is None or persistent(b, "", config)]
-    return sorted((d for b in counted for d in b.episode.days), key=lambda d: d.day)
+    return sorted(d.day for b in counted for d in b.episode.days if d.severity > 0)
+
+
+def _chronic_from(
+    every: Sequence[Bout],
+    config: Config,
+    window_start: date,
+    label: str,
+    checkpoint: ChronicCheckpoint | None,
+) -> Finding:
+    days = counted_sore_days(every, config)
+    if checkpoint is None:
+        return chronic(days, window_start, label)
+    later = [day for day in days if day >= checkpoint.cut]
+    return chronic(later, window_start, label, checkpoint.stretch)
 
 
 def severe(episode: Episode, label: str, config: Config) -> Finding:
@@ -189,39 +202,3 @@ def severe(episode: Episode, label: str, config: Config) -> Finding:
         f"{label} at {config.severe_level}/10 or more on {len(high)} days of one episode "
         f"since {high[0]}; soreness this severe is worth a professional look",
     )
-
-
-def sore_stretches(days: Sequence[DayValue]) -> list[tuple[date, date]]:
-    """(first, last) sore day of each run of sore days no more than 30 days apart."""
-    stretches: list[tuple[date, date]] = []
-    for value in days:
-        if value.severity == 0:
-            continue
-        if stretches and (value.day - stretches[-1][1]).days - 1 <= CHRONIC_GAP_DAYS:
-            stretches[-1] = (stretches[-1][0], value.day)
-        else:
-            stretches.append((value.day, value.day))
-    return stretches
-
-
-def chronic(days: Sequence[DayValue], window_start: date, label: str) -> Finding:
-    # IASP / ICD-11: pain that persists or recurs for longer than 3 months is worth a review.
-    for first, last in sore_stretches(days):
-        span = (last - first).days + 1
-        if last >= window_start and span > CHRONIC_DAYS:
-            # the first sore day on which the stretch had lasted more than 90 days
-            held = next(
-                d.day
-                for d in days
-                if d.severity > 0
-                and first <= d.day <= last
-                and (d.day - first).days + 1 > CHRONIC_DAYS
-            )
-            return (
-                Level.follow_up,
-                "chronic",
-                held,
-                f"{label} sore on and off across {span} days since {first}; soreness that "
-                "keeps recurring for over 3 months is worth a clinician's review",
-            )
-    return None

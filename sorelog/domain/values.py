@@ -223,3 +223,31 @@ class ImportFile:
 
     def where(self, row: ImportRow) -> str:
         return self.locate("record", row.number)
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Sore days of one part no more than 30 days apart (the `chronic` rule): the first,
+    the last, and the first on which it had lasted more than 90 days (None until then)."""
+
+    first: date
+    last: date
+    held: date | None = None
+
+    @property
+    def span(self) -> int:
+        """Calendar days from the first sore day to the last, both counted."""
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class ChronicCheckpoint:
+    """What `chronic` needs of one part's history before `cut`, the first day of an
+    episode: the last stretch before it, or None when none could reach past `cut`.
+
+    Kept in the journal, it lets a report read months instead of the whole journal;
+    a write on or before its cut (plus a margin) deletes it.
+    """
+
+    cut: date
+    stretch: Stretch | None

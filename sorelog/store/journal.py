@@ -43,6 +43,11 @@ class Journal:
         """How messages name the journal."""
         return str(self.path)
 
+    @property
+    def reads_own(self) -> bool:
+        """False while reading a journal someone else shared: nothing may be written."""
+        return True
+
     def queries(self, dbapi_connection: Any) -> Any:
         """A writing session's driver connection with the face reads use (`?` placeholders)."""
         return dbapi_connection

@@ -177,6 +177,43 @@ def m008_checkins(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_checkin_day ON checkin (day)")
 
 
+CHECKPOINT_INPUTS = ("soreness", "workout")  # the tables the chronic rule reads
+CHECKPOINT_MARGIN_DAYS = 4  # a write this close after a cut may still change what it holds
+
+
+@migration
+def m009_chronic_checkpoints(db: sqlite3.Connection) -> None:
+    # What `chronic` needs of each part's history before a cut (store/checkpoints.py), so a
+    # report reads months, not years. `rules` names the settings it was judged under; any
+    # write to soreness or workouts on or before a cut (plus a margin) deletes it.
+    db.execute(
+        """
+        CREATE TABLE chronic_checkpoint (
+            rules VARCHAR NOT NULL,
+            body_part VARCHAR NOT NULL,
+            side VARCHAR NOT NULL,
+            cut DATE NOT NULL,
+            first DATE,
+            last DATE,
+            held DATE,
+            PRIMARY KEY (rules, body_part, side, cut)
+        )
+        """
+    )
+    db.execute("CREATE INDEX ix_chronic_checkpoint_cut ON chronic_checkpoint (cut)")
+    forget = "DELETE FROM chronic_checkpoint WHERE cut >= date({day}, '-{margin} days');"
+    for table in CHECKPOINT_INPUTS:
+        for event, days in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")),
+                            ("DELETE", ("OLD",))):  # fmt: skip
+            body = " ".join(
+                forget.format(day=f"{row}.day", margin=CHECKPOINT_MARGIN_DAYS) for row in days
+            )
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_forgets_checkpoints "
+                f"AFTER {event} ON {table} BEGIN {body} END"
+            )
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sorelog.domain.kinds import MAX_ID
+from sorelog.store.migrations import CHECKPOINT_INPUTS, CHECKPOINT_MARGIN_DAYS
 
 Step = Callable[[Any], None]
 PG_MIGRATIONS: list[tuple[str, Step]] = []
@@ -141,6 +142,54 @@ def p001_journal(db: Any) -> None:
         "PRIMARY KEY (owner, key))"
     )
     _own_rows_only(db, "sorelog_meta", "owner = current_user::text")
+
+
+CHECKPOINT_EPOCH = "checkpoint_epoch"  # sorelog_meta's count of one person's writes
+BUMP_EPOCH = (
+    f"INSERT INTO sorelog_meta (key, value) VALUES ('{CHECKPOINT_EPOCH}', '1') "
+    "ON CONFLICT (owner, key) DO UPDATE SET value = (sorelog_meta.value::bigint + 1)::text"
+)
+
+
+@pg_migration
+def p002_chronic_checkpoints(db: Any) -> None:
+    # SQLite's m009: each person's checkpoints for the chronic rule, forgotten by a write
+    # on or before their cut. The triggers run as the writer, whose own rows they delete,
+    # and count the writer's writes (SQLite's PRAGMA data_version does that there), so a
+    # report does not keep checkpoints from data changed while it read.
+    db.execute(
+        f"""
+        CREATE TABLE chronic_checkpoint (
+            {OWNER}, rules varchar NOT NULL, body_part varchar NOT NULL,
+            side varchar NOT NULL, cut date NOT NULL, first date, last date, held date,
+            PRIMARY KEY (owner, rules, body_part, side, cut))
+        """
+    )
+    db.execute("CREATE INDEX ix_chronic_checkpoint_cut ON chronic_checkpoint (owner, cut)")
+    read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
+    _own_rows_only(db, "chronic_checkpoint", read)
+    forget = (
+        "DELETE FROM chronic_checkpoint c USING (SELECT owner, min(day) AS day FROM {rows} "
+        "GROUP BY owner) w WHERE c.owner = w.owner AND c.cut >= w.day - {margin};"
+    )
+    for event, tables in (("INSERT", ("new_rows",)), ("UPDATE", ("old_rows", "new_rows")),
+                          ("DELETE", ("old_rows",))):  # fmt: skip
+        body = " ".join(forget.format(rows=t, margin=CHECKPOINT_MARGIN_DAYS) for t in tables)
+        body += f" {BUMP_EPOCH};"
+        db.execute(
+            f"CREATE FUNCTION sorelog_forget_checkpoints_{event.lower()}() RETURNS trigger "
+            "LANGUAGE plpgsql SET search_path = public, pg_temp "
+            f"AS $$ BEGIN {body} RETURN NULL; END $$"
+        )
+        referencing = " ".join(
+            f"{'NEW' if t == 'new_rows' else 'OLD'} TABLE AS {t}" for t in tables
+        )
+        for table in CHECKPOINT_INPUTS:
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_forgets_checkpoints "
+                f"AFTER {event} ON {table} REFERENCING {referencing} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION sorelog_forget_checkpoints_{event.lower()}()"
+            )
 
 
 def _create_step_record(db: Any) -> None:

@@ -68,7 +68,8 @@ def open_postgres_journal(
     except BaseException:
         conn.close()
         raise
-    return PostgresJournal(url, PostgresConnection(conn), role)
+    viewed = person if person is not None and person != role else None
+    return PostgresJournal(url, PostgresConnection(conn), role, viewed)
 
 
 def setup_postgres(url: str, now: datetime) -> tuple[str, int, int]:

@@ -175,10 +175,17 @@ class PostgresJournal(Journal):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str, db: PostgresConnection, role: str) -> None:
+    def __init__(
+        self, url: str, db: PostgresConnection, role: str, person: str | None = None
+    ) -> None:
         super().__init__(path=None, db=db)
         self.url = url
         self.role = role
+        self.person = person  # whose journal is read, when someone shared theirs
+
+    @property
+    def reads_own(self) -> bool:
+        return self.person is None
 
     @property
     def name(self) -> str:
