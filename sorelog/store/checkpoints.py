@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from sorelog.domain.values import ChronicCheckpoint, SeriesKey, Stretch
 from sorelog.store.cells import as_day
 from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, Journal
-from sorelog.store.migrations_postgres import CHECKPOINT_EPOCH
+from sorelog.store.migrations_postgres import BUMP_EPOCH, CHECKPOINT_EPOCH, CLEARED
 
 # What tells a report that another program wrote while it read: on SQLite the file's own
 # counter of other connections' commits; on PostgreSQL the count the triggers keep.
@@ -31,6 +32,15 @@ def change_mark(journal: Journal) -> str:
     """Read before the report reads; save_checkpoints compares it."""
     row = journal.db.execute(_MARK[journal.dialect]).fetchone()
     return str(row[0]) if row else "0"
+
+
+def forget_all(db: Any, dialect: str) -> None:
+    """Inside a writing transaction about to write many rows (an import): forget every
+    checkpoint now, once, so the triggers have nothing to do for each row."""
+    db.execute("DELETE FROM chronic_checkpoint")
+    if dialect == "postgresql":
+        db.execute(BUMP_EPOCH)
+        db.execute(f"SELECT set_config('{CLEARED}', 'yes', true)")
 
 
 def read_checkpoints(

@@ -208,9 +208,10 @@ def m009_chronic_checkpoints(db: sqlite3.Connection) -> None:
             body = " ".join(
                 forget.format(day=f"{row}.day", margin=CHECKPOINT_MARGIN_DAYS) for row in days
             )
-            db.execute(
+            db.execute(  # nothing to forget, nothing to do: an import forgets them all first
                 f"CREATE TRIGGER {table}_{event.lower()}_forgets_checkpoints "
-                f"AFTER {event} ON {table} BEGIN {body} END"
+                f"AFTER {event} ON {table} WHEN EXISTS (SELECT 1 FROM chronic_checkpoint) "
+                f"BEGIN {body} END"
             )
 
 

@@ -151,6 +151,12 @@ BUMP_EPOCH = (
 )
 
 
+# An import forgets all of a person's checkpoints at its start and says so for the rest of
+# its transaction, so the triggers need not run for each of its rows (store/checkpoints.py).
+CLEARED = "sorelog.checkpoints_cleared"
+NOT_CLEARED = f"coalesce(current_setting('{CLEARED}', true), '') <> 'yes'"
+
+
 @pg_migration
 def p002_chronic_checkpoints(db: Any) -> None:
     # SQLite's m009: each person's checkpoints for the chronic rule, forgotten by a write
@@ -175,7 +181,7 @@ def p002_chronic_checkpoints(db: Any) -> None:
     for event, tables in (("INSERT", ("new_rows",)), ("UPDATE", ("old_rows", "new_rows")),
                           ("DELETE", ("old_rows",))):  # fmt: skip
         body = " ".join(forget.format(rows=t, margin=CHECKPOINT_MARGIN_DAYS) for t in tables)
-        body += f" {BUMP_EPOCH};"
+        body = f"IF {NOT_CLEARED} THEN {body} {BUMP_EPOCH}; END IF;"
         db.execute(
             f"CREATE FUNCTION sorelog_forget_checkpoints_{event.lower()}() RETURNS trigger "
             "LANGUAGE plpgsql SET search_path = public, pg_temp "
