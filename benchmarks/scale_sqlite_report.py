@@ -1,8 +1,10 @@
 """Measure report, export and list on a dense SQLite journal of `count` records, as ratios
 within one run (see README "Performance"):
 
-- `report` on `count` entries spread evenly over ten years (the window full, episodes and
-  stretches reaching years back) at most 1.5x the same report on 1,000;
+- `report` on 1,000 entries of the last four weeks plus `count` - 1,000 older ones, dense
+  (episodes and stretches reaching years back), at most 1.5x the same report on the 1,000
+  alone; the first report, which reads it all and keeps checkpoints, for information; and
+  `count` entries spread over ten years against 1,000 spread the same, for information;
 - `export` (CSV) of `count` records at most 2x the ten-line Python csv writer over the same
   table (PLAIN_CSV in run.py), under 100 MB peak;
 - `list` of every record (time and peak memory), and the peak memory of `list --json` and
@@ -17,6 +19,7 @@ import argparse
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -74,21 +77,36 @@ def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int,
 
     report = [*sorelog, "report", "--as-of", AS_OF.isoformat()]
 
-    def report_ratio(name: str, small: Path, big: Path) -> Row:
+    def report_ratio(name: str, small: Path, big: Path, target: bool) -> Row:
         t_small, _ = _median(report, {**env, "SORELOG_DB": str(small)}, runs)
         t_big, peak = _median(report, {**env, "SORELOG_DB": str(big)}, runs)
         ratio = t_big / t_small
+        goal = "target <= 1.50x" if target else "information"
         return (name, f"{t_big:.3f} s / {t_small:.3f} s, {peak} MB peak",
-                f"{ratio:.2f}x (target <= 1.50x)", ratio <= 1.5)  # fmt: skip
+                f"{ratio:.2f}x ({goal})", ratio <= 1.5 or not target)  # fmt: skip
 
-    rows.append(report_ratio(f"report, dense {count:,} vs {SMALL:,} entries", small, big))
-    # Like for like, as run.py's 100,000-entry measure: the big journal is the small one's
-    # 1,000 entries of the last four weeks plus dense older ones, so both draw one window.
+    # The same report on both: the big journal is the small one's 1,000 entries of the last
+    # four weeks plus dense older ones, so both draw one window (the measure the README's
+    # target is judged on). The warm-up run keeps the chronic checkpoints the timed runs use.
     recent, history = work / "recent-1000.db", work / f"recent-plus-{count}.db"
     _dense(recent, SMALL, "recent")
     _dense(history, count, "recent")
     rows.append(report_ratio(f"report, 1,000 recent + {count - SMALL:,} older vs the 1,000",
-                             recent, history))  # fmt: skip
+                             recent, history, True))  # fmt: skip
+    # The first report on a journal without checkpoints reads its whole history.
+    first = work / "first.db"
+    shutil.copyfile(history, first)
+    with sqlite3.connect(first) as db:
+        db.execute("DELETE FROM chronic_checkpoint")
+    db.close()
+    t_first, peak = timed(report, {**env, "SORELOG_DB": str(first)})
+    rows.append((f"first report on {count:,} (reads it all, keeps checkpoints)",
+                 f"{t_first:.2f} s, {peak} MB peak", "information", True))  # fmt: skip
+    first.unlink()
+    # Spread evenly over ten years, the 1,000-entry journal has about eight entries in the
+    # window, the big one about 7,700: this compares reports of different sizes.
+    rows.append(report_ratio(f"report, {count:,} vs {SMALL:,} spread over ten years",
+                             small, big, False))  # fmt: skip
 
     big_env = {**env, "SORELOG_DB": str(big)}
     plain = [sys.executable, "-c", PLAIN_CSV, str(big), str(work / "plain.csv")]
