@@ -195,3 +195,30 @@ def test_reports_of_different_windows_each_keep_and_find_one(journal, tmp_path) 
     cuts = [row[2] for row in kept(journal) if row[0] == "lower-back"]
     assert len(cuts) == 2  # one at or before each window's first day
     assert min(cuts) <= str(AS_OF - timedelta(days=89)) < max(cuts)
+
+
+def _triggers(journal: Any) -> list[tuple[Any, ...]]:
+    return sql(journal, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1")
+
+
+@pytest.mark.sqlite_only  # SQLite's triggers are set aside for an import's rows
+def test_an_import_puts_the_triggers_back_whether_it_lands_or_not(journal, tmp_path) -> None:
+    load(journal, tmp_path, 1)
+    triggers = _triggers(journal)
+    assert len(triggers) == 6  # insert, update, delete on soreness and workouts
+    report(journal, AS_OF)
+    rows = kept(journal)
+    refused = tmp_path / "refused.csv"
+    refused.write_text(
+        f"{HEADER}\nsoreness,,2025-01-02T10:00:00+00:00,quadriceps,,5,,,,,,,,,,\n"
+        "remedy,,2025-01-02T11:00:00+00:00,,,,,,,pills,200,mg,,,,\n"
+        "remedy,,2025-01-02T12:00:00+00:00,,,,,,,pills,2,tablet,,,,\n"
+    )
+    result = journal.run("import", str(refused))
+    assert result.exit_code == 2 and "line 4" in result.stderr  # refused in its transaction
+    assert _triggers(journal) == triggers and kept(journal) == rows  # all rolled back
+    journal.ok("import", str(tmp_path / "diary-1.csv"))  # every row already there: none new
+    assert _triggers(journal) == triggers and kept(journal) == []
+    report(journal, AS_OF)
+    journal.ok("add", "calves", "3", "--side", "left", "--at", "2025-03-01T10:00")
+    assert kept(journal) == []  # the triggers work again

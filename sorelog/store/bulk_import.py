@@ -19,7 +19,7 @@ from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS, MAX_ID, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.cells import as_instant
-from sorelog.store.checkpoints import forget_all
+from sorelog.store.checkpoints import all_forgotten
 from sorelog.store.journal import Journal
 
 CHUNK = 5000  # rows per executemany: as fast as one call, and the parameters stay small
@@ -229,30 +229,30 @@ def import_file(
     with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
         db = journal.queries(connection.connection.dbapi_connection)
-        forget_all(db, journal.dialect)
-        plan = ImportPlan()
-        units = _Units(db, data.limits, plan)
-        matches = _Matches(db, data)
-        ids = _Ids(db, data)
-        inserts = {
-            record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
-        }
-        for ordinal, row in enumerate(data.rows()):
-            if matches.present(ordinal, row):
-                plan.present_by_type[row.record] += 1
-                continue
-            units.check(row, data)
-            plan.new_by_type[row.record] += 1
-            ident = ids.give(row)
-            if note is not None and note(row):
-                plan.noted_ids.append(ident)
-            if inserts[row.record].add(_insert_values(row, ident)) and tick:
-                tick(CHUNK)
-        ids.finish()
-        for pending in inserts.values():
-            pending.flush()
-        if plan.limits:
-            connection.execute(insert(RemedyLimit), [_limit_values(x) for x in plan.limits])
+        with all_forgotten(db, journal.dialect):
+            plan = ImportPlan()
+            units = _Units(db, data.limits, plan)
+            matches = _Matches(db, data)
+            ids = _Ids(db, data)
+            inserts = {
+                record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
+            }
+            for ordinal, row in enumerate(data.rows()):
+                if matches.present(ordinal, row):
+                    plan.present_by_type[row.record] += 1
+                    continue
+                units.check(row, data)
+                plan.new_by_type[row.record] += 1
+                ident = ids.give(row)
+                if note is not None and note(row):
+                    plan.noted_ids.append(ident)
+                if inserts[row.record].add(_insert_values(row, ident)) and tick:
+                    tick(CHUNK)
+            ids.finish()
+            for pending in inserts.values():
+                pending.flush()
+            if plan.limits:
+                connection.execute(insert(RemedyLimit), [_limit_values(x) for x in plan.limits])
         session.commit()
     return plan
 

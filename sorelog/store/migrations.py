@@ -179,6 +179,7 @@ def m008_checkins(db: sqlite3.Connection) -> None:
 
 CHECKPOINT_INPUTS = ("soreness", "workout")  # the tables the chronic rule reads
 CHECKPOINT_MARGIN_DAYS = 4  # a write this close after a cut may still change what it holds
+TRIGGER_SUFFIX = "_forgets_checkpoints"
 
 
 @migration
@@ -208,10 +209,9 @@ def m009_chronic_checkpoints(db: sqlite3.Connection) -> None:
             body = " ".join(
                 forget.format(day=f"{row}.day", margin=CHECKPOINT_MARGIN_DAYS) for row in days
             )
-            db.execute(  # nothing to forget, nothing to do: an import forgets them all first
-                f"CREATE TRIGGER {table}_{event.lower()}_forgets_checkpoints "
-                f"AFTER {event} ON {table} WHEN EXISTS (SELECT 1 FROM chronic_checkpoint) "
-                f"BEGIN {body} END"
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}{TRIGGER_SUFFIX} "
+                f"AFTER {event} ON {table} BEGIN {body} END"
             )
 
 

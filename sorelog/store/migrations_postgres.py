@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sorelog.domain.kinds import MAX_ID
-from sorelog.store.migrations import CHECKPOINT_INPUTS, CHECKPOINT_MARGIN_DAYS
+from sorelog.store.migrations import CHECKPOINT_INPUTS, CHECKPOINT_MARGIN_DAYS, TRIGGER_SUFFIX
 
 Step = Callable[[Any], None]
 PG_MIGRATIONS: list[tuple[str, Step]] = []
@@ -192,7 +192,7 @@ def p002_chronic_checkpoints(db: Any) -> None:
         )
         for table in CHECKPOINT_INPUTS:
             db.execute(
-                f"CREATE TRIGGER {table}_{event.lower()}_forgets_checkpoints "
+                f"CREATE TRIGGER {table}_{event.lower()}{TRIGGER_SUFFIX} "
                 f"AFTER {event} ON {table} REFERENCING {referencing} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION sorelog_forget_checkpoints_{event.lower()}()"
             )
