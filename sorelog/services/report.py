@@ -39,16 +39,16 @@ def build_report(
     series = history.series
     workouts = queries.workouts(journal, as_of)
     # Entry times are needed only inside the episodes that reach the window.
-    first = min(
-        (
-            episode.start
-            for values in series.values()
-            for episode in split_episodes(values, config.gap_days)
-            if episode.last_day >= window_start
-        ),
-        default=as_of,
-    )
-    entries = queries.entries(journal, first, as_of, part) if workouts or series else {}
+    starts = {
+        key: reaching[0].start
+        for key, values in series.items()
+        if (
+            reaching := [
+                e for e in split_episodes(values, config.gap_days) if e.last_day >= window_start
+            ]
+        )
+    }
+    entries = queries.entries(journal, starts, as_of) if workouts or series else {}
     # Every part's symptoms: dark urine with another part's weakness is one emergency.
     symptoms = queries.symptom_days(journal, window_start, as_of)
     parts = [

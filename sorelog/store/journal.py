@@ -44,6 +44,11 @@ class Journal:
         return str(self.path)
 
     @property
+    def viewed(self) -> str | None:
+        """The role whose rows are read, on PostgreSQL (a journal file has no roles)."""
+        return None
+
+    @property
     def reads_own(self) -> bool:
         """False while reading a journal someone else shared: nothing may be written."""
         return True

@@ -188,6 +188,10 @@ class PostgresJournal(Journal):
         return self.person is None
 
     @property
+    def viewed(self) -> str:
+        return self.person or self.role
+
+    @property
     def name(self) -> str:
         return redact(self.url)
 

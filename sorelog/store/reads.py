@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from sorelog.domain.doses import Dose
@@ -48,7 +49,9 @@ def daily_series(
     else:
         sql = sql.replace("{part}", "")
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, highest, last, first_sore in journal.db.execute(sql, params):
+    for body_part, side, day, highest, last, first_sore in journal.db.execute(
+        sql, params
+    ).fetchall():
         sore_at = as_instant(first_sore) if first_sore else None
         series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at))
     return dict(series)
@@ -80,7 +83,11 @@ def is_empty(journal: Journal) -> bool:
 def first_day(journal: Journal, table: str = "soreness") -> date | None:
     """The earliest local day with an entry in `table` (soreness or remedy_use)."""
     assert table in ("soreness", "remedy_use")
-    row = journal.db.execute(f"SELECT MIN(day) FROM {table}").fetchone()
+    if journal.dialect == "postgresql":  # one person's first row, from the (owner, day) index
+        sql = f"SELECT day FROM {table} WHERE owner = ? ORDER BY owner, day LIMIT 1"
+        row = journal.db.execute(sql, (journal.viewed,)).fetchone()
+    else:
+        row = journal.db.execute(f"SELECT MIN(day) FROM {table}").fetchone()
     return as_day(row[0]) if row and row[0] else None
 
 
@@ -169,18 +176,39 @@ def workouts(journal: Journal, end: date) -> list[Workout]:
     ]
 
 
+# Per-part first days as a table of values, typed for each dialect (PostgreSQL cannot guess
+# the type of a parameter in VALUES; SQLite keeps days as text and compares sides with IS).
+_STARTS = {
+    "sqlite": ("(?, ?, ?)", "IS"),
+    "postgresql": (
+        "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date))",
+        "IS NOT DISTINCT FROM",
+    ),
+}
+
+
 def entries(
-    journal: Journal, start: date, end: date, part: str | None = None
+    journal: Journal, starts: Mapping[SeriesKey, date], end: date
 ) -> dict[SeriesKey, list[Entry]]:
-    """Each soreness entry per (body part, side) on local days start..end, in time order:
-    for the rules counted in hours from a workout or a first entry."""
-    sql = "SELECT body_part, side, at, day, severity FROM soreness WHERE day BETWEEN ? AND ?"
-    params: list[object] = [start.isoformat(), end.isoformat()]
-    if part is not None:
-        sql += " AND body_part = ?"
-        params.append(part)
+    """Each soreness entry of the given parts and sides, from each one's first day to local
+    day `end`, in time order: for the rules counted in hours from a workout or a first
+    entry. Each part is read from its own first day, not the earliest of them all."""
+    if not starts:
+        return {}
+    row, same = _STARTS[journal.dialect]
+    sql = (
+        f"WITH k (body_part, side, first) AS (VALUES {', '.join([row] * len(starts))}) "
+        "SELECT s.body_part, s.side, s.at, s.day, s.severity FROM soreness s "
+        f"JOIN k ON s.body_part = k.body_part AND s.side {same} k.side "
+        "WHERE s.day BETWEEN ? AND ? AND s.day >= k.first ORDER BY s.at, s.id"
+    )
+    params: list[object] = [
+        v for (p, side), day in starts.items() for v in (p, side, day.isoformat())
+    ]
+    params += [min(starts.values()).isoformat(), end.isoformat()]
     found: dict[SeriesKey, list[Entry]] = defaultdict(list)
-    for body_part, side, at, day, severity in journal.db.execute(sql + " ORDER BY at, id", params):
+    rows = journal.db.execute(sql, params).fetchall()  # faster than one by one
+    for body_part, side, at, day, severity in rows:
         found[(body_part, side)].append(Entry(as_instant(at), as_day(day), severity))
     return dict(found)
 
