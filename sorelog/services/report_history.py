@@ -9,7 +9,7 @@ a report that had to read a part's whole history, or that used a checkpoint more
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
@@ -64,15 +64,13 @@ def read_history(
         ).items()
         if part in (None, key[0])
     }
-    # Without checkpoints, most reports need no more than LOOKBACK_DAYS; with them, the
-    # day before the earliest cut, or a month, whichever is earlier, for parts without one.
-    start = window_start - timedelta(days=LOOKBACK_DAYS)
-    if usable:
-        start = min(min(c.cut for c in usable.values()), window_start - timedelta(days=30))
-        start -= timedelta(days=1)
+    # Without checkpoints, most reports need no more than LOOKBACK_DAYS; with them, every
+    # part from just before the window (a part without one reads further back if it must),
+    # and each part with a checkpoint from the day before its cut.
+    start = window_start - timedelta(days=LOOKBACK_DAYS if not usable else config.gap_days + 1)
 
-    def read(settled: Collection[SeriesKey]) -> tuple[Series, date]:
-        return _read_back(
+    def read(settled: dict[SeriesKey, ChronicCheckpoint]) -> tuple[Series, date]:
+        series, since = _read_back(
             lambda low, high: queries.daily_series(journal, low, high, part),
             _join_series,
             start,
@@ -82,6 +80,15 @@ def read_history(
                 series, since, window_start, config.gap_days, settled
             ),
         )
+        before = {
+            key: checkpoint.cut - timedelta(days=1)
+            for key, checkpoint in settled.items()
+            if checkpoint.cut - timedelta(days=1) < since
+        }
+        if before:
+            earlier = queries.daily_series_of_parts(journal, before, since - timedelta(days=1))
+            series = _join_series(earlier, series)
+        return series, since
 
     series, since = read(usable)
     # A cut that no longer begins an episode means the journal changed under it (the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
@@ -31,6 +32,54 @@ LAST_SEVERITY = {
 }
 
 
+# Per-part first days as a table of values, typed for each dialect (PostgreSQL cannot guess
+# the type of a parameter in VALUES; SQLite keeps days as text and compares sides with IS).
+_STARTS = {
+    "sqlite": ("(?, ?, ?)", "IS"),
+    "postgresql": (
+        "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date))",
+        "IS NOT DISTINCT FROM",
+    ),
+}
+
+
+def _from_each_part(
+    journal: Journal, starts: Mapping[SeriesKey, date], end: date
+) -> tuple[str, str, list[object]]:
+    """The pieces of a read of soreness rows `s` from each part's own first day to `end`:
+    a WITH clause, the JOIN and WHERE that apply it, and their parameters in order."""
+    row, same = _STARTS[journal.dialect]
+    with_ = f"WITH k (body_part, side, first) AS (VALUES {', '.join([row] * len(starts))}) "
+    join = (
+        f"JOIN k ON s.body_part = k.body_part AND s.side {same} k.side "
+        "WHERE s.day BETWEEN ? AND ? AND s.day >= k.first "
+    )
+    params: list[object] = [
+        v for (p, side), day in starts.items() for v in (p, side, day.isoformat())
+    ]
+    params += [min(starts.values()).isoformat(), end.isoformat()]
+    if journal.viewed is not None:  # row security filters too; this lets an index find them
+        join += "AND s.owner = ? "
+        params.append(journal.viewed)
+    return with_, join, params
+
+
+def daily_series_of_parts(
+    journal: Journal, starts: Mapping[SeriesKey, date], end: date
+) -> dict[SeriesKey, list[DayValue]]:
+    """daily_series for the given parts and sides, each from its own first day to `end`."""
+    if not starts:
+        return {}
+    with_, join, params = _from_each_part(journal, starts, end)
+    sql = (
+        f"{with_}SELECT s.body_part, s.side, s.day, MAX(severity), "
+        f"{LAST_SEVERITY[journal.dialect]}, MIN(CASE WHEN severity > 0 THEN at END) "
+        f"FROM soreness s {join}GROUP BY s.body_part, s.side, s.day "
+        "ORDER BY s.body_part, s.side, s.day"
+    )
+    return _series(journal.db.execute(sql, params).fetchall())
+
+
 def daily_series(
     journal: Journal, start: date, end: date, part: str | None = None
 ) -> dict[SeriesKey, list[DayValue]]:
@@ -44,14 +93,21 @@ def daily_series(
     )
     params: list[object] = [start.isoformat(), end.isoformat()]
     if part is not None:
-        sql = sql.replace("{part}", " AND body_part = ?")
+        sql = sql.replace("{part}", " AND body_part = ?{owner}")
         params.append(part)
     else:
-        sql = sql.replace("{part}", "")
+        sql = sql.replace("{part}", "{owner}")
+    if journal.viewed is not None:  # row security filters too; this lets an index find them
+        sql = sql.replace("{owner}", " AND owner = ?")
+        params.append(journal.viewed)
+    else:
+        sql = sql.replace("{owner}", "")
+    return _series(journal.db.execute(sql, params).fetchall())
+
+
+def _series(rows: list[Any]) -> dict[SeriesKey, list[DayValue]]:
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, highest, last, first_sore in journal.db.execute(
-        sql, params
-    ).fetchall():
+    for body_part, side, day, highest, last, first_sore in rows:
         sore_at = as_instant(first_sore) if first_sore else None
         series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at))
     return dict(series)
@@ -176,17 +232,6 @@ def workouts(journal: Journal, end: date) -> list[Workout]:
     ]
 
 
-# Per-part first days as a table of values, typed for each dialect (PostgreSQL cannot guess
-# the type of a parameter in VALUES; SQLite keeps days as text and compares sides with IS).
-_STARTS = {
-    "sqlite": ("(?, ?, ?)", "IS"),
-    "postgresql": (
-        "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date))",
-        "IS NOT DISTINCT FROM",
-    ),
-}
-
-
 def entries(
     journal: Journal, starts: Mapping[SeriesKey, date], end: date
 ) -> dict[SeriesKey, list[Entry]]:
@@ -195,17 +240,9 @@ def entries(
     entry. Each part is read from its own first day, not the earliest of them all."""
     if not starts:
         return {}
-    row, same = _STARTS[journal.dialect]
-    sql = (
-        f"WITH k (body_part, side, first) AS (VALUES {', '.join([row] * len(starts))}) "
-        "SELECT s.body_part, s.side, s.at, s.day, s.severity FROM soreness s "
-        f"JOIN k ON s.body_part = k.body_part AND s.side {same} k.side "
-        "WHERE s.day BETWEEN ? AND ? AND s.day >= k.first ORDER BY s.at, s.id"
-    )
-    params: list[object] = [
-        v for (p, side), day in starts.items() for v in (p, side, day.isoformat())
-    ]
-    params += [min(starts.values()).isoformat(), end.isoformat()]
+    with_, join, params = _from_each_part(journal, starts, end)
+    sql = f"{with_}SELECT s.body_part, s.side, s.at, s.day, s.severity FROM soreness s {join}"
+    sql += "ORDER BY s.at, s.id"
     found: dict[SeriesKey, list[Entry]] = defaultdict(list)
     rows = journal.db.execute(sql, params).fetchall()  # faster than one by one
     for body_part, side, at, day, severity in rows:
