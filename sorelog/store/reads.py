@@ -43,6 +43,15 @@ _STARTS = {
 }
 
 
+def _of_person(journal: Journal, column: str) -> tuple[str, list[object]]:
+    """On PostgreSQL, ` AND owner = ?` for the person read, with its parameter: row security
+    filters their rows anyway, but only a condition in the query lets the (owner, ...)
+    indexes find them. Nothing on SQLite, where a journal is one person's."""
+    if journal.viewed is None:
+        return "", []
+    return f" AND {column} = ?", [journal.viewed]
+
+
 def _from_each_part(
     journal: Journal, starts: Mapping[SeriesKey, date], end: date
 ) -> tuple[str, str, list[object]]:
@@ -52,16 +61,17 @@ def _from_each_part(
     with_ = f"WITH k (body_part, side, first) AS (VALUES {', '.join([row] * len(starts))}) "
     join = (
         f"JOIN k ON s.body_part = k.body_part AND s.side {same} k.side "
-        "WHERE s.day BETWEEN ? AND ? AND s.day >= k.first "
+        "WHERE s.day BETWEEN ? AND ? AND s.day >= k.first"
     )
     params: list[object] = [
         v for (p, side), day in starts.items() for v in (p, side, day.isoformat())
     ]
-    params += [min(starts.values()).isoformat(), end.isoformat()]
-    if journal.viewed is not None:  # row security filters too; this lets an index find them
-        join += "AND s.owner = ? "
-        params.append(journal.viewed)
-    return with_, join, params
+    owner, person = _of_person(journal, "s.owner")
+    return (
+        with_,
+        f"{join}{owner} ",
+        [*params, min(starts.values()).isoformat(), end.isoformat(), *person],
+    )
 
 
 def daily_series_of_parts(
@@ -85,24 +95,18 @@ def daily_series(
 ) -> dict[SeriesKey, list[DayValue]]:
     """Per (body part, side), for local days start..end in day order: the day's highest
     severity, the severity of its last entry and the instant of its first sore one."""
-    sql = (
-        f"SELECT body_part, side, day, MAX(severity), {LAST_SEVERITY[journal.dialect]}, "
-        "MIN(CASE WHEN severity > 0 THEN at END) FROM soreness "
-        "WHERE day BETWEEN ? AND ?{part} GROUP BY body_part, side, day "
-        "ORDER BY body_part, side, day"
-    )
+    where = "day BETWEEN ? AND ?"
     params: list[object] = [start.isoformat(), end.isoformat()]
     if part is not None:
-        sql = sql.replace("{part}", " AND body_part = ?{owner}")
+        where += " AND body_part = ?"
         params.append(part)
-    else:
-        sql = sql.replace("{part}", "{owner}")
-    if journal.viewed is not None:  # row security filters too; this lets an index find them
-        sql = sql.replace("{owner}", " AND owner = ?")
-        params.append(journal.viewed)
-    else:
-        sql = sql.replace("{owner}", "")
-    return _series(journal.db.execute(sql, params).fetchall())
+    owner, person = _of_person(journal, "owner")
+    sql = (
+        f"SELECT body_part, side, day, MAX(severity), {LAST_SEVERITY[journal.dialect]}, "
+        f"MIN(CASE WHEN severity > 0 THEN at END) FROM soreness WHERE {where}{owner} "
+        "GROUP BY body_part, side, day ORDER BY body_part, side, day"
+    )
+    return _series(journal.db.execute(sql, [*params, *person]).fetchall())
 
 
 def _series(rows: list[Any]) -> dict[SeriesKey, list[DayValue]]:
