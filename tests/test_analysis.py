@@ -114,8 +114,8 @@ def test_prolonged_day_seven_vs_day_eight() -> None:
     assert found is not None
     assert found.level == "follow_up"
     assert found.since == D0 + timedelta(days=7)  # the first day the condition held: day 8
-    assert "sore for 8 days since 2026-11-01" in found.message
-    assert "within 7" in found.message
+    assert "at 3/10 on day 8 since 2026-11-01, with no workout logged" in found.message
+    assert "beyond a week" in found.message
 
 
 def test_prolonged_threshold_comes_from_config() -> None:
@@ -123,20 +123,24 @@ def test_prolonged_threshold_comes_from_config() -> None:
     assert "prolonged" not in codes(values, config=Config(prolonged_days=8))
 
 
-def test_not_improving_counts_72_hours_and_needs_a_rise_to_four() -> None:
+def test_not_improving_counts_72_hours_and_needs_a_rise_of_two_to_four() -> None:
     # one entry a day at noon: day 4 is exactly 72 h after day 1, still the usual peak
-    assert "not_improving" not in codes(series(3, 3, 3, 4))
-    found = flag(series(3, 3, 3, 3, 4), "not_improving")  # 96 h after the first entry
+    assert "not_improving" not in codes(series(2, 2, 2, 4))
+    found = flag(series(2, 2, 2, 2, 4), "not_improving")  # 96 h after the first entry
     assert found is not None
     assert found.since == D0 + timedelta(days=4)
-    # a rise to 3 is not enough
-    assert "not_improving" not in codes(series(2, 2, 2, 2, 3))
+    assert "2 points above its peak of 2" in found.message
+    # a 1-point rise is under the smallest change that matters (Farrar 2001)
+    assert "not_improving" not in codes(series(3, 3, 3, 3, 4))
+    # a 2-point rise to 3 is under the level of 4
+    assert "not_improving" not in codes(series(1, 1, 1, 1, 3))
     # a rise on day 3 is inside the usual 72 h peak
     assert "not_improving" not in codes(series(2, 2, 5))
     # equal to the early peak is not a rise
     assert "not_improving" not in codes(series(5, 3, 3, 5, 5))
-    # rising later still counts
-    assert "not_improving" in codes(series(5, 3, 3, 4, 5, 6))
+    # rising later still counts, once 2 points above the early peak
+    assert "not_improving" not in codes(series(5, 3, 3, 4, 5, 6))
+    assert "not_improving" in codes(series(5, 3, 3, 4, 5, 6, 7))
 
 
 def test_severe_one_ten_or_two_days_at_eight() -> None:

@@ -69,20 +69,18 @@ def test_a_week_of_soreness(journal) -> None:
     flags = [(f["level"], f["code"], f["body_part"], f["side"], f["since"]) for f in doc["flags"]]
     assert flags == [
         ("urgent", "red_flag", "calves", "left", "2026-11-16"),
-        ("follow_up", "not_improving", "lower-back", None, "2026-11-15"),
         ("follow_up", "prolonged", "lower-back", None, "2026-11-17"),
-    ]
+    ]  # a 1-point rise (6 after an early peak of 5) is under the 2 that matter: no not_improving
     assert all(
         set(f) == {"level", "code", "body_part", "side", "remedy", "since", "message"}
         for f in doc["flags"]
     )
-    assert "lower-back sore for 9 days since 2026-11-10" in doc["flags"][2]["message"]
+    assert "lower-back at 5/10 on day 8 since 2026-11-10" in doc["flags"][1]["message"]
     table = journal.ok("report", "--as-of", "2026-11-18")
     for text in (
         "lower-back",
         "left calves",
         "prolonged",
-        "not_improving",
         "red_flag",
         "URGENT",
         "not medical advice",

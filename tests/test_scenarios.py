@@ -77,7 +77,7 @@ SCENARIOS = [
         [
             ["workout", "leg day", "--part", "quads", "--at", at(SESSION, 20)],
             *daily(SESSION + timedelta(days=1), [3, 5]),
-            ["add", "quads", "6", "--at", at(SESSION + timedelta(days=3), 21)],
+            ["add", "quads", "7", "--at", at(SESSION + timedelta(days=3), 21)],
         ],
         "2026-11-06",
         {"not_improving"},
@@ -162,7 +162,7 @@ def test_prolonged_names_the_workout_counted_as_day_one(journal) -> None:
         journal.ok(*command)
     (flag,) = journal.json("report", "--as-of", "2026-11-09")["flags"]
     assert flag["message"].startswith(
-        "quadriceps sore on day 8 counting legs on 2026-11-01 as day 1"
+        "quadriceps at 3/10 on day 8 counting legs on 2026-11-01 as day 1"
     )
     assert flag["since"] == "2026-11-08"
 

@@ -5,7 +5,8 @@ workout loading the part at or before its first sore entry and at most 72 h befo
 otherwise the episode is unexplained. A workout that loads a part with no sore entry on
 the previous day nor earlier that day starts a new bout (the soreness had settled); one
 that loads a part still sore carries the episode on and becomes its current origin.
-With no workouts, bouts are exactly the day-based episodes.
+With no workouts, bouts are exactly the day-based episodes; so are the bouts of a joint,
+tendon or bone, which no workout explains (`loading`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sorelog.analysis.episodes import Episode, split_episodes
+from sorelog.domain.parts import is_muscle
 from sorelog.domain.values import DayValue, Workout
 
 ORIGIN_WINDOW = timedelta(hours=72)  # soreness after exercise starts within 24-72 h of it
+
+
+def loading_workouts(body_part: str, workouts: Sequence[Workout]) -> list[Workout]:
+    """The workouts that can be this part's origin: those naming it, when it is a muscle.
+    Delayed-onset soreness is a muscle response (ACSM); a joint, tendon or bone takes none,
+    so its episodes are never explained, split or carried by training."""
+    if not is_muscle(body_part):
+        return []
+    return [w for w in workouts if body_part in w.parts]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from sorelog.analysis.flag import Flag
 from sorelog.domain.values import DayValue, SeriesKey, Workout
 
 
@@ -41,6 +42,7 @@ class Chart:
     gap_days: int = 3
     subject: str | None = None  # the part (and side) asked for, if any
     empty_journal: bool = False
+    flags: tuple[Flag, ...] = ()  # the report's flags for the same window, most serious first
 
     @property
     def days(self) -> int:
@@ -54,6 +56,7 @@ def build_chart(
     as_of: date,
     gap_days: int,
     subject: str | None = None,
+    flags: Iterable[Flag] = (),
 ) -> Chart:
     """A line per part and side that was sore (>= 1) on some day of the window, sorted by
     part then side; the workouts in the window that loaded one of those parts."""
@@ -65,7 +68,7 @@ def build_chart(
     )
     parts = {line.body_part for line in lines}
     marked = tuple(w for w in workouts if window_start <= w.day <= as_of and w.parts & parts)
-    return Chart(as_of, window_start, lines, marked, gap_days, subject)
+    return Chart(as_of, window_start, lines, marked, gap_days, subject, flags=tuple(flags))
 
 
 def _order(key: SeriesKey) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sorelog.analysis.bouts import bouts
+from sorelog.analysis.bouts import bouts, loading_workouts
 from sorelog.analysis.chronic import CHRONIC_DAYS, CHRONIC_GAP_DAYS, stretches
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
 from sorelog.domain.values import DayValue, SeriesKey, Workout
@@ -38,7 +38,7 @@ def summarize_part(
     if not window:
         return None
     peak = max(d.severity for d in window)
-    loading = [w for w in workouts if key[0] in w.parts]
+    loading = loading_workouts(key[0], workouts)
     reaching = [b for b in bouts(days, loading, gap_days) if b.episode.last_day >= window_start]
     bout = reaching[-1] if reaching else None
     current = bout.episode if bout else None

@@ -114,7 +114,8 @@ def unbroken_run(
     window_start: date,
     config: Config,
 ) -> Flag | None:
-    # The advice given with remedies in general: regular breaks, and the label's limits.
+    # The advice given with remedies in general: regular breaks, and the label's limits (the
+    # OTC Drug Facts label: ask a doctor if pain lasts more than 10 days).
     allowed, named = _allowed(
         limit.max_days if limit else None, config.streak_days, "--max-days", days
     )
@@ -137,7 +138,8 @@ def unbroken_run(
 def frequent(
     remedy: str, days: Sequence[RemedyDay], limit: Limit | None, as_of: date, config: Config
 ) -> Flag | None:
-    # ICHD-3: using a remedy on many days a month (10 or 15, by kind) can itself cause harm.
+    # The OTC Drug Facts label: pain lasting beyond 10 days is for a doctor; using a remedy
+    # on more than half of a month's days is more than that, taken on and off.
     allowed, named = _allowed(
         limit.max_days_in_30 if limit else None,
         config.frequent_days,

@@ -1,4 +1,5 @@
-"""Remedy use in numbers: unbroken runs, days used, totals, and "does it help?"."""
+"""Remedy use in numbers: unbroken runs, days used, totals, and next-day soreness after days
+with and without a remedy."""
 
 from __future__ import annotations
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from sorelog.analysis.bouts import Bout, bouts
+from sorelog.analysis.bouts import Bout, bouts, loading_workouts
 from sorelog.analysis.chronic import chronic
 from sorelog.analysis.episodes import Episode
 from sorelog.analysis.flag import Finding, Flag, Level, sort_flags
-from sorelog.domain.parts import part_label
+from sorelog.domain.parts import is_muscle, part_label
 from sorelog.domain.settings import Config
 from sorelog.domain.values import ChronicCheckpoint, DayValue, Entry, SeriesKey, Workout
 
-EARLY = timedelta(hours=72)  # soreness after exercise peaks within 24-72 h of it
+EARLY = timedelta(hours=72)  # soreness after exercise peaks within 24-72 h of it (ACSM)
 RISING_LEVEL = 4  # a rise to at least this after the first 72 h is not the usual course
+CLINICAL_CHANGE = 2  # points on a 0-10 scale: the smallest change that matters (Farrar 2001)
+LATE_DAY = 14  # any soreness beyond two weeks (NHS: pain not improved after 2 weeks)
+SETTLE_WINDOW = 14  # days: the first and last two weeks of a long episode are compared
+SETTLED_LEVEL = 2  # an entry at or below this is soreness that settled between sessions
 
 
 def flag_soreness(
@@ -36,16 +40,17 @@ def flag_soreness(
     for key, days in series.items():
         body_part, side = key
         label = part_label(body_part, side)
-        loading = [w for w in workouts if body_part in w.parts]
+        loading = loading_workouts(body_part, workouts)
         every = bouts(days, loading, config.gap_days)
         reaching = [b for b in every if b.episode.last_day >= window_start]
         timed = list((entries or {}).get(key) or _entries_of(days))
         found = [
-            _first(prolonged(b, label, config) for b in reaching),
+            _first(prolonged(b, label, config, body_part) for b in reaching),
             _first(not_improving(b, label, timed) for b in reaching),
             _most_serious(severe(b.episode, label, config) for b in reaching),
             _first(persistent(b, label, config) for b in reaching),
             _chronic_from(every, config, window_start, label, (checkpoints or {}).get(key)),
+            chest(body_part, label, timed, loading, window_start),
         ]
         flags += [
             Flag(level, code, since, message, body_part, side)
@@ -71,37 +76,55 @@ def _entries_of(days: Sequence[DayValue]) -> list[Entry]:
     return [Entry(d.first_sore or datetime.combine(d.day, noon), d.day, d.severity) for d in days]
 
 
-def prolonged(bout: Bout, label: str, config: Config) -> Finding:
-    # Exercise soreness peaks at 24-72 h and clears within about 5-7 days of the session.
+def prolonged(bout: Bout, label: str, config: Config, body_part: str = "") -> Finding:
+    # ACSM: exercise soreness peaks at 24-72 h and clears within about 5-7 days, so a fading
+    # 1-2/10 on day 8 is its tail, not a reason to book a visit; >= prolonged_level (3)
+    # beyond prolonged_days is not. Any soreness beyond day 14 is worth a look (NHS: pain
+    # that has not improved after 2 weeks).
     episode = bout.episode
     held = next(
         (
-            d.day
+            d
             for d in episode.days
-            if d.severity > 0 and bout.day_number(d.day) > config.prolonged_days
+            if d.severity > 0
+            and (
+                bout.day_number(d.day) > LATE_DAY
+                or (
+                    bout.day_number(d.day) > config.prolonged_days
+                    and d.severity >= config.prolonged_level
+                )
+            )
         ),
         None,
     )
     if held is None:
         return None
-    origin = bout.origin_at(None, held)
-    if origin is None:
+    number = bout.day_number(held.day)
+    origin = bout.origin_at(None, held.day)
+    seen = f"{label} at {held.severity}/10 on day {number}"
+    if origin is not None:
         message = (
-            f"{label} sore for {episode.episode_days} days since {episode.start}; "
-            f"exercise soreness usually clears within {config.prolonged_days} days"
+            f"{seen} counting {origin.name} on {origin.day} as day 1; exercise soreness "
+            f"usually clears within about {config.prolonged_days} days"
+        )
+    elif body_part and not is_muscle(body_part):
+        message = (
+            f"{seen} since {episode.start}, in a joint, tendon or bone; soreness there is "
+            "not the course of exercise soreness, and pain that lasts is worth a "
+            "professional look"
         )
     else:
         message = (
-            f"{label} sore on day {bout.day_number(held)} counting {origin.name} on "
-            f"{origin.day} as day 1; exercise soreness usually clears within "
-            f"{config.prolonged_days} days"
+            f"{seen} since {episode.start}, with no workout logged before it; pain without "
+            "a logged cause that lasts beyond a week is worth a professional look"
         )
-    return (Level.follow_up, "prolonged", held, message)
+    return (Level.follow_up, "prolonged", held.day, message)
 
 
 def not_improving(bout: Bout, label: str, entries: Sequence[Entry]) -> Finding:
-    # Soreness after exercise peaks within 24-72 h of the session; a rise after that is not
-    # the usual course. Counted in hours from the current origin (a workout, else the
+    # Soreness after exercise peaks within 24-72 h of the session (ACSM); a rise after that
+    # of at least 2 points, the smallest change that matters clinically (Farrar 2001), is
+    # not the usual course. Counted in hours from the current origin (a workout, else the
     # episode's first sore entry).
     inside = [e for e in entries if bout.start <= e.day <= bout.episode.last_day]
     first_sore = next((e for e in inside if e.severity > 0), None)
@@ -118,7 +141,7 @@ def not_improving(bout: Bout, label: str, entries: Sequence[Entry]) -> Finding:
         if not early:
             continue
         ceiling = max(early)
-        if entry.severity > ceiling:
+        if entry.severity >= ceiling + CLINICAL_CHANGE:
             hours = int((entry.at - start).total_seconds() // 3600)
             after = f"{origin.name} on {origin.day}" if origin else "its first entry"
             return (
@@ -126,38 +149,86 @@ def not_improving(bout: Bout, label: str, entries: Sequence[Entry]) -> Finding:
                 "not_improving",
                 entry.day,
                 f"{label} rose to {entry.severity} on {entry.day}, {hours} h after {after}, "
-                f"above its peak of {ceiling} in the first 72 h; soreness after exercise "
-                "peaks within 24-72 h, so a rise after that is worth a professional look",
+                f"{entry.severity - ceiling} points above its peak of {ceiling} in the first "
+                "72 h; soreness after exercise peaks within 24-72 h, and a rise of 2 points "
+                "or more after that is worth a professional look",
             )
     return None
 
 
 def persistent(bout: Bout, label: str, config: Config) -> Finding:
-    # Training soreness normally settles between sessions and lessens as training goes on.
+    # Training soreness normally settles between sessions and lessens as training goes on
+    # (the repeated-bout effect, ACSM): a long episode carried into later workouts is worth
+    # a look only when, in its last 14 days, it never settled (no entry at or below 2) or it
+    # peaked higher than in its first 14.
     if not bout.carried:
         return None
-    sore = [d.day for d in bout.episode.days if d.severity > 0]
+    days = bout.episode.days
+    first_peak = max(d.severity for d in days if _within(d.day, bout.start, SETTLE_WINDOW))
     carried_from = bout.carried[0].day  # persistent only once carried into a later workout
-    held = next(
-        (
-            d
-            for d in sore
-            if (d - bout.start).days + 1 > config.persistent_days and d >= carried_from
-        ),
-        None,
-    )
-    if held is None:
+    for value in days:
+        if (
+            value.severity == 0
+            or value.day < carried_from
+            or (value.day - bout.start).days + 1 <= config.persistent_days
+        ):
+            continue
+        recent = [d for d in days if _within(value.day, d.day, SETTLE_WINDOW)]
+        never_settled = all(min(d.severity, d.latest) > SETTLED_LEVEL for d in recent)
+        peak = max(d.severity for d in recent)
+        if not never_settled and peak <= first_peak:
+            continue
+        span = (value.day - bout.start).days + 1
+        count = len(bout.carried)
+        how = (
+            f"never at or below {SETTLED_LEVEL}/10"
+            if never_settled
+            else f"peaking at {peak}/10, above its first two weeks' peak of {first_peak}"
+        )
+        return (
+            Level.follow_up,
+            "persistent",
+            value.day,
+            f"{label} sore across {span} days since {bout.start}, carried into {count} "
+            f"later workout{'s' * (count > 1)}, and in the {SETTLE_WINDOW} days to "
+            f"{value.day} {how}; training soreness normally settles between sessions and "
+            "lessens as training goes on",
+        )
+    return None
+
+
+def _within(later: date, earlier: date, days: int) -> bool:
+    """Whether `earlier` is one of the `days` calendar days ending on `later`."""
+    return 0 <= (later - earlier).days < days
+
+
+def chest(
+    body_part: str,
+    label: str,
+    entries: Sequence[Entry],
+    loading: Sequence[Workout],
+    window_start: date,
+) -> Finding:
+    # NHS and Mayo Clinic: chest pain that is tight or heavy, spreads to the arms, neck, jaw
+    # or back, or comes with breathlessness, sweating or sickness needs emergency care.
+    # Chest soreness no workout explains is worth knowing those signs for.
+    if body_part != "chest":
         return None
-    span = (sore[-1] - bout.start).days + 1
-    count = len(bout.carried)
-    return (
-        Level.follow_up,
-        "persistent",
-        held,
-        f"{label} sore across {span} days since {bout.start}, carried into {count} later "
-        f"workout{'s' * (count > 1)}; training soreness normally settles between sessions "
-        "and lessens as training goes on",
-    )
+    for entry in entries:
+        if entry.day < window_start or entry.severity == 0:
+            continue
+        if any(entry.at - EARLY <= w.at <= entry.at for w in loading):
+            continue
+        return (
+            Level.caution,
+            "chest",
+            entry.day,
+            f"{label} sore at {entry.severity}/10 on {entry.day} with no workout loading the "
+            "chest in the 72 h before it; chest pain that feels tight or heavy, spreads to "
+            "the arms, neck, jaw or back, or comes with breathlessness, sweating or feeling "
+            "sick needs emergency care now: log those signs with --symptom chest-pain",
+        )
+    return None
 
 
 def counted_sore_days(every: Sequence[Bout], config: Config) -> list[date]:

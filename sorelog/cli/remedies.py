@@ -71,14 +71,17 @@ def remedy_add(
     entry = RemedyInput(
         moment, zone.day_of(moment), remedy, amount, body_part, side, clean_text(note)
     )
+    from sorelog.services.triage import remedy_alerts
     from sorelog.store.writes import add_remedy_use
 
     with open_for_writing(ctx) as journal:
         entry_id = add_remedy_use(journal, entry)
+        alerts = remedy_alerts(journal, remedy, entry.day, today(ctx))
     what = remedy + (f" {amount}" if amount else "")
     if body_part:
         what += f" for {part_label(body_part, side)}"
     typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
+    say(alerts)
 
 
 @remedy_app.command("limit")

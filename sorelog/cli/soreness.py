@@ -12,6 +12,7 @@ from sorelog.cli.completion import complete_part, complete_part_or_severity, com
 from sorelog.cli.context import as_of_day, now, open_for_writing, reading, settings
 from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
+from sorelog.domain.alerting import soreness_may_alert
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
 from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
@@ -114,8 +115,12 @@ def add(
 
     with open_for_writing(ctx) as journal:
         ids = add_soreness_entries(journal, entries)
-        red = symptoms or any(entry.severity == 10 for entry in entries)
-        alerts = alerts_for(ctx, journal, ids) if red else []
+        config, _ = settings(ctx)
+        speak = any(
+            soreness_may_alert(e.body_part, e.severity, e.symptoms, config.severe_level)
+            for e in entries
+        )
+        alerts = alerts_for(ctx, journal, ids) if speak else []
     for entry_id, entry in zip(ids, entries, strict=True):
         typer.echo(_logged_line(entry_id, entry, zone))
     say(alerts)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part
 from sorelog.cli.context import now, open_for_writing, settings
 from sorelog.cli.params import AtOption, NoteOption
@@ -50,5 +51,7 @@ def workout(
 
     with open_for_writing(ctx) as journal:
         entry_id = add_workout(journal, entry)
+        alerts = alerts_for(ctx, journal, [entry_id])  # a dark urine in the 72 h after it
     what = f"workout {title} ({', '.join(parts)})"
     typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
+    say(alerts)

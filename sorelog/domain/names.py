@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from sorelog.domain.symptoms import SIDE_EFFECTS, SYMPTOM_ALIASES
+
 MAX_NAME = 80
 
 
@@ -27,5 +29,8 @@ def normalise_remedy(text: str) -> str:
 
 
 def normalise_effect(text: str) -> str:
-    """'Digestive upset' -> 'digestive-upset', matching the spec's listed effects."""
-    return _clean(text, "side effect").replace("_", "-").replace(" ", "-")
+    """'Digestive upset' -> 'digestive-upset', matching the spec's listed effects; the words
+    people use for a listed effect ('short of breath', 'passed out') are stored as its name."""
+    name = _clean(text, "side effect").replace("_", "-").replace(" ", "-")
+    alias = SYMPTOM_ALIASES.get(name)
+    return alias if alias in SIDE_EFFECTS else name

@@ -6,7 +6,7 @@ import difflib
 import re
 from enum import StrEnum
 
-from sorelog.domain.symptoms import SYMPTOMS
+from sorelog.domain.symptoms import SYMPTOM_ALIASES, SYMPTOMS, symptom_key
 
 # canonical name -> aliases (spec: "Body parts")
 PARTS: dict[str, tuple[str, ...]] = {
@@ -35,6 +35,25 @@ PARTS: dict[str, tuple[str, ...]] = {
     "feet": ("foot", "arches"),
     "elbows": ("elbow",),
 }
+
+
+# Joint, tendon and bone parts (spec: "Tissue"). Delayed-onset soreness is a muscle response to
+# exercise (ACSM), so only the other, muscle, parts take a workout as an origin: pain in these
+# is never "explained" by training, and a workout neither starts nor splits their episodes.
+JOINT_TENDON_BONE = frozenset({"wrists", "hands", "knees", "ankles", "feet", "elbows", "shins"})
+
+# Limb parts: a severe one with swelling and numbness or tingling on the same day is the
+# pattern of acute compartment syndrome, an emergency (NHS, Mayo Clinic).
+LIMBS = frozenset({
+    "forearms", "biceps", "triceps", "hands", "quadriceps", "hamstrings", "adductors",
+    "calves", "shins", "feet",
+})  # fmt: skip
+
+
+def is_muscle(body_part: str) -> bool:
+    """Whether a workout can be this part's origin: a known part that is not a joint,
+    tendon or bone. A part sorelog does not know (a planted row) takes no origin."""
+    return body_part in PARTS and body_part not in JOINT_TENDON_BONE
 
 
 class Side(StrEnum):
@@ -112,11 +131,21 @@ def parse_severity(text: str) -> int:
 
 
 def parse_symptom(text: str) -> str:
-    """'Dark urine' -> 'dark-urine'; ValueError lists the symptoms sorelog knows."""
-    key = "-".join(text.strip().lower().replace("_", " ").split())
-    if key not in SYMPTOMS:
-        raise ValueError(f"unknown symptom '{text.strip()}'; use {', '.join(SYMPTOMS)}")
-    return key
+    """'Dark urine' or 'brown urine' -> 'dark-urine'; ValueError names the closest symptoms
+    sorelog knows ("did you mean"), or where the list is."""
+    key = symptom_key(text)
+    canonical = SYMPTOM_ALIASES.get(key, key)
+    if canonical in SYMPTOMS:
+        return canonical
+    names = [*SYMPTOMS, *SYMPTOM_ALIASES]
+    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+    hints = list(dict.fromkeys(SYMPTOM_ALIASES.get(name, name) for name in close))
+    shown = " ".join(text.split())
+    if hints:
+        advice = "did you mean " + " or ".join(f"'{name}'" for name in hints) + "?"
+    else:
+        advice = f"symptoms are: {', '.join(SYMPTOMS)} (see 'sorelog parts')"
+    raise ValueError(f"unknown symptom '{shown}'; {advice}")
 
 
 def workout_parts(given: list[str]) -> list[str]:

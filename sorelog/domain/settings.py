@@ -11,7 +11,8 @@ from typing import Any
 # key -> (default, smallest allowed, largest allowed, what it means): the one place defaults live
 THRESHOLDS: dict[str, tuple[int, int, int, str]] = {
     "gap_days": (3, 1, 60, "days without an entry that end an episode"),
-    "prolonged_days": (7, 1, 365, "episode length (days) beyond which soreness is prolonged"),
+    "prolonged_days": (7, 1, 365, "day of an episode beyond which soreness is prolonged"),
+    "prolonged_level": (3, 1, 10, "severity that counts as prolonged beyond prolonged_days"),
     "severe_level": (8, 1, 10, "severity counted as severe"),
     "severe_days": (2, 1, 365, "days at severe_level in one episode that make a severe flag"),
     "streak_days": (7, 1, 365, "days in a row a remedy may be used (sorelog's default)"),
@@ -34,6 +35,7 @@ class Config:
 
     gap_days: int = default("gap_days")
     prolonged_days: int = default("prolonged_days")
+    prolonged_level: int = default("prolonged_level")
     severe_level: int = default("severe_level")
     severe_days: int = default("severe_days")
     streak_days: int = default("streak_days")

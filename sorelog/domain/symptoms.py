@@ -28,6 +28,7 @@ SYMPTOMS: dict[str, tuple[Tier, str]] = {
     "breathless": (Tier.emergency, "breathlessness"),
     "confusion": (Tier.emergency, "confusion"),
     "fainting": (Tier.emergency, "fainting"),
+    "dizziness": (Tier.emergency, "dizziness or light-headedness"),
     "saddle-numbness": (Tier.emergency, "numbness around the genitals, buttocks or inner thighs"),
     "bladder-bowel": (Tier.emergency, "new trouble controlling or passing urine or stools"),
     "dark-urine": (Tier.urgent, "tea- or cola-coloured urine"),
@@ -48,6 +49,30 @@ SYMPTOMS: dict[str, tuple[Tier, str]] = {
     "headache": (Tier.recorded, "headache"),
 }
 
+# Words people use for a symptom -> its name (spec: "Symptoms"); stored by its name.
+SYMPTOM_ALIASES: dict[str, str] = {
+    "short-of-breath": "breathless",
+    "shortness-of-breath": "breathless",
+    "breathlessness": "breathless",
+    "pins-and-needles": "tingling",
+    "dizzy": "dizziness",
+    "lightheaded": "dizziness",
+    "light-headed": "dizziness",
+    "incontinence": "bladder-bowel",
+    "brown-urine": "dark-urine",
+    "cola-urine": "dark-urine",
+    "tea-coloured-urine": "dark-urine",
+    "tea-colored-urine": "dark-urine",
+    "passed-out": "fainting",
+    "blackout": "fainting",
+}
+
+
+def symptom_key(text: str) -> str:
+    """A symptom or effect as stored: any case, spaces, underscores and hyphens alike."""
+    return "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
 # Side effects that need care; any other effect is free text, flagged as `side_effect`.
 SIDE_EFFECTS: dict[str, tuple[Tier, str]] = {
     "facial-swelling": (Tier.emergency, "swelling of the face, lips, tongue or throat"),
@@ -66,9 +91,13 @@ SIDE_EFFECTS: dict[str, tuple[Tier, str]] = {
 }
 
 # Dark urine with weakness or little urine on the same day, whatever parts or remedies they
-# were logged with, can be rhabdomyolysis: an emergency (NHS, Mayo Clinic).
+# were logged with, can be rhabdomyolysis: an emergency (NHS, Mayo Clinic). So is dark urine
+# within 72 h after strenuous exercise (CDC/NIOSH, exertional rhabdomyolysis).
 RHABDO_SIGN = "dark-urine"
 RHABDO_WITH = frozenset({"little-urine", "weakness"})
+# Swelling with numbness or tingling in a severe limb: the compartment-syndrome pattern.
+COMPARTMENT_SWELLING = "swelling"
+COMPARTMENT_NERVE = frozenset({"numbness", "tingling"})
 
 
 def any_red_symptom(names: Iterable[str]) -> bool:

@@ -108,6 +108,8 @@ class SymptomDay:
     side: str | None
     day: date
     symptoms: tuple[str, ...]
+    severity: int = 0  # the day's highest severity of this part and side
+    at: datetime | None = None  # when the entry was logged (None: only the day is known)
 
 
 SeriesKey = tuple[str, str | None]  # (body part, side)
@@ -176,6 +178,7 @@ class SideEffectDay:
     remedy: str | None
     day: date
     severity: int | None
+    at: datetime | None = None  # when it was logged (None: only the day is known)
 
 
 class ImportRow(NamedTuple):

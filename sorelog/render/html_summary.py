@@ -10,7 +10,8 @@ from __future__ import annotations
 from importlib.resources import files
 
 from sorelog.analysis.visit_summary import Summary
-from sorelog.render.report import LEVEL_NAME, flag_document
+from sorelog.render.levels import LEVEL_NAME
+from sorelog.render.report import flag_document
 
 SHADE = "178, 34, 34"  # the outline's red, more opaque as the peak rises
 

@@ -10,13 +10,14 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from sorelog.analysis.flag import Flag, Level
+from sorelog.analysis.flag import Flag
 from sorelog.analysis.part_summary import PartSummary
 from sorelog.analysis.remedy_stats import Association, RemedySummary
 from sorelog.analysis.report import Report
 from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
 from sorelog.render.console import fits, indented, literal, natural_width
+from sorelog.render.levels import LEVEL_NAME, LEVEL_STYLE, NO_FLAGS
 
 FOOTER = "A journal, not medical advice: bring flags to a clinician."
 EMPTY_HINT = (
@@ -27,8 +28,8 @@ SPARK = "▁▂▃▄▅▆▇█"
 SPARK_DAYS_WIDE = 28  # the last four weeks on a terminal of 100 columns or more
 SPARK_DAYS_NARROW = 14  # the last two weeks on a narrower one
 TREND_STYLE = {"improving": "green", "worsening": "red", "steady": "yellow", "resolved": "dim"}
-LEVEL_STYLE = {Level.urgent: "bold red", Level.follow_up: "yellow", Level.caution: "cyan"}
-LEVEL_NAME = {Level.urgent: "URGENT", Level.follow_up: "follow up", Level.caution: "caution"}
+COMPARISON_TITLE = "Next-day soreness after days with and without each remedy"
+COMPARISON_CAPTION = "An association in your own journal, not proof that a remedy works."
 
 
 def report_document(report: Report) -> dict[str, Any]:
@@ -133,7 +134,7 @@ def report_renderable(report: Report, width: int) -> Group:
         table = flags_table(report.flags)
         items.append(table if width >= NARROW else _flag_lines(report.flags))
     else:
-        items.append(Text("No flags.", style="green"))
+        items.append(Text(NO_FLAGS))
     if report.remedies:
         table = _remedies_table(report.remedies)
         items.append(table if fits(table, width) else _remedy_lines(report.remedies))
@@ -208,9 +209,16 @@ def _remedy_lines(remedies: list[RemedySummary]) -> Group:
 
 
 def _association_lines(associations: list[Association]) -> Group:
-    lines: list[Any] = [Text("Does it help? Next-day soreness after sore days", style="bold")]
+    lines: list[Any] = []
     for item in associations:
-        lines.append(Text.assemble(literal(item.remedy, style="bold"), f" for {item.body_part}"))
+        lines.append(
+            Text.assemble(
+                "Next-day soreness after days with and without ",
+                literal(item.remedy, style="bold"),
+                f", for {item.body_part}",
+                style="bold",
+            )
+        )
         lines.append(
             indented(
                 Text(
@@ -219,7 +227,7 @@ def _association_lines(associations: list[Association]) -> Group:
                 )
             )
         )
-    lines.append(Text("An association in your own journal, not proof that a remedy works."))
+    lines.append(Text(COMPARISON_CAPTION))
     return Group(*lines, Text(""))
 
 
@@ -292,8 +300,8 @@ def _remedies_table(remedies: list[RemedySummary]) -> Table:
 
 def _associations_table(associations: list[Association]) -> Table:
     table = Table(
-        title="Does it help? Next-day soreness after sore days",
-        caption="An association in your own journal, not proof that a remedy works.",
+        title=COMPARISON_TITLE,
+        caption=COMPARISON_CAPTION,
         box=box.SIMPLE_HEAD,
     )
     for name in ("Remedy", "For", "After taking it", "After not"):

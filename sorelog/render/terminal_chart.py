@@ -13,6 +13,7 @@ from typing import Any
 from sorelog.analysis.chart import Chart
 from sorelog.domain.parts import part_label
 from sorelog.domain.safe_text import printable
+from sorelog.render.levels import LEVEL_COLOUR, LEVEL_NAME, NO_FLAGS
 
 EMPTY_LINE = (
     "Your journal is empty: log how sore something is first, for example: sorelog add quads 6"
@@ -35,7 +36,8 @@ def chart_text(chart: Chart, width: int, height: int, colour: bool) -> str:
         return EMPTY_LINE + "\n"
     if not chart.lines:
         subject = f" for {chart.subject}" if chart.subject else ""
-        return f"No soreness logged{subject} from {chart.window_start} to {chart.as_of}.\n"
+        nothing = f"No soreness logged{subject} from {chart.window_start} to {chart.as_of}.\n"
+        return nothing + (flag_lines(chart, max(width, MIN_WIDTH), colour) if chart.flags else "")
     width, height = max(width, MIN_WIDTH), max(height, MIN_HEIGHT)
     import plotext as plt
 
@@ -49,7 +51,12 @@ def chart_text(chart: Chart, width: int, height: int, colour: bool) -> str:
         # The "clear" theme still ends every row with a reset code: take every code out.
         text = plt.uncolorize(text)
     text = "\n".join(row.rstrip() for row in text.splitlines()) + "\n"
-    return text + _key(chart, width, colour) + _workout_lines(chart, width)
+    return (
+        text
+        + _key(chart, width, colour)
+        + _workout_lines(chart, width)
+        + flag_lines(chart, width, colour)
+    )
 
 
 def _draw(plt: Any, chart: Chart, width: int, height: int, colour: bool) -> None:
@@ -179,3 +186,21 @@ def _workout_lines(chart: Chart, width: int) -> str:
     text = f"Workouts ({WORKOUT_MARKER}): " + "; ".join(items)
     lines = textwrap.wrap(text, width, subsequent_indent="  ", break_on_hyphens=False)
     return "\n".join(lines) + "\n"
+
+
+def flag_lines(chart: Chart, width: int, colour: bool) -> str:
+    """The report's flags for the window, most serious first, each with its level and
+    wrapped to the width; under a drawn chart, the plain line that there are none."""
+    if not chart.flags:
+        return NO_FLAGS + "\n"
+    rows = ["Flags:"]
+    for flag in chart.flags:
+        name = LEVEL_NAME[flag.level]
+        text = f"{name} ({flag.code}): {printable(flag.message)}"
+        wrapped = textwrap.wrap(
+            text, width, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False
+        )
+        if colour:
+            wrapped[0] = wrapped[0].replace(name, _paint(name, LEVEL_COLOUR[flag.level]), 1)
+        rows += wrapped
+    return "\n".join(rows) + "\n"

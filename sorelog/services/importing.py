@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from sorelog.domain.alerting import effect_may_alert, soreness_may_alert
 from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
 from sorelog.domain.settings import Config
-from sorelog.domain.symptoms import any_red_symptom, effect_may_be_red
 from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
@@ -62,20 +62,30 @@ def import_records(
     journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None
     with journal:
-        plan = import_file(journal, parsed, tick, note=_needs_triage)
+        plan = import_file(journal, parsed, tick, note=_needs_triage(config))
         flagged = tuple(plan.noted_ids)
         records = read_records(journal, zone, ids=flagged) if flagged else []
         return plan, triage(journal, records, now.date(), config)
 
 
-def _needs_triage(row: ImportRow) -> bool:
-    """A row triage speaks about: a red symptom or effect, or soreness at 10."""
-    if row.record == SORENESS.name:
-        symptoms = str(row.values[_SYMPTOMS] or "")
-        return row.values[_SEVERITY] == 10 or any_red_symptom(filter(None, symptoms.split(";")))
-    return row.record == SIDE_EFFECT.name and effect_may_be_red(str(row.values[_EFFECT]))
+def _needs_triage(config: Config) -> Callable[[ImportRow], bool]:
+    """Rows triage may speak about (domain.alerting), with the person's severe level."""
+
+    def noted(row: ImportRow) -> bool:
+        if row.record == SORENESS.name:
+            symptoms = filter(None, str(row.values[_SYMPTOMS] or "").split(";"))
+            body_part, severity = str(row.values[_PART]), int(row.values[_SEVERITY] or 0)
+            return soreness_may_alert(body_part, severity, symptoms, config.severe_level)
+        if row.record == SIDE_EFFECT.name:
+            level = row.values[_EFFECT_SEVERITY]
+            return effect_may_alert(str(row.values[_EFFECT]), None if level is None else int(level))
+        return False
+
+    return noted
 
 
 # Where rows keep the fields triage looks at (ImportRow.values follows kind.fields).
-_SEVERITY, _SYMPTOMS = (SORENESS.fields.index(key) for key in ("severity", "symptoms"))
-_EFFECT = SIDE_EFFECT.fields.index("effect")
+_PART, _SEVERITY, _SYMPTOMS = (
+    SORENESS.fields.index(key) for key in ("body_part", "severity", "symptoms")
+)
+_EFFECT, _EFFECT_SEVERITY = (SIDE_EFFECT.fields.index(key) for key in ("effect", "severity"))

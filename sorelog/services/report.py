@@ -62,11 +62,11 @@ def build_report(
     side_effects = queries.side_effect_days(journal, window_start, as_of)
     flags += [
         flag
-        for flag in flag_red(symptoms, side_effects)
+        for flag in flag_red(symptoms, side_effects, workouts, config.severe_level)
         if part is None or flag.body_part in (None, part)  # --part narrows soreness flags
     ]
     rhabdo = rhabdo_days(symptoms, side_effects)  # those side effects are red flags there
-    ordinary = [e for e in side_effects if not completes_rhabdo(e, rhabdo)]
+    ordinary = [e for e in side_effects if not completes_rhabdo(e, rhabdo, workouts)]
     flags += flag_remedies(use, queries.limits(journal), ordinary, window_start, as_of, config)
     associations = associate(
         queries.remedy_part_days(journal, window_start, as_of),

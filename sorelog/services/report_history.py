@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
-from sorelog.analysis.bouts import bouts
+from sorelog.analysis.bouts import bouts, loading_workouts
 from sorelog.analysis.chronic import CHRONIC_GAP_DAYS, advance, stretches
 from sorelog.analysis.episodes import split_episodes
 from sorelog.analysis.part_summary import LOOKBACK_DAYS, needs_earlier_history
@@ -29,7 +29,7 @@ from sorelog.store import reads as queries
 T = TypeVar("T")
 Series = dict[SeriesKey, list[DayValue]]
 
-RULES_VERSION = 1  # raise it when a rule that decides which days `chronic` counts changes
+RULES_VERSION = 2  # raise it when a rule that decides which days `chronic` counts changes
 REFRESH_DAYS = 30  # keep a newer checkpoint once the one used is this much older
 
 
@@ -130,7 +130,7 @@ def keep_checkpoints(
         ]
         if not cuts or (old is not None and (cuts[-1] - old.cut).days < REFRESH_DAYS):
             continue
-        loading = [w for w in workouts if key[0] in w.parts]
+        loading = loading_workouts(key[0], workouts)
         counted = counted_sore_days(bouts(days, loading, config.gap_days), config)
         if old is not None:
             counted = [day for day in counted if day >= old.cut]

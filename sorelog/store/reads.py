@@ -120,16 +120,29 @@ def _series(rows: list[Any]) -> dict[SeriesKey, list[DayValue]]:
 def symptom_days(
     journal: Journal, start: date, end: date, part: str | None = None
 ) -> list[SymptomDay]:
-    """Soreness entries with symptoms on local days start..end, oldest first."""
-    sql = "SELECT body_part, side, day, symptoms FROM soreness WHERE day BETWEEN ? AND ? "
+    """Soreness entries with symptoms on local days start..end, oldest first, each with the
+    day's highest severity of its part and side (for the compartment pattern)."""
+    same = _STARTS[journal.dialect][1]
+    sql = (
+        "SELECT body_part, side, day, symptoms, at, (SELECT MAX(t.severity) FROM soreness t "
+        f"WHERE t.body_part = s.body_part AND t.side {same} s.side AND t.day = s.day) "
+        "FROM soreness s WHERE day BETWEEN ? AND ? "
+    )
     params: list[object] = [start.isoformat(), end.isoformat()]
     if part is not None:
         sql += "AND body_part = ? "
         params.append(part)
     sql += "AND symptoms != '' ORDER BY day, id"
     return [
-        SymptomDay(body_part, side, as_day(day), tuple(symptoms.split(";")))
-        for body_part, side, day, symptoms in journal.db.execute(sql, params)
+        SymptomDay(
+            body_part,
+            side,
+            as_day(day),
+            tuple(symptoms.split(";")),
+            int(highest or 0),
+            as_instant(at),
+        )
+        for body_part, side, day, symptoms, at, highest in journal.db.execute(sql, params)
     ]
 
 
@@ -209,11 +222,11 @@ def remedy_part_days(journal: Journal, start: date, end: date) -> list[RemedyPar
 def side_effect_days(journal: Journal, start: date, end: date) -> list[SideEffectDay]:
     """Side effects logged on local days start..end, oldest first."""
     rows = journal.db.execute(
-        "SELECT effect, remedy, day, severity FROM side_effect "
+        "SELECT effect, remedy, day, severity, at FROM side_effect "
         "WHERE day BETWEEN ? AND ? ORDER BY day, id",
         (start.isoformat(), end.isoformat()),
     )
-    return [SideEffectDay(e, r, as_day(d), s) for e, r, d, s in rows]
+    return [SideEffectDay(e, r, as_day(d), s, as_instant(at)) for e, r, d, s, at in rows]
 
 
 def remedy_names(journal: Journal) -> list[str]:
