@@ -245,6 +245,18 @@ def test_prolonged_days_changes_the_report(journal) -> None:
     assert sorted(prolonged(journal)) == ["calves", "lower-back"]
 
 
+def test_prolonged_level_changes_the_report(journal) -> None:
+    # lower-back at 4 and calves at 3, both sore to day 9: prolonged from 3/10 by default
+    for day in range(1, 10):
+        journal.ok("add", "lower back", "4", "calves", "3", "--at", f"2026-11-{day:02d}")
+    assert sorted(prolonged(journal)) == ["calves", "lower-back"]
+    journal.ok("config", "set", "prolonged_level", "4")
+    assert prolonged(journal) == ["lower-back"]
+    assert "prolonged_level must be a whole number from 1 to 10" in journal.run(
+        "config", "set", "prolonged_level", "11"
+    ).stderr
+
+
 def test_timezone_changes_the_local_day_an_entry_lands_on(journal) -> None:
     out = journal.ok("add", "quads", "5", "--at", "2026-11-20T23:30+00:00")
     assert "at 2026-11-20 23:30" in out
