@@ -523,3 +523,24 @@ def test_an_import_says_each_new_emergency_once(journal, tmp_path) -> None:
     out = journal.ok("import", str(path))
     said = [line for line in out.splitlines() if line.split(":")[0].isupper()]
     assert [line.split(":")[0] for line in said] == ["EMERGENCY", "FOLLOW UP", "CAUTION"], out
+
+
+@pytest.mark.sqlite_only
+def test_an_import_of_many_flagged_rows_says_them_and_succeeds(journal, tmp_path) -> None:
+    # Each kind's SELECT repeats the ids asked for: 7,000 of them would pass SQLite's
+    # 32,766 parameters five times over in one statement.
+    header = (
+        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
+    )
+    start = datetime(2020, 1, 1, 9, tzinfo=UTC)
+    rows = [
+        f"soreness,,{(start + timedelta(hours=7 * n)).isoformat()},{part},,10,,,,,,,,"
+        for n in range(7000)
+        for part in ("quads",)
+    ]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    result = journal.run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "URGENT: quadriceps at 10/10" in result.stdout
+    assert len(journal.rows()) == 7000

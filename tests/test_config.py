@@ -252,9 +252,10 @@ def test_prolonged_level_changes_the_report(journal) -> None:
     assert sorted(prolonged(journal)) == ["calves", "lower-back"]
     journal.ok("config", "set", "prolonged_level", "4")
     assert prolonged(journal) == ["lower-back"]
-    assert "prolonged_level must be a whole number from 1 to 10" in journal.run(
-        "config", "set", "prolonged_level", "11"
-    ).stderr
+    assert (
+        "prolonged_level must be a whole number from 1 to 10"
+        in journal.run("config", "set", "prolonged_level", "11").stderr
+    )
 
 
 def test_timezone_changes_the_local_day_an_entry_lands_on(journal) -> None:

@@ -12,13 +12,14 @@ question whether it is still happening. One line per part or remedy, however man
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sorelog.analysis.bouts import loading_workouts
-from sorelog.analysis.flag import Flag, Level
+from sorelog.analysis.flag import LEVELS, Flag, Level
 from sorelog.analysis.red_flags import (
     AFTER_EXERCISE,
     COMPARTMENT_REASON,
@@ -40,7 +41,7 @@ from sorelog.domain.symptoms import (
     effect_may_be_red,
     effect_tier,
 )
-from sorelog.domain.values import Entry, SideEffectDay
+from sorelog.domain.values import Entry, SideEffectDay, SymptomDay
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 
@@ -141,12 +142,21 @@ def _red_alerts(
     """The red flags of the days written to: those of what was written, and the emergency
     combinations what was written may have completed (a new sign can complete one for any
     part: dark urine here, weakness there)."""
-    earliest = min(red_days) - timedelta(days=4)
-    workouts = [w for w in queries.workouts(journal, max(red_days)) if w.day >= earliest]
-    for day in sorted(red_days):
-        symptoms = queries.symptom_days(journal, day, day)
-        effects = queries.side_effect_days(journal, day, day)
-        for finding in red_findings(symptoms, effects, workouts, config.severe_level):
+    first, last = min(red_days), max(red_days)
+    workouts = [w for w in queries.workouts(journal, last) if w.day >= first - timedelta(days=4)]
+    # Two reads for the whole span, however many days were written to (an import's can be
+    # years): then each day is judged on its own.
+    symptoms: dict[date, list[SymptomDay]] = defaultdict(list)
+    for entry in queries.symptom_days(journal, first, last):
+        if entry.day in red_days:
+            symptoms[entry.day].append(entry)
+    effects: dict[date, list[SideEffectDay]] = defaultdict(list)
+    for effect in queries.side_effect_days(journal, first, last):
+        if effect.day in red_days:
+            effects[effect.day].append(effect)
+    for day in sorted(set(symptoms) | set(effects)):
+        found = red_findings(symptoms[day], effects[day], workouts, config.severe_level)
+        for finding in found:
             key = _key(finding)
             if not said.about(key, finding):
                 continue
@@ -157,10 +167,12 @@ def _red_alerts(
             if finding.combined:
                 what += "; " + "; ".join(r.split(", which")[0] for r in finding.reasons)
             alerts.pop(("severe", key), None)  # said with its signs
-            alerts[("red_flag", key)] = (
-                finding.level,
-                _say(finding.level, what, day, today, config),
-            )
+            before = alerts.get(("red_flag", key))
+            if before is None or LEVELS.index(before[0]) >= LEVELS.index(finding.level):
+                alerts[("red_flag", key)] = (  # the most serious day, else the latest
+                    finding.level,
+                    _say(finding.level, what, day, today, config),
+                )
 
 
 def _chest_alerts(

@@ -101,11 +101,29 @@ class RecordFilters(TypedDict, total=False):
     ids: tuple[int, ...]
 
 
+# Ids asked for in one statement: each kind's SELECT repeats them, and SQLite allows 32,766
+# parameters in a statement.
+IDS_AT_ONCE = 1000
+
+
 def read_records(
     journal: Journal, zone: LocalZone, **filters: Unpack[RecordFilters]
 ) -> list[dict[str, Any]]:
-    """The records iter_records gives, as a list (for the few a command shows)."""
-    return list(iter_records(journal, zone, **filters))
+    """The records iter_records gives, as a list (for the few a command shows). Many `ids`
+    are read a thousand at a time, then put in the same order one read would give."""
+    ids = filters.get("ids") or ()
+    if len(ids) <= IDS_AT_ONCE:
+        return list(iter_records(journal, zone, **filters))
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(ids), IDS_AT_ONCE):
+        chunk = {**filters, "ids": tuple(ids[start : start + IDS_AT_ONCE])}
+        found += iter_records(journal, zone, **chunk)  # type: ignore[arg-type]
+    order = filters.get("newest_first", False)
+    return sorted(
+        found,
+        key=lambda r: (datetime.fromisoformat(r["at"]), r["record"], r["id"]),
+        reverse=bool(order),
+    )
 
 
 def iter_records(
