@@ -157,7 +157,7 @@ BOTH_BACKENDS = {
     "test_cli_add", "test_cli_manage", "test_cli_remedies", "test_cli_report", "test_checkin",
     "test_workouts", "test_chart", "test_triage", "test_scenarios", "test_transfer",
     "test_remedy_rules", "test_summary", "test_bad_input", "test_readme", "test_meta",
-    "test_checkpoints", "test_clinical", "test_levels_surfaces",
+    "test_checkpoints", "test_clinical", "test_levels_surfaces", "test_untrusted_rows",
 }  # fmt: skip
 
 

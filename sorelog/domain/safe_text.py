@@ -1,4 +1,8 @@
-"""Journal text made safe for a terminal: shown literally, never as control codes."""
+"""Journal text made safe to show: literally, never as control codes or reordered text.
+
+Everything read back from a journal passes through here on its way out, whoever wrote it:
+a planted row is shown as the characters it holds, in the terminal and on the page.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,22 @@ def printable(text: str) -> str:
     for char in text:
         if char in "\t\n\r":
             out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def visible(text: str) -> str:
+    """As `printable`, but line breaks and tabs are kept: for a page, where a note's own
+    lines may show as lines and bidirectional overrides must still not reorder it."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in "\t\n" or (char == "\r"):
+            out.append(char)
         elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
         else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib.resources import files
 
 from sorelog.analysis.visit_summary import Summary
+from sorelog.domain.parts import PARTS
+from sorelog.domain.safe_text import visible
 from sorelog.render.levels import LEVEL_NAME
 from sorelog.render.report import flag_document
 
@@ -28,14 +30,16 @@ def render_summary(summary: Summary) -> str:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_inert,  # every value shown: control and bidi characters made visible
     )
     report = summary.report
     body = files("sorelog.render").joinpath("assets/body.svg").read_text(encoding="utf-8")
     shading = "\n".join(
         f"{_regions(part, side)} {{ fill: rgba({SHADE}, {0.15 + 0.85 * peak / 10:.2f}); }}"
         for (part, side), peak in sorted(summary.peaks.items(), key=lambda kv: kv[1])
-        if peak > 0
-    )  # the highest peak last, so it wins where two sides share a region
+        if peak > 0 and part in PARTS and side in SIDES
+    )  # the highest peak last, so it wins where two sides share a region. Only parts and
+    # sides sorelog knows become selectors: a row planted with another name is text only.
     notes = summary.notes[:MAX_NOTES]
     return env.get_template("summary.html.j2").render(
         notes=notes,
@@ -53,6 +57,17 @@ def render_summary(summary: Summary) -> str:
 
 
 MAX_NOTES = 8  # the newest: the page is meant to print on two pages
+SIDES = (None, "left", "right", "both")
+
+
+def _inert(value: object) -> object:
+    """What the template shows of a value: text with its control and bidirectional
+    characters as visible escapes (Markup, the page's own drawing, is left as it is)."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
 
 
 def _regions(part: str, side: str | None) -> str:

@@ -16,6 +16,7 @@ from sorelog.analysis.remedy_stats import Association, RemedySummary
 from sorelog.analysis.report import Report
 from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
+from sorelog.domain.safe_text import printable
 from sorelog.render.console import fits, indented, literal, natural_width
 from sorelog.render.levels import LEVEL_NAME, LEVEL_STYLE, NO_FLAGS
 
@@ -168,7 +169,7 @@ def _part_lines(report: Report, width: int) -> Group:
     lines: list[Any] = [Text(f"Soreness {report.window_start} to {report.as_of}", style="bold")]
     days = max(1, min(SPARK_DAYS_NARROW, width - 4))
     for part in report.parts:
-        label = part_label(part.body_part, part.side)
+        label = printable(part_label(part.body_part, part.side))
         trend = Text(str(part.trend), style=TREND_STYLE[str(part.trend)])
         lines.append(Text.assemble(Text(label, style="bold"), f"  now {part.latest}, ", trend))
         details = f"peak {part.peak} on {_short_day(part.peak_date, report.as_of)}"
@@ -215,7 +216,7 @@ def _association_lines(associations: list[Association]) -> Group:
             Text.assemble(
                 "Next-day soreness after days with and without ",
                 literal(item.remedy, style="bold"),
-                f", for {item.body_part}",
+                f", for {printable(item.body_part)}",
                 style="bold",
             )
         )
@@ -250,7 +251,7 @@ def _parts_table(report: Report, spark_days: int) -> Table:
         if part.episode_start:
             episode = f"{_short_day(part.episode_start, report.as_of)}, {part.episode_days} d"
         table.add_row(
-            part_label(part.body_part, part.side),
+            literal(part_label(part.body_part, part.side)),
             str(part.latest),
             f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
             episode,
@@ -309,7 +310,7 @@ def _associations_table(associations: list[Association]) -> Table:
     for item in associations:
         table.add_row(
             literal(item.remedy),
-            item.body_part,
+            literal(item.body_part),
             f"{item.mean_after_taken:.1f} ({item.days_taken} days)",
             f"{item.mean_after_not:.1f} ({item.days_not} days)",
         )

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sorelog.analysis.visit_summary import PartChart
+from sorelog.domain.safe_text import printable
 
 if TYPE_CHECKING:
     from sorelog.domain.values import Checkin
@@ -68,7 +69,7 @@ def part_chart(chart: PartChart, start: date, end: date) -> str:
     days = [start + timedelta(days=n) for n in range(span)]
     by_day = {v.day: v.severity for v in chart.days}
     plot = _line(
-        chart.label,
+        printable(chart.label),  # a planted part name is text, never a control character
         ("#b22222", "#1f4e79", "#000000", "#2e7d32"),
         show_dots=False,
         allow_interruptions=True,

@@ -137,7 +137,7 @@ def _key(chart: Chart, width: int, colour: bool) -> str:
     """Each line's marker and part, then the workout marker, wrapped to the width (the
     markers coloured as in the chart when it is in colour)."""
     items = [
-        (_marker(index), _colour(index), part_label(line.body_part, line.side))
+        (_marker(index), _colour(index), printable(part_label(line.body_part, line.side)))
         for index, line in enumerate(chart.lines)
     ]
     if chart.workouts:

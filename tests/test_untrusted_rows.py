@@ -1,0 +1,109 @@
+"""What is read back from a journal is not trusted: rows planted by another program (a
+copied SQLite file) or another person (a PostgreSQL role sharing with a coach) are shown as
+the characters they hold, on every surface, and never run, fetch or move the terminal.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+PART = "x{}</style><script>document.body.dataset.pwned=1</script><style>"
+SIDE = "\x1b]0;owned\x07\x1b[31mleft\u202e"
+WORKOUT = "leg\u202eday url(http://example.invalid/w.png)"
+NOTE = 'felt "ok"</td><img src="http://example.invalid/n.png">\u202etxt'
+RAW_MARKS = ("\x1b", "\x07", "\u202e")
+
+
+def plant(journal, pg_database=None) -> None:
+    """A soreness entry and a workout written by sorelog, then changed in raw SQL as another
+    program (SQLite) or the journal's owner outside sorelog (PostgreSQL) would."""
+    journal.ok("workout", "legs", "--part", "quads", "--at", "2026-11-23 18:00")
+    journal.ok("add", "quads", "6", "--symptom", "swelling", "--note", "n", "--at", "2026-11-24")
+    journal.ok("add", "quads", "4", "--at", "2026-11-25 09:00")
+    statements = [
+        ("UPDATE soreness SET body_part = %s, side = %s, note = %s", (PART, SIDE, NOTE)),
+        ("UPDATE workout SET cause = %s", (WORKOUT,)),
+    ]
+    if pg_database is not None:
+        for sql, params in statements:
+            pg_database.as_role("alice", sql, params)
+        return
+    with sqlite3.connect(journal.path) as db:
+        for sql, params in statements:
+            db.execute(sql.replace("%s", "?"), params)
+
+
+@pytest.fixture
+def planted(journal, backend, request):
+    pg = request.getfixturevalue("pg_database") if backend == "postgresql" else None
+    plant(journal, pg)
+    return journal
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--as-of", "2026-11-25"],
+        ["chart", "--as-of", "2026-11-25"],
+        ["list"],
+        ["report", "--as-of", "2026-11-25", "--json"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+@pytest.mark.parametrize("columns", ["120", "40"])
+def test_the_terminal_gets_no_control_characters(planted, monkeypatch, command, columns) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    out = planted.ok(*command)
+    assert not any(mark in out for mark in RAW_MARKS), repr(out)
+    assert "\\x1b" in out or "\\u001b" in out  # shown, as an escape
+
+
+def summary_page(journal, tmp_path: Path) -> str:
+    page = tmp_path / "planted.html"
+    journal.ok("summary", "--as-of", "2026-11-25", "-o", str(page))
+    return page.read_text(encoding="utf-8")
+
+
+def test_the_page_holds_the_values_as_text_only(planted, tmp_path) -> None:
+    page = summary_page(planted, tmp_path)
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert "x{}" not in style and "pwned" not in style  # never a selector or a style
+    assert "<script" not in page
+    assert "<img" not in page
+    assert not any(mark in page for mark in RAW_MARKS)
+    assert "&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;" in page
+    assert "\\u202e" in page  # the bidi override is shown, not applied
+
+
+@pytest.mark.slow
+def test_in_a_browser_nothing_runs_and_nothing_is_fetched(planted, tmp_path) -> None:
+    page = tmp_path / "planted.html"
+    page.write_text(summary_page(planted, tmp_path), encoding="utf-8")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "Chromium is needed for these tests (.ci/run installs it)"
+    from test_summary import page_requests
+
+    assert page_requests(tmp_path, page) == set()
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--disable-quic"]  # fmt: skip
+    flags.append(f"--user-data-dir={tmp_path / 'dom-profile'}")
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180
+    ).stdout
+    assert "<body" in dom and "data-pwned" not in dom
+    # the check itself: the same script on a page of its own does run
+    control = tmp_path / "control.html"
+    control.write_text("<html><body><script>document.body.dataset.pwned=1</script></body></html>")
+    ran = subprocess.run(
+        [browser, *flags, "--dump-dom", control.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    ).stdout
+    assert 'data-pwned="1"' in ran
