@@ -136,7 +136,9 @@ def test_symptoms_on_several_parts_give_one_triage_line_each(journal) -> None:
         "Contact a clinician today.",
     ]
     out = journal.ok("add", "calf", "10", "shins", "4")
-    assert out.splitlines()[2:] == ["URGENT: calves at 10/10. Contact a clinician today."]
+    assert out.splitlines()[2:] == [
+        "URGENT: calves at 10/10; soreness this severe is not routine. Contact a clinician today."
+    ]
 
 
 def test_the_same_part_on_two_sides_is_two_entries(journal) -> None:

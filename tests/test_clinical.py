@@ -49,6 +49,7 @@ def workout(name: str, parts: str, day: date, hour: int = 18) -> list[str]:
     return ["workout", name, "--part", parts, "--at", at(day, hour)]
 
 
+HEADER = "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
 S = date(2026, 10, 1)  # a Thursday; every diary below is in the past of the frozen clock
 
 
@@ -509,9 +510,6 @@ def test_a_severe_limb_completes_the_compartment_pattern_at_once(journal) -> Non
 
 
 def test_an_import_says_each_new_emergency_once(journal, tmp_path) -> None:
-    header = (
-        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
-    )
     rows = [
         "workout,,2026-11-20T18:00:00+00:00,calves,,,,run,,,,,,",
         *(f"soreness,,2026-11-21T0{h}:00:00+00:00,calves,,3,,,dark-urine,,,,," for h in range(5)),
@@ -519,7 +517,7 @@ def test_an_import_says_each_new_emergency_once(journal, tmp_path) -> None:
         "side_effect,,2026-11-21T09:00:00+00:00,,,10,,,,,,,nausea,",
     ]
     path = tmp_path / "in.csv"
-    path.write_text("\n".join([header, *rows]) + "\n")
+    path.write_text("\n".join([HEADER, *rows]) + "\n")
     out = journal.ok("import", str(path))
     said = [line for line in out.splitlines() if line.split(":")[0].isupper()]
     assert [line.split(":")[0] for line in said] == ["EMERGENCY", "FOLLOW UP", "CAUTION"], out
@@ -534,13 +532,10 @@ def test_an_import_of_many_flagged_rows_says_them_and_succeeds(journal, tmp_path
 
     limit = sqlite3.connect(":memory:").getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     count = limit // 5 + 1
-    header = (
-        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
-    )
     start = datetime(2000, 1, 1, 9, tzinfo=UTC)
     path = tmp_path / "many.csv"
     with path.open("w") as out:
-        out.write(header + "\n")
+        out.write(HEADER + "\n")
         for n in range(count):
             out.write(
                 f"soreness,,{(start + timedelta(hours=3 * n)).isoformat()},quads,,10,,,,,,,,\n"
@@ -549,3 +544,86 @@ def test_an_import_of_many_flagged_rows_says_them_and_succeeds(journal, tmp_path
     assert result.exit_code == 0, result.stderr
     assert "URGENT: quadriceps at 10/10" in result.stdout
     assert len(journal.rows()) == count
+
+
+# -- found in review: each of these once went wrong -----------------------------------------
+
+
+def test_a_side_effect_sign_at_ten_is_said_even_alone(journal) -> None:
+    out = journal.ok("side-effect", "weakness", "--severity", "10")
+    assert "FOLLOW UP: weakness on 1 day (worst 10/10)" in out
+
+
+def test_a_low_entry_before_a_high_one_settles_the_day() -> None:
+    legs = [session(D0 + timedelta(days=n)) for n in range(2, 35, 3)]
+    dawn = datetime(2026, 11, 1, 6, tzinfo=UTC)
+    values = [
+        DayValue(D0 + timedelta(days=n), 4, None, None, 1 if n % 5 == 4 else None)
+        for n in range(35)
+    ]  # 4/10 every day, and on every fifth a 1/10 at dawn before it
+    assert dawn.tzinfo is not None
+    assert "persistent" not in codes(values, legs)
+    assert "persistent" in codes([DayValue(v.day, 4) for v in values], legs)
+
+
+def test_an_evening_workout_does_not_renumber_that_mornings_entry() -> None:
+    morning = datetime(2026, 11, 9, 8, tzinfo=UTC)
+    values = [*days(6, 5, 4, 3, 2, 2, 2, start=D0 + timedelta(days=1)),
+              DayValue(D0 + timedelta(days=8), 4, None, morning)]  # fmt: skip
+    first = [session(D0, hour=18)]
+    evening = [*first, session(D0 + timedelta(days=8), hour=18)]
+    assert codes(values, first)["prolonged"] == "follow_up"  # 4/10 on day 9
+    assert codes(values, evening)["prolonged"] == "follow_up"  # still day 9 that morning
+
+
+def test_a_workout_later_on_the_first_sore_day_becomes_the_origin(journal) -> None:
+    journal.ok("add", "quads", "5", "--at", "2026-11-10 08:00")
+    journal.ok("workout", "legs", "--part", "quads", "--at", "2026-11-10 18:00")
+    for day in range(11, 14):
+        journal.ok("add", "quads", "3", "--at", f"2026-11-{day} 08:00")
+    (part,) = journal.json("report", "--as-of", "2026-11-13")["parts"]
+    assert part["origin"] == {"workout": "legs", "at": "2026-11-10T18:00:00+00:00"}
+
+
+def test_an_old_use_speaks_only_of_its_own_run(journal) -> None:
+    journal.ok("remedy", "limit", "pills", "--max-days", "3")
+    for day in range(20, 26):
+        journal.ok("remedy", "add", "pills", "--at", f"2026-11-{day}")
+    assert "CAUTION" not in journal.ok("remedy", "add", "pills", "--at", "2026-11-10")
+    assert "CAUTION" not in journal.ok("remedy", "add", "pills", "--at", "2026-11-25 14:00")
+
+
+def test_chest_pain_says_the_emergency_without_the_chest_caution(journal) -> None:
+    out = journal.ok("add", "chest", "6", "--symptom", "chest-pain")
+    assert out.count("EMERGENCY") == 1 and "CAUTION" not in out
+
+
+def test_a_second_chest_entry_does_not_repeat_the_caution(journal) -> None:
+    assert "CAUTION" in journal.ok("add", "chest", "4", "--at", "2026-11-25 08:00")
+    assert "CAUTION" not in journal.ok("add", "chest", "5", "--at", "2026-11-25 12:00")
+
+
+def test_a_workout_does_not_repeat_an_emergency_already_given(journal) -> None:
+    journal.ok("workout", "run", "--part", "calves", "--at", "2026-11-23 08:00")
+    assert "EMERGENCY" in journal.ok("add", "calves", "3", "--symptom", "dark-urine")
+    assert "EMERGENCY" not in journal.ok("workout", "stretch", "--part", "calves")
+
+
+def test_chest_since_is_the_episodes_first_day(journal) -> None:
+    for day in range(15, 26):
+        journal.ok("add", "chest", "3", "--at", f"2026-11-{day}")
+    doc = journal.json("report", "--days", "7", "--as-of", "2026-11-25")
+    (flag,) = [f for f in doc["flags"] if f["code"] == "chest"]
+    assert flag["since"] == "2026-11-15"
+
+
+def test_an_import_names_every_sign_of_a_part(journal, tmp_path) -> None:
+    rows = [
+        "soreness,,2026-11-20T09:00:00+00:00,calves,,3,,,swelling,,,,,",
+        "soreness,,2026-11-21T09:00:00+00:00,calves,,3,,,dark-urine;weakness,,,,,",
+    ]
+    path = tmp_path / "in.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n")
+    out = journal.ok("import", str(path))
+    (line,) = [line for line in out.splitlines() if line.startswith("EMERGENCY")]
+    assert "swelling" in line and "dark-urine" in line and "weakness" in line

@@ -84,7 +84,7 @@ def test_an_ordinary_side_effect_is_still_a_caution(journal) -> None:
 
 def test_severity_ten_is_urgent_and_said_at_once(journal) -> None:
     out = journal.ok("add", "hams", "10").splitlines()
-    assert out[1] == f"URGENT: hamstrings at 10/10. {URGENT}"
+    assert out[1] == f"URGENT: hamstrings at 10/10; soreness this severe is not routine. {URGENT}"
     (flag,) = journal.json("report")["flags"]
     assert (flag["code"], flag["level"]) == ("severe", "urgent")
 
@@ -95,8 +95,11 @@ def test_an_old_entry_asks_whether_it_is_still_happening(journal) -> None:
         "EMERGENCY: chest-pain logged with quadriceps soreness for 2026-11-20. "
         "Is it still happening? If so, seek emergency care now: call your local emergency number."
     )
-    recent = journal.ok("add", "calves", "4", "--symptom", "chest-pain", "--at", "2026-11-22")
-    assert "still happening" not in recent  # three days ago is not "more than 3 days"
+    # now is 2026-11-25 15:00 UTC: 71 h ago is recent, 73 h ago is not
+    recent = journal.ok("add", "calves", "4", "--symptom", "chest-pain", "--at", "2026-11-22T16:00")
+    assert "still happening" not in recent
+    older = journal.ok("add", "hams", "4", "--symptom", "chest-pain", "--at", "2026-11-22T14:00")
+    assert "for 2026-11-22. Is it still happening?" in older
 
 
 def test_the_emergency_number_setting_is_named(journal) -> None:

@@ -56,9 +56,10 @@ class Bout:
                 current = workout
         return current
 
-    def day_number(self, day: date) -> int:
-        """Day 1 is the current origin's calendar day (the first sore day if unexplained)."""
-        origin = self.origin_at(None, day)
+    def day_number(self, day: date, moment: datetime | None = None) -> int:
+        """Day 1 is the current origin's calendar day (the first sore day if unexplained):
+        the origin of an entry logged at `moment`, else of the day."""
+        origin = self.origin_at(moment, day)
         return (day - (origin.day if origin else self.start)).days + 1
 
     @property
@@ -81,7 +82,7 @@ def bouts(days: Sequence[DayValue], workouts: Sequence[Workout], gap_days: int) 
             while inside and inside[0].day <= value.day:
                 workout = inside.pop(0)
                 if _sore_before(workout, by_day):
-                    if piece:
+                    if piece or workout.day == value.day:  # sore earlier on its first day
                         carried.append(workout)
                 elif any(v.severity > 0 for v in piece):
                     found.append(_bout(piece, carried, loading, on_days))

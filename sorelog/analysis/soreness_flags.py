@@ -50,7 +50,14 @@ def flag_soreness(
             _most_serious(severe(b.episode, label, config) for b in reaching),
             _first(persistent(b, label, config) for b in reaching),
             _chronic_from(every, config, window_start, label, (checkpoints or {}).get(key)),
-            chest(body_part, label, timed, loading, window_start),
+            chest(
+                body_part,
+                label,
+                timed,
+                loading,
+                reaching[0].start if reaching else None,
+                config.emergency_number,
+            ),
         ]
         flags += [
             Flag(level, code, since, message, body_part, side)
@@ -77,46 +84,44 @@ def _entries_of(days: Sequence[DayValue]) -> list[Entry]:
 
 
 def prolonged(bout: Bout, label: str, config: Config, body_part: str = "") -> Finding:
-    # ACSM: exercise soreness peaks at 24-72 h and clears within about 5-7 days, so a fading
-    # 1-2/10 on day 8 is its tail, not a reason to book a visit; >= prolonged_level (3)
-    # beyond prolonged_days is not. Any soreness beyond day 14 is worth a look (NHS: pain
-    # that has not improved after 2 weeks).
+    # ACSM: exercise soreness begins 12-24 h and peaks 24-72 h after the session and clears
+    # within about 5-7 days, so a fading 1-2/10 on day 8 is its tail, not a reason to book a
+    # visit; >= prolonged_level (3) beyond prolonged_days is not. Any soreness beyond day 14
+    # is worth a look (NHS: pain that has not improved after 2 weeks).
     episode = bout.episode
-    held = next(
-        (
-            d
-            for d in episode.days
-            if d.severity > 0
-            and (
-                bout.day_number(d.day) > LATE_DAY
-                or (
-                    bout.day_number(d.day) > config.prolonged_days
-                    and d.severity >= config.prolonged_level
-                )
-            )
-        ),
-        None,
-    )
+    held = None
+    for value in episode.days:
+        number = bout.day_number(value.day, value.first_sore)
+        late = number > LATE_DAY
+        if value.severity > 0 and (
+            late or (number > config.prolonged_days and value.severity >= config.prolonged_level)
+        ):
+            held = value
+            break
     if held is None:
         return None
-    number = bout.day_number(held.day)
-    origin = bout.origin_at(None, held.day)
+    origin = bout.origin_at(held.first_sore, held.day)
     seen = f"{label} at {held.severity}/10 on day {number}"
+    if late and held.severity < config.prolonged_level:
+        past = f"past day {LATE_DAY}"
+    else:
+        past = f"past day {config.prolonged_days} at {config.prolonged_level}/10 or more"
     if origin is not None:
         message = (
-            f"{seen} counting {origin.name} on {origin.day} as day 1; exercise soreness "
-            f"usually clears within about {config.prolonged_days} days"
+            f"{seen} counting {origin.name} on {origin.day} as day 1 ({past}); exercise "
+            f"soreness usually clears within about {config.prolonged_days} days"
         )
     elif body_part and not is_muscle(body_part):
         message = (
-            f"{seen} since {episode.start}, in a joint, tendon or bone; soreness there is "
-            "not the course of exercise soreness, and pain that lasts is worth a "
+            f"{seen} since {episode.start} ({past}), in a joint, tendon or bone; soreness "
+            "there is not the course of exercise soreness, and pain that lasts is worth a "
             "professional look"
         )
     else:
         message = (
-            f"{seen} since {episode.start}, with no workout logged before it; pain without "
-            "a logged cause that lasts beyond a week is worth a professional look"
+            f"{seen} since {episode.start} ({past}), with no workout in the 72 h before it; "
+            f"pain without a logged cause that lasts beyond {config.prolonged_days} days is "
+            "worth a professional look"
         )
     return (Level.follow_up, "prolonged", held.day, message)
 
@@ -174,7 +179,7 @@ def persistent(bout: Bout, label: str, config: Config) -> Finding:
         ):
             continue
         recent = [d for d in days if _within(value.day, d.day, SETTLE_WINDOW)]
-        never_settled = all(min(d.severity, d.latest) > SETTLED_LEVEL for d in recent)
+        never_settled = all(d.lowest > SETTLED_LEVEL for d in recent)
         peak = max(d.severity for d in recent)
         if not never_settled and peak <= first_peak:
             continue
@@ -207,15 +212,17 @@ def chest(
     label: str,
     entries: Sequence[Entry],
     loading: Sequence[Workout],
-    window_start: date,
+    since: date | None,
+    emergency_number: str | None = None,
 ) -> Finding:
     # NHS and Mayo Clinic: chest pain that is tight or heavy, spreads to the arms, neck, jaw
     # or back, or comes with breathlessness, sweating or sickness needs emergency care.
     # Chest soreness no workout explains is worth knowing those signs for.
-    if body_part != "chest":
+    if body_part != "chest" or since is None:
         return None
-    for entry in entries:
-        if entry.day < window_start or entry.severity == 0:
+    number = emergency_number or "your local emergency number"
+    for entry in entries:  # those of the episodes reaching the window, from `since`
+        if entry.day < since or entry.severity == 0:
             continue
         if any(entry.at - EARLY <= w.at <= entry.at for w in loading):
             continue
@@ -226,7 +233,8 @@ def chest(
             f"{label} sore at {entry.severity}/10 on {entry.day} with no workout loading the "
             "chest in the 72 h before it; chest pain that feels tight or heavy, spreads to "
             "the arms, neck, jaw or back, or comes with breathlessness, sweating or feeling "
-            "sick needs emergency care now: log those signs with --symptom chest-pain",
+            f"sick needs emergency care now (call {number}); such signs can be logged with "
+            "--symptom chest-pain",
         )
     return None
 

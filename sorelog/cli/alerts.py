@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from sorelog.cli.context import settings, today
+from sorelog.cli.context import now, settings
 from sorelog.domain.safe_text import printable
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def alerts_for(ctx: typer.Context, journal: Journal, ids: Iterable[int]) -> list
     if not wanted:
         return []
     config, zone = settings(ctx)
-    return triage(journal, read_records(journal, zone, ids=wanted), today(ctx), config)
+    return triage(journal, read_records(journal, zone, ids=wanted), now(ctx), config)
 
 
 def say(alerts: Iterable[Alert]) -> None:

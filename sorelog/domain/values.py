@@ -35,6 +35,12 @@ class DayValue:
     severity: int  # the day's highest
     last: int | None = None  # the day's last entry; None: the same as the highest
     first_sore: datetime | None = None  # when the day's first sore entry was logged
+    least: int | None = None  # the day's lowest entry; None: the same as the highest
+
+    @property
+    def lowest(self) -> int:
+        """The severity of the day's lowest entry (a 1 at dawn before a 4 after training)."""
+        return self.severity if self.least is None else self.least
 
     @property
     def latest(self) -> int:

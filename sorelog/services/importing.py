@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sorelog.domain.alerting import effect_may_alert, soreness_may_alert
-from sorelog.domain.kinds import SIDE_EFFECT, SORENESS
+from sorelog.domain.kinds import SIDE_EFFECT, SORENESS, WORKOUT
 from sorelog.domain.settings import Config
 from sorelog.domain.values import ImportFile, ImportRow
 from sorelog.domain.when import LocalZone
@@ -65,7 +65,7 @@ def import_records(
         plan = import_file(journal, parsed, tick, note=_needs_triage(config))
         flagged = tuple(plan.noted_ids)
         records = read_records(journal, zone, ids=flagged) if flagged else []
-        return plan, triage(journal, records, now.date(), config)
+        return plan, triage(journal, records, now, config)
 
 
 def _needs_triage(config: Config) -> Callable[[ImportRow], bool]:
@@ -79,7 +79,7 @@ def _needs_triage(config: Config) -> Callable[[ImportRow], bool]:
         if row.record == SIDE_EFFECT.name:
             level = row.values[_EFFECT_SEVERITY]
             return effect_may_alert(str(row.values[_EFFECT]), None if level is None else int(level))
-        return False
+        return row.record == WORKOUT.name  # it may make a dark urine after it exertional
 
     return noted
 

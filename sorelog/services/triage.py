@@ -1,20 +1,20 @@
 """Triage at once: what needs a word is said the moment it is logged, not at the next report.
 
-When add, side-effect, edit or import stores a symptom or effect of the emergency or
-urgent tier, a soreness or side effect at 10, or an entry that completes an emergency
+When add, side-effect, edit, workout or import stores a symptom or effect of the emergency
+or urgent tier, a soreness or side effect at 10, or an entry that completes an emergency
 combination (dark urine with weakness or little urine, dark urine within 72 h after a
 workout, the compartment pattern), the command prints the flag straight after its logged
 line: emergency care now (with the person's emergency number), or a clinician today. The
 same moment serves the chest rule, and a remedy that goes over the person's own daily
-limit or run of days. An entry dated more than 3 days ago is named by its date, with the
-question whether it is still happening. One line per part or remedy, however many rows.
+limit or run of days. An entry logged for more than 72 h before now is named by its date,
+with the question whether it is still happening. One line per part or remedy, however
+many rows, and nothing said again that an earlier entry already raised.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ from sorelog.analysis.red_flags import (
     red_findings,
 )
 from sorelog.analysis.remedy_flags import flag_side_effects, over_limit, unbroken_run
+from sorelog.analysis.remedy_stats import runs
 from sorelog.analysis.soreness_flags import chest
 from sorelog.domain.alerting import CHEST, TOP
 from sorelog.domain.parts import LIMBS, part_label
@@ -41,32 +42,14 @@ from sorelog.domain.symptoms import (
     effect_may_be_red,
     effect_tier,
 )
-from sorelog.domain.values import Entry, SideEffectDay, SymptomDay
+from sorelog.domain.values import Entry, SideEffectDay, Workout
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 
-STILL_HAPPENING_AFTER = timedelta(days=3)
+STILL_HAPPENING_AFTER = timedelta(hours=72)
 RUN_READ_DAYS = 366  # a run of days longer than a year is named as a year's
 Subject = tuple[str | None, ...]  # ("part", body part, side) or ("remedy", name, None)
-
-
-@dataclass(frozen=True)
-class _Said:
-    """What the records just written may have raised: their own subjects, the dark-urine
-    combinations their signs may complete, and severe limbs (their compartment pattern)."""
-
-    subjects: set[Subject]
-    completing: set[str]
-    severe_limbs: set[Subject]
-
-    def about(self, key: Subject, finding: RedFinding) -> bool:
-        if key in self.subjects:
-            return True
-        if not finding.combined:
-            return False
-        if key in self.severe_limbs and COMPARTMENT_REASON in finding.reasons:
-            return True
-        return bool(self.completing & set(finding.reasons))
+Alerts = dict[tuple[str, Subject], tuple[Level, str]]
 
 
 @dataclass(frozen=True)
@@ -77,127 +60,167 @@ class Alert:
     text: str
 
 
-def triage(
-    journal: Journal, records: Iterable[dict[str, Any]], today: date, config: Config
-) -> list[Alert]:
-    """The alerts for records just written (in the export shape), most serious first."""
-    alerts: dict[tuple[str, Subject], tuple[Level, str]] = {}
-    red_days: set[date] = set()
-    subjects: set[Subject] = set()  # only what was just written is said...
-    completing: set[str] = set()  # ...and the combinations it may have completed
-    severe_limbs: set[Subject] = set()
-    tens: dict[Subject, date] = {}
-    chest_entries: dict[Subject, list[Entry]] = {}
-    effect_tens: list[SideEffectDay] = []
-    for record in records:
+@dataclass
+class _Written:
+    """What the records just written may raise, gathered in one pass over them."""
+
+    subjects: set[Subject] = field(default_factory=set)  # a red sign was written for these
+    completing: set[str] = field(default_factory=set)  # dark-urine combinations they may make
+    severe_limbs: set[Subject] = field(default_factory=set)  # their compartment pattern
+    red_days: set[date] = field(default_factory=set)
+    workouts: set[datetime] = field(default_factory=set)  # new workouts: exertional dark urine
+    tens: dict[Subject, tuple[date, datetime]] = field(default_factory=dict)
+    chest: dict[Subject, list[Entry]] = field(default_factory=dict)
+    effect_tens: list[SideEffectDay] = field(default_factory=list)
+    latest: dict[date, datetime] = field(default_factory=dict)  # each day's newest entry
+
+    def see(self, record: dict[str, Any], config: Config) -> None:
         at = datetime.fromisoformat(str(record["at"]))
         day = date.fromisoformat(str(record["at"])[:10])
+        self.latest[day] = max(self.latest.get(day, at), at)
         if record["record"] == "soreness":
             key: Subject = ("part", record["body_part"], record["side"])
             severity = int(record["severity"] or 0)
             if any_red_symptom(record["symptoms"]):
-                red_days.add(day)
-                subjects.add(key)
-                completing.update(_combinations(record["symptoms"]))
+                self.red_days.add(day)
+                self.subjects.add(key)
+                self.completing.update(_combinations(record["symptoms"]))
             if severity == TOP:
-                tens.setdefault(key, day)
+                self.tens.setdefault(key, (day, at))
             if record["body_part"] in LIMBS and severity >= config.severe_level:
-                red_days.add(day)  # may complete the compartment pattern of its own part
-                severe_limbs.add(key)
-            if record["body_part"] == CHEST and severity > 0:
-                chest_entries.setdefault(key, []).append(Entry(at, day, severity))
+                self.red_days.add(day)  # may complete the compartment pattern of its part
+                self.severe_limbs.add(key)
+            if (
+                record["body_part"] == CHEST
+                and severity > 0
+                and not any_red_symptom(record["symptoms"])
+            ):  # with a red sign, the red flag says more than the chest caution
+                self.chest.setdefault(key, []).append(Entry(at, day, severity))
         elif record["record"] == "side_effect":
-            if effect_may_be_red(record["effect"]):
-                red_days.add(day)
-                subjects.add(("remedy", record["remedy"], None))
-                completing.update(_combinations([record["effect"]]))
-            elif record["severity"] == TOP and effect_tier(record["effect"]) is Tier.recorded:
-                effect_tens.append(SideEffectDay(record["effect"], record["remedy"], day, TOP, at))
+            effect, remedy = record["effect"], record["remedy"]
+            if effect_may_be_red(effect):
+                self.red_days.add(day)
+                self.subjects.add(("remedy", remedy, None))
+                self.completing.update(_combinations([effect]))
+            if record["severity"] == TOP and effect_tier(effect) is Tier.recorded:
+                self.effect_tens.append(SideEffectDay(effect, remedy, day, TOP, at))
         elif record["record"] == "workout":  # a dark urine in the 72 h after it is exertional
-            red_days.update(day + timedelta(days=n) for n in range(4))
-            completing.add(EXERTIONAL_REASON)
-    for key, day in tens.items():
-        what = f"{part_label(str(key[1]), key[2])} at 10/10{_when(day, today)}"
-        alerts[("severe", key)] = (Level.urgent, _say(Level.urgent, what, day, today, config))
-    if red_days:
-        said = _Said(subjects, completing, severe_limbs)
-        _red_alerts(journal, red_days, said, tens, today, config, alerts)
-    if chest_entries:
-        _chest_alerts(journal, chest_entries, today, alerts)
-    for flag in flag_side_effects(effect_tens, min((e.day for e in effect_tens), default=today)):
-        alerts[("side_effect", ("remedy", flag.remedy, None))] = _flag_alert(flag)
-    ordered = sorted(alerts.values(), key=lambda item: list(Level).index(item[0]))
+            self.red_days.update(day + timedelta(days=n) for n in range(4))
+            self.workouts.add(at)
+
+    def speaks_of(self, key: Subject, finding: RedFinding, before: RedFinding | None) -> bool:
+        """Whether a red finding is news from what was written: its own sign, or a
+        combination the writing completed (and that was not complete without it)."""
+        if key in self.subjects:
+            return True
+        if not finding.combined:
+            return False
+        if key in self.severe_limbs and COMPARTMENT_REASON in finding.reasons:
+            return True
+        if self.completing & set(finding.reasons):
+            return True
+        made_exertional = before is None or EXERTIONAL_REASON not in before.reasons
+        return bool(self.workouts) and EXERTIONAL_REASON in finding.reasons and made_exertional
+
+
+def triage(
+    journal: Journal, records: Iterable[dict[str, Any]], now: datetime, config: Config
+) -> list[Alert]:
+    """The alerts for records just written (in the export shape), most serious first."""
+    written = _Written()
+    for record in records:
+        written.see(record, config)
+    alerts: Alerts = {}
+    for key, (day, at) in written.tens.items():
+        what = f"{part_label(str(key[1]), key[2])} at 10/10{_when(day, at, now)}"
+        what += "; soreness this severe is not routine"
+        alerts[("severe", key)] = (Level.urgent, _say(Level.urgent, what, at, now, config))
+    if written.red_days:
+        _red_alerts(journal, written, now, config, alerts)
+    if written.chest:
+        _chest_alerts(journal, written.chest, config, alerts)
+    first = min((e.day for e in written.effect_tens), default=now.date())
+    for flag in flag_side_effects(written.effect_tens, first):
+        key = ("remedy", flag.remedy, None)
+        if ("red_flag", key) not in alerts:  # a red flag for it already says more
+            alerts[("side_effect", key)] = _flag_alert(flag)
+    ordered = sorted(alerts.values(), key=lambda item: LEVELS.index(item[0]))
     return [Alert(level, text) for level, text in ordered]
 
 
-def _red_alerts(
-    journal: Journal,
-    red_days: set[date],
-    said: _Said,
-    tens: dict[Subject, date],
-    today: date,
-    config: Config,
-    alerts: dict[tuple[str, Subject], tuple[Level, str]],
-) -> None:
-    """The red flags of the days written to: those of what was written, and the emergency
-    combinations what was written may have completed (a new sign can complete one for any
-    part: dark urine here, weakness there)."""
-    first, last = min(red_days), max(red_days)
+def _red_alerts(journal: Journal, written: _Written, now: datetime, config: Config,
+                alerts: Alerts) -> None:  # fmt: skip
+    """The red flags of the days written to, judged together as the report judges them:
+    two reads for the whole span, however many days an import wrote to."""
+    first, last = min(written.red_days), max(written.red_days)
     workouts = [w for w in queries.workouts(journal, last) if w.day >= first - timedelta(days=4)]
-    # Two reads for the whole span, however many days were written to (an import's can be
-    # years): then each day is judged on its own.
-    symptoms: dict[date, list[SymptomDay]] = defaultdict(list)
-    for entry in queries.symptom_days(journal, first, last):
-        if entry.day in red_days:
-            symptoms[entry.day].append(entry)
-    effects: dict[date, list[SideEffectDay]] = defaultdict(list)
-    for effect in queries.side_effect_days(journal, first, last):
-        if effect.day in red_days:
-            effects[effect.day].append(effect)
-    for day in sorted(set(symptoms) | set(effects)):
-        found = red_findings(symptoms[day], effects[day], workouts, config.severe_level)
-        for finding in found:
-            key = _key(finding)
-            if not said.about(key, finding):
-                continue
-            what = f"{finding.what} logged {finding.subject}"
-            if key in tens:
-                what += ", at 10/10"
-            what += _when(day, today)
-            if finding.combined:
-                what += "; " + "; ".join(r.split(", which")[0] for r in finding.reasons)
-            alerts.pop(("severe", key), None)  # said with its signs
-            before = alerts.get(("red_flag", key))
-            if before is None or LEVELS.index(before[0]) >= LEVELS.index(finding.level):
-                alerts[("red_flag", key)] = (  # the most serious day, else the latest
-                    finding.level,
-                    _say(finding.level, what, day, today, config),
-                )
+    symptoms = [s for s in queries.symptom_days(journal, first, last) if s.day in written.red_days]
+    effects = [e for e in queries.side_effect_days(journal, first, last)
+               if e.day in written.red_days]  # fmt: skip
+    found = red_findings(symptoms, effects, workouts, config.severe_level)
+    before: dict[Subject, RedFinding] = {}
+    if written.workouts:  # the same days without the new workouts: were they already news?
+        older = [w for w in workouts if w.at not in written.workouts]
+        before = {_key(f): f for f in red_findings(symptoms, effects, older, config.severe_level)}
+    for finding in found:
+        key = _key(finding)
+        if not written.speaks_of(key, finding, before.get(key)):
+            continue
+        day = finding.since
+        at = written.latest.get(day, datetime.combine(day, datetime.min.time(), now.tzinfo))
+        what = f"{finding.what} logged {finding.subject}"
+        ten = written.tens.get(key)
+        if ten is not None:
+            what += ", at 10/10" if ten[0] == day else f", and at 10/10 on {ten[0]}"
+        what += _when(day, at, now)
+        if finding.combined:
+            what += "; " + "; ".join(r.split(", which")[0] for r in finding.reasons)
+        alerts.pop(("severe", key), None)  # said with its signs
+        alerts[("red_flag", key)] = (finding.level, _say(finding.level, what, at, now, config))
 
 
 def _chest_alerts(
-    journal: Journal,
-    chest_entries: dict[Subject, list[Entry]],
-    today: date,
-    alerts: dict[tuple[str, Subject], tuple[Level, str]],
+    journal: Journal, written: dict[Subject, list[Entry]], config: Config, alerts: Alerts
 ) -> None:
-    """The chest caution for chest soreness no workout in the 72 h before it explains."""
-    latest = max(e.day for entries in chest_entries.values() for e in entries)
-    loading = loading_workouts(CHEST, queries.workouts(journal, latest))
-    for key, entries in chest_entries.items():
-        first = min(e.at for e in entries) - AFTER_EXERCISE
-        near = [w for w in loading if w.at >= first]
+    """The chest caution, for chest soreness no workout in the 72 h before explains, said
+    once: not again for an entry whose caution an earlier chest entry already raised."""
+    first = min(e.at for entries in written.values() for e in entries) - AFTER_EXERCISE
+    latest = max(e.day for entries in written.values() for e in entries)
+    loading = [w for w in loading_workouts(CHEST, queries.workouts(journal, latest))
+               if w.at >= first]  # fmt: skip
+    starts = {
+        (CHEST, key[2]): min(e.day for e in v) - timedelta(days=3) for key, v in written.items()
+    }
+    earlier = queries.entries(journal, starts, latest)
+    for key, entries in written.items():
+        if ("red_flag", key) in alerts:
+            continue
         label = part_label(str(key[1]), key[2])
-        found = chest(CHEST, label, entries, near, min(e.day for e in entries))
-        if found is not None:
-            level, code, since, message = found
-            flag = Flag(level, code, since, message, CHEST, key[2])
-            alerts.setdefault(("chest", key), _flag_alert(flag))
+        found = chest(CHEST, label, entries, loading, min(e.day for e in entries),
+                      config.emergency_number)  # fmt: skip
+        if found is None:
+            continue
+        level, code, since, message = found
+        raised = _raised_before(earlier.get((CHEST, key[2]), []), entries, loading)
+        if not raised:
+            alerts[("chest", key)] = _flag_alert(Flag(level, code, since, message, CHEST, key[2]))
+
+
+def _raised_before(journal_entries: list[Entry], new: list[Entry], loading: list[Workout]) -> bool:
+    """Whether a chest entry in the 72 h before the new ones already raised the caution."""
+    start = min(e.at for e in new)
+    return any(
+        start - AFTER_EXERCISE <= e.at < start
+        and e.severity > 0
+        and not any(e.at - AFTER_EXERCISE <= w.at <= e.at for w in loading)
+        for e in journal_entries
+    )
 
 
 def remedy_alerts(journal: Journal, remedy: str, day: date, today: date) -> list[Alert]:
-    """A remedy use just logged on `day` that takes that day over the person's own daily
-    limit, or its run of days over their own --max-days: that flag, said at once."""
+    """A remedy use just logged on `day`: that day's total over the person's own daily
+    limit, or a run of days that this new day takes over their own --max-days; that flag,
+    said at once. sorelog's defaults are left to the report."""
     limit = queries.limits(journal).get(remedy)
     if limit is None:
         return []
@@ -206,11 +229,15 @@ def remedy_alerts(journal: Journal, remedy: str, day: date, today: date) -> list
         flag = over_limit(remedy, queries.remedy_days(journal, day, day, remedy), limit, day)
         if flag is not None and flag.level is Level.follow_up:  # not a unit it can't compare
             found.append(flag)
-    if limit.max_days is not None:  # the run holding `day`: the first to end on or after it
+    if limit.max_days is not None:
         use = queries.remedy_days(journal, day - timedelta(days=RUN_READ_DAYS), today, remedy)
-        flag = unbroken_run(remedy, use, limit, day, Config())
-        if flag is not None:
-            found.append(flag)
+        new_day = sum(d.uses for d in use if d.day == day) == 1  # its first use of the day
+        held = next((r for r in runs(sorted({d.day for d in use})) if r[0] <= day <= r[1]), None)
+        if held is not None and new_day and (held[1] - held[0]).days + 1 > limit.max_days:
+            in_run = [d for d in use if held[0] <= d.day <= held[1]]
+            flag = unbroken_run(remedy, in_run, limit, held[0], Config())
+            if flag is not None:
+                found.append(flag)
     return [Alert(*_flag_alert(flag)) for flag in found]
 
 
@@ -221,7 +248,7 @@ def _flag_alert(flag: Flag) -> tuple[Level, str]:
 
 
 def _combinations(names: Iterable[str]) -> set[str]:
-    """The emergency combinations a sign can complete."""
+    """The dark-urine combinations a sign can complete."""
     seen = set(names)
     found = set()
     if RHABDO_SIGN in seen or seen & RHABDO_WITH:
@@ -237,16 +264,16 @@ def _key(finding: RedFinding) -> Subject:
     return ("part", finding.body_part, finding.side)
 
 
-def _when(day: date, today: date) -> str:
-    return f" for {day}" if today - day > STILL_HAPPENING_AFTER else ""
+def _when(day: date, at: datetime, now: datetime) -> str:
+    return f" for {day}" if now - at > STILL_HAPPENING_AFTER else ""
 
 
-def _say(level: Level, what: str, day: date, today: date, config: Config) -> str:
+def _say(level: Level, what: str, at: datetime, now: datetime, config: Config) -> str:
     number = config.emergency_number or "your local emergency number"
     action = {
         Level.emergency: f"seek emergency care now: call {number}",
         Level.urgent: "contact a clinician today",
     }[level]
-    if today - day > STILL_HAPPENING_AFTER:
+    if now - at > STILL_HAPPENING_AFTER:
         return f"{level.value.upper()}: {what}. Is it still happening? If so, {action}."
     return f"{level.value.upper()}: {what}. {action[0].upper()}{action[1:]}."

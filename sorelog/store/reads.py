@@ -83,8 +83,8 @@ def daily_series_of_parts(
     with_, join, params = _from_each_part(journal, starts, end)
     sql = (
         f"{with_}SELECT s.body_part, s.side, s.day, MAX(severity), "
-        f"{LAST_SEVERITY[journal.dialect]}, MIN(CASE WHEN severity > 0 THEN at END) "
-        f"FROM soreness s {join}GROUP BY s.body_part, s.side, s.day "
+        f"{LAST_SEVERITY[journal.dialect]}, MIN(CASE WHEN severity > 0 THEN at END), "
+        f"MIN(severity) FROM soreness s {join}GROUP BY s.body_part, s.side, s.day "
         "ORDER BY s.body_part, s.side, s.day"
     )
     return _series(journal.db.execute(sql, params).fetchall())
@@ -103,7 +103,8 @@ def daily_series(
     owner, person = _of_person(journal, "owner")
     sql = (
         f"SELECT body_part, side, day, MAX(severity), {LAST_SEVERITY[journal.dialect]}, "
-        f"MIN(CASE WHEN severity > 0 THEN at END) FROM soreness WHERE {where}{owner} "
+        f"MIN(CASE WHEN severity > 0 THEN at END), MIN(severity) FROM soreness "
+        f"WHERE {where}{owner} "
         "GROUP BY body_part, side, day ORDER BY body_part, side, day"
     )
     return _series(journal.db.execute(sql, [*params, *person]).fetchall())
@@ -111,9 +112,9 @@ def daily_series(
 
 def _series(rows: list[Any]) -> dict[SeriesKey, list[DayValue]]:
     series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, highest, last, first_sore in rows:
+    for body_part, side, day, highest, last, first_sore, least in rows:
         sore_at = as_instant(first_sore) if first_sore else None
-        series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at))
+        series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at, least))
     return dict(series)
 
 
