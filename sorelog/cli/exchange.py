@@ -61,8 +61,12 @@ def export(
         output = None
     chosen = format or (Format.csv if output and output.suffix.lower() == ".csv" else Format.json)
     source = journal_file(ctx)
-    if output is not None and source and output.expanduser().resolve() == source.resolve():
-        raise InputError(f"-o {output} is the journal itself; give another file")
+    from sorelog.store.private_files import is_stream, names_journal
+
+    if output is not None and names_journal(output.expanduser(), source):
+        raise InputError(
+            f"-o {output} is the journal or a file SQLite keeps beside it; give another file"
+        )
     from sorelog.formats.write import write_csv, write_json
     from sorelog.store.records import export_document, export_rows
 
@@ -88,7 +92,8 @@ def export(
                 write(sys.stdout)
             return
         count = _write_private(output.expanduser(), write)
-    typer.echo(printable(f"Exported {count} records to {output} ({chosen})."))
+    said = f"Exported {count} records to {output} ({chosen})."
+    typer.echo(printable(said), err=is_stream(output.expanduser()))  # a stream gets data only
 
 
 @app.command("import")

@@ -60,7 +60,10 @@ def summary(
         write_private(target, page.encode("utf-8"))
     except OSError as exc:
         raise SorelogError(f"cannot write {target}: {exc.strerror}") from None
-    typer.echo(printable(f"Wrote the summary to {target}; open it in a browser, or print it."))
+    from sorelog.store.private_files import is_stream
+
+    said = f"Wrote the summary to {target}; open it in a browser, or print it."
+    typer.echo(printable(said), err=is_stream(target))  # a stream's reader gets the page only
 
 
 def _target(output: str | None, made: date, journal: Path | None) -> Path | None:
@@ -73,11 +76,11 @@ def _target(output: str | None, made: date, journal: Path | None) -> Path | None
         raise InputError(f"-o {output} is a directory; give a file name, like summary.html")
     if not path.parent.is_dir():
         raise InputError(f"-o {output}: the directory {path.parent} does not exist")
-    journal_files = (
-        {Path(f"{journal.resolve()}{side}") for side in ("", "-wal", "-shm", "-journal")}
-        if journal is not None
-        else set()
-    )
-    if path.resolve() in journal_files:
-        raise InputError(f"-o {output} is the journal itself; give another file, like summary.html")
+    from sorelog.store.private_files import names_journal
+
+    if names_journal(path, journal):
+        raise InputError(
+            f"-o {output} is the journal or a file SQLite keeps beside it; give another file, "
+            "like summary.html"
+        )
     return path
