@@ -222,3 +222,63 @@ def test_an_import_puts_the_triggers_back_whether_it_lands_or_not(journal, tmp_p
     report(journal, AS_OF)
     journal.ok("add", "calves", "3", "--side", "left", "--at", "2025-03-01T10:00")
     assert kept(journal) == []  # the triggers work again
+
+
+def _settings(journal: Any, rng: random.Random) -> None:
+    """gap_days and persistent_days drawn from their whole allowed ranges."""
+    journal.ok(
+        "config", "set", "gap_days", str(rng.choice([1, 2, 3, 29, 30, 31, rng.randint(1, 60), 60]))
+    )
+    journal.ok("config", "set", "persistent_days", str(rng.randint(1, 365)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_any_settings_give_the_full_reads_report(journal, tmp_path, seed) -> None:
+    rng = random.Random(100 + seed)
+    load(journal, tmp_path, seed)
+    for _ in range(5):
+        _settings(journal, rng)
+        as_of = AS_OF - timedelta(days=rng.randint(0, 200))
+        report(journal, as_of - timedelta(days=rng.randint(0, 60)))  # may keep checkpoints
+        days = str(rng.choice([7, 28, 90]))
+        assert report(journal, as_of, "--days", days) == full_report(
+            journal, as_of, "--days", days
+        ), (as_of, days)
+
+
+@pytest.mark.sqlite_only  # INSERT OR REPLACE and UPDATE OR REPLACE are SQLite's
+@pytest.mark.parametrize("how", ["insert", "update"])
+def test_rows_replaced_by_another_program_forget_checkpoints(journal, tmp_path, how) -> None:
+    """The oldest weeks of a part's history replaced, row by row, as another program would:
+    the stretch `chronic` follows now starts later, and the report must say so."""
+    load(journal, tmp_path, 0)
+    report(journal, AS_OF)  # keeps checkpoints
+    assert kept(journal)
+    old = (FIRST + timedelta(days=200)).isoformat()
+    rows = sql(journal, "SELECT id FROM soreness WHERE body_part = 'lower-back' AND day < ? "
+               "ORDER BY id", (old,))  # fmt: skip
+    recent = (AS_OF - timedelta(days=3)).isoformat()  # rows on days after every cut
+    spare = sql(journal, "SELECT id FROM soreness WHERE body_part != 'lower-back' AND day > ? "
+                "ORDER BY id", (recent,))  # fmt: skip
+    if how == "update":
+        rows = rows[: len(spare)]  # the oldest days of lower-back, as many as there are takers
+    for (victim,), taker in zip(rows, [*spare, *rows], strict=False):
+        if how == "insert":  # each becomes a 0 on the report date
+            sql(journal, "INSERT OR REPLACE INTO soreness (id, at, day, body_part, side, "
+                "severity, symptoms) VALUES (?, ?, ?, 'lower-back', NULL, 0, '')",
+                (victim, f"{AS_OF}T08:00:00+00:00", AS_OF.isoformat()))  # fmt: skip
+        else:  # a recent row takes its id: the old row goes, with no DELETE trigger
+            sql(journal, "UPDATE OR REPLACE soreness SET id = ? WHERE id = ?", (victim, taker[0]))
+    assert report(journal, AS_OF) == full_report(journal, AS_OF)
+
+
+@pytest.mark.parametrize("gap", [31, 45, 60])
+def test_episodes_bridging_more_than_a_month_read_whole(journal, tmp_path, gap) -> None:
+    load(journal, tmp_path, 2)  # the diary with month-long breaks
+    journal.ok("config", "set", "gap_days", str(gap))
+    for back in (300, 200, 120, 90, 60, 30, 0):
+        as_of = AS_OF - timedelta(days=back)
+        report(journal, as_of)  # would keep checkpoints
+        assert report(journal, as_of, "--days", "28") == full_report(
+            journal, as_of, "--days", "28"
+        ), as_of

@@ -38,6 +38,14 @@ def chronic_rules(config: Config) -> str:
     return f"v{RULES_VERSION} gap_days={config.gap_days} persistent_days={config.persistent_days}"
 
 
+def cache_holds(config: Config) -> bool:
+    """Whether checkpoints can stand for the history before them under these settings. A
+    cut is the start of an episode, and a stretch that ended more than 30 days before it
+    cannot reach past it; with episodes that bridge longer gaps (gap_days above 30) that no
+    longer holds, so such reports read the whole history and keep nothing."""
+    return config.gap_days <= CHRONIC_GAP_DAYS
+
+
 @dataclass
 class History:
     """The daily series read for a report, from `since`; `checkpoints` stand for the
@@ -62,7 +70,7 @@ def read_history(
         for key, checkpoint in kept.read_checkpoints(
             journal, chronic_rules(config), window_start
         ).items()
-        if part in (None, key[0])
+        if part in (None, key[0]) and cache_holds(config)
     }
     # Without checkpoints, most reports need no more than LOOKBACK_DAYS; with them, every
     # part from just before the window (a part without one reads further back if it must),
@@ -115,7 +123,7 @@ def keep_checkpoints(
 ) -> None:
     """Keep a checkpoint at the last episode start up to the window for each part whose
     history before it is known, when none was used or the one used is getting old."""
-    if not journal.reads_own:
+    if not journal.reads_own or not cache_holds(config):
         return
     found: dict[SeriesKey, ChronicCheckpoint] = {}
     for key, days in history.series.items():

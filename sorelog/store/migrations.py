@@ -215,6 +215,24 @@ def m009_chronic_checkpoints(db: sqlite3.Connection) -> None:
             )
 
 
+@migration
+def m010_replaced_rows_forget_checkpoints(db: sqlite3.Connection) -> None:
+    # `INSERT OR REPLACE` and `UPDATE OR REPLACE` delete the row they collide with without
+    # firing its DELETE trigger (unless a connection sets recursive_triggers, which another
+    # program need not): before the write, forget the checkpoints that row's day reached.
+    margin = CHECKPOINT_MARGIN_DAYS
+    for table in CHECKPOINT_INPUTS:
+        for event, other in (("INSERT", ""), ("UPDATE", " AND NEW.id IS NOT OLD.id")):
+            body = (
+                "DELETE FROM chronic_checkpoint WHERE cut >= (SELECT date(day, "
+                f"'-{margin} days') FROM {table} WHERE id = NEW.id{other});"
+            )
+            db.execute(
+                f"CREATE TRIGGER {table}_replace_{event.lower()}{TRIGGER_SUFFIX} "
+                f"BEFORE {event} ON {table} BEGIN {body} END"
+            )
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
