@@ -105,14 +105,27 @@ def test_process_substitution_and_dev_stdout_are_written_to(journal, tmp_path) -
     assert "Wrote the summary" in page.stderr
 
 
-def test_dev_null_stays_a_device(journal) -> None:
+@pytest.fixture
+def device(tmp_path: Path) -> Path:
+    """A character device to write to: a null device of the test's own when it may make
+    one (as root, where a regression would otherwise replace the machine's /dev/null)."""
+    if os.geteuid() == 0:
+        node = tmp_path / "null"
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        node.chmod(0o666)  # mknod honours the umask
+        return node
+    return Path("/dev/null")  # not root: /dev is not ours to replace anyway
+
+
+def test_a_device_stays_a_device(journal, device) -> None:
     five_adds(journal)
-    before = os.stat("/dev/null")
-    result = journal.run("summary", "-o", "/dev/null")
-    assert result.exit_code == 0, result.stderr
-    after = os.stat("/dev/null")
-    assert stat.S_ISCHR(after.st_mode)
-    assert (after.st_ino, stat.S_IMODE(after.st_mode)) == (before.st_ino, 0o666)
+    before = os.stat(device)
+    for command in (["summary"], ["export"]):
+        result = journal.run(*command, "-o", str(device))
+        assert result.exit_code == 0, result.stderr
+        after = os.stat(device)
+        assert stat.S_ISCHR(after.st_mode)
+        assert (after.st_ino, stat.S_IMODE(after.st_mode)) == (before.st_ino, 0o666)
 
 
 def test_a_regular_file_is_still_replaced_in_one_step_and_private(journal, tmp_path) -> None:

@@ -307,6 +307,33 @@ def test_backup_writes_your_rows_as_a_sqlite_journal(pg_database: Any, tmp_path:
     assert_refused(run(alice, "backup", str(target)), 2, "already exists")
 
 
+def test_a_backup_keeps_the_zone_its_days_are_in(
+    pg_database: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry at 23:30 UTC is on the next day in Kiritimati (UTC+14): the backup's days
+    are Kiritimati's, and says so, so read in UTC it is worked out again."""
+    set_up_sorelog(pg_database)
+    alice = pg_database.url("alice")
+    config = tmp_path / "kiritimati.toml"
+    monkeypatch.setenv("SORELOG_CONFIG", str(config))
+    ok(alice, "config", "set", "timezone", "Pacific/Kiritimati")
+    ok(alice, "add", "quads", "4", "--at", "2026-11-20T23:30+00:00")
+    target = tmp_path / "alice.db"
+    ok(alice, "backup", str(target))
+
+    def days(zone: str | None) -> list[str]:
+        if zone:
+            ok(str(target), "config", "set", "timezone", zone)
+        else:
+            ok(str(target), "config", "unset", "timezone")
+        doc = json.loads(ok(str(target), "report", "--as-of", "2026-11-22", "--json"))
+        return [d["date"] for p in doc["parts"] for d in p["daily"]]
+
+    assert days("Pacific/Kiritimati") == ["2026-11-21"]
+    assert days(None) == ["2026-11-20"]  # the system's zone here is UTC
+    assert days("Pacific/Kiritimati") == ["2026-11-21"]
+
+
 @pytest.mark.slow
 def test_concurrent_adds_all_land(pg_database: Any, tmp_path: Path) -> None:
     set_up_sorelog(pg_database)

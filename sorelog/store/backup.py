@@ -103,6 +103,17 @@ def _copy_rows(journal: Journal, target: Path, now: datetime) -> None:
                 f"VALUES ({', '.join('?' * len(columns))})",
                 (tuple(_sqlite_cell(cell) for cell in row) for row in rows),
             )
+        # The zone the copied days are in: a later sorelog in another zone then works them
+        # out again, as it would for the journal itself.
+        marker = journal.db.execute(
+            "SELECT value FROM sorelog_meta WHERE key = 'day_zone'"
+        ).fetchone()
+        if marker is not None:
+            db.execute(
+                "INSERT INTO sorelog_meta (key, value) VALUES ('day_zone', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (marker[0],),
+            )
         db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
     finally:
