@@ -12,6 +12,7 @@ from sorelog.cli.context import now, open_for_writing, settings
 from sorelog.cli.params import AtOption, NoteOption
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import clean_text, when_or_now
+from sorelog.domain.names import workout_name
 from sorelog.domain.parts import workout_parts
 from sorelog.domain.values import WorkoutInput
 from sorelog.render.records import logged_line
@@ -37,9 +38,10 @@ def workout(
     note: NoteOption = None,
 ) -> None:
     """Log a workout and the parts it loaded: what separates training soreness from the rest."""
-    title = clean_text(name)
-    if title is None:
-        raise InputError("the workout needs a name, like: sorelog workout 'leg day' --part quads")
+    try:
+        title = workout_name(clean_text(name) or "")
+    except ValueError as exc:
+        raise InputError(f"NAME: {exc}") from None
     try:
         parts = tuple(workout_parts(part or []))
     except ValueError as exc:

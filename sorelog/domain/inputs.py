@@ -32,8 +32,9 @@ def part_option(text: str, option: str = "") -> PartSide:
 
 
 def clean_text(value: str | None) -> str | None:
-    """Stripped text, None when empty; text that is not valid Unicode is refused."""
-    value = (value or "").strip()
+    """Text exactly as typed (spaces, tabs and line ends kept), None when empty; text that
+    is not valid Unicode is refused."""
+    value = value or ""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

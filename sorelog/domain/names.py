@@ -23,6 +23,16 @@ def _clean(text: str, what: str) -> str:
     return name
 
 
+def workout_name(text: str) -> str:
+    """A workout's name as typed (kept exactly: it is the person's own words), under the
+    same length limit as other names; ValueError for an empty or over-long one."""
+    if not text.strip():
+        raise ValueError("a workout needs a name, like 'leg day'")
+    if len(text) > MAX_NAME:
+        raise ValueError(f"a workout's name is longer than {MAX_NAME} characters")
+    return text
+
+
 def normalise_remedy(text: str) -> str:
     """'  Ibuprofen ' -> 'ibuprofen'; 'Fish  Oil' -> 'fish oil'."""
     return _clean(text, "remedy")

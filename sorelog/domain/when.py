@@ -18,7 +18,7 @@ FORMS = (
 
 DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAYS_AGO = re.compile(r"^(\d{1,5})\s*(?:d|days?)\s+ago$", re.ASCII)
+_DAYS_AGO = re.compile(r"^(\d{1,12})\s*(?:d|days?)\s+ago$", re.ASCII)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 _DAY_CLOCK = re.compile(r"^(.+) (\d{1,2}):(\d{2})$", re.ASCII)  # "yesterday 18:30"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -105,6 +105,9 @@ class LocalZone:
         return hashlib.sha1(",".join(offsets).encode()).hexdigest()[:16]
 
 
+MIN_OFFSET, MAX_OFFSET = timedelta(hours=-12), timedelta(hours=14)  # what real zones use
+
+
 def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
     """Parse WHEN relative to the aware local `now`; ValueError says what is accepted.
 
@@ -143,7 +146,10 @@ def _relative_day(key: str, today: date) -> date | None:
     if key == "yesterday":
         return today - timedelta(days=1)
     if m := _DAYS_AGO.match(key):
-        return today - timedelta(days=int(m.group(1)))
+        back = int(m.group(1))
+        if back > (today - date(1900, 1, 1)).days:  # before 1900, or before the calendar
+            raise ValueError(f"'{key}' is too far in the past")
+        return today - timedelta(days=back)
     if weekday := _weekday(key):
         back = (today.weekday() - WEEKDAYS.index(weekday)) % 7 or 7
         return today - timedelta(days=back)
@@ -181,6 +187,12 @@ def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
         parsed = datetime.fromisoformat(key.upper().replace(" ", "T", 1))
     except ValueError:
         raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}") from None
+    offset = parsed.utcoffset()
+    if offset is not None and not MIN_OFFSET <= offset <= MAX_OFFSET:
+        raise ValueError(
+            f"'{text.strip()}' has an offset no time zone uses; offsets run from -12:00 "
+            "to +14:00"
+        )
     try:
         moment = zone.localize(parsed) if parsed.tzinfo is None else parsed
         year = moment.astimezone(UTC).year
@@ -218,6 +230,6 @@ def parse_day(text: str, today: date) -> date:
     try:
         return parse_when(key, end_of_today, LocalZone(UTC)).date()
     except ValueError as exc:
-        if "future" in str(exc):
+        if "future" in str(exc) or "too far in the past" in str(exc):
             raise
         raise ValueError(f"cannot read '{key}' as a day; use {DAY_FORMS}") from None

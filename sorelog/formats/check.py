@@ -24,7 +24,7 @@ from sorelog.domain.kinds import (
     WORKOUT,
     record_list,
 )
-from sorelog.domain.names import normalise_effect, normalise_remedy
+from sorelog.domain.names import normalise_effect, normalise_remedy, workout_name
 from sorelog.domain.parts import (
     Quality,
     Side,
@@ -54,7 +54,7 @@ def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) 
             raise ValueError(f"{HEADER[index]} does not apply to a {record} record; leave it empty")
     number_id = _ident(cells[1])
     moment = _instant(cells[2], zone, latest)
-    note = _text(cells[_AT["note"]], "note")
+    note = _free_text(cells[_AT["note"]], "note")
     values = (*CHECKERS[record](cells), note)
     return ImportRow(number, record, number_id, moment.astimezone(UTC), zone.day_of(moment), values)
 
@@ -66,7 +66,7 @@ def _soreness_values(cells: list[Any]) -> tuple[Any, ...]:
     part, side, severity, sort, symptoms = _soreness(
         *(cells[_AT[key]] for key in ("body_part", "side", "severity", "kind", "symptoms"))
     )
-    return part, side, severity, sort, _text(cells[_AT["cause"]], "cause"), symptoms
+    return part, side, severity, sort, _free_text(cells[_AT["cause"]], "cause"), symptoms
 
 
 def _remedy_values(cells: list[Any]) -> tuple[Any, ...]:
@@ -143,8 +143,9 @@ def _side_effect(effect: Any, remedy: Any, severity: Any) -> tuple[Any, ...]:
 
 @_cached
 def _workout(name: Any, parts: Any) -> tuple[Any, ...]:
-    if (name := _text(name, "cause")) is None:
+    if (name := _free_text(name, "cause")) is None:
         raise ValueError("cause is missing; a workout record has its name there, like leg day")
+    name = workout_name(name)
     if (text := _text(parts, "body_part")) is None:
         raise ValueError("body_part is missing; a workout record lists its parts, like quads;hams")
     return name, ";".join(workout_parts([text]))
@@ -174,7 +175,16 @@ def _given(value: Any) -> bool:
     return value not in (None, "", [], ()) and not (isinstance(value, str) and not value.strip())
 
 
-def _text(value: Any, name: str) -> str | None:
+def _free_text(value: Any, name: str) -> str | None:
+    """The person's own words (a note, a cause, a workout's name), kept exactly as they
+    are in the file: spaces, tabs and line ends too; None only when empty."""
+    if value is None or value == "":
+        return None
+    text = _text(value, name, strip=False)
+    return text
+
+
+def _text(value: Any, name: str, *, strip: bool = True) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -185,7 +195,7 @@ def _text(value: Any, name: str) -> str | None:
         raise ValueError(f"{name} holds characters that are not valid Unicode") from None
     if "\x00" in value:  # no journal keeps one: PostgreSQL's text cannot hold it
         raise ValueError(f"{name} holds a NUL character (\\u0000); take it out")
-    return value.strip() or None
+    return (value.strip() or None) if strip else value
 
 
 def _record_type(value: Any) -> str:

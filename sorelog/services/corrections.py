@@ -21,7 +21,7 @@ from sorelog.domain.inputs import (
     when_or_now,
 )
 from sorelog.domain.kinds import CHECKIN, REMEDY, SIDE_EFFECT, WORKOUT, kind_named
-from sorelog.domain.names import normalise_effect
+from sorelog.domain.names import normalise_effect, workout_name
 from sorelog.domain.parts import Quality, Side, parse_severity, workout_parts
 from sorelog.domain.peg import parse_answer
 from sorelog.domain.when import LocalZone
@@ -78,9 +78,10 @@ def changes_for(
 
 def _workout(name: str | None, parts: str | None, changes: Changes) -> None:
     if name is not None:
-        if (title := clean_text(name)) is None:
-            raise InputError("--name: a workout needs a name")
-        changes["cause"] = title
+        try:
+            changes["cause"] = workout_name(clean_text(name) or "")
+        except ValueError as exc:
+            raise InputError(f"--name: {exc}") from None
     if parts is not None:
         try:
             changes["body_part"] = ";".join(workout_parts([parts]))
