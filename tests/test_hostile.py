@@ -377,7 +377,7 @@ def test_a_note_longer_than_the_csv_modules_default_limit_round_trips(journal, t
     journal.ok("export", "-o", str(exported))
     journal.path.unlink()
     assert "Imported 1 record" in journal.ok("import", str(exported))
-    assert journal.rows()[0]["note"] == note.strip()
+    assert journal.rows()[0]["note"] == note  # exactly, the trailing space too
 
 
 def test_ids_never_pass_two_to_the_53rd(journal, tmp_path) -> None:
@@ -408,7 +408,7 @@ def test_ids_never_pass_two_to_the_53rd(journal, tmp_path) -> None:
         (["remedy", "add", "ibuprofen", "--dose", "\u0664\u0660\u0660mg"], "cannot read dose"),
         (["add", "quads", "\u0664"], "severity must be a whole number"),
         (["add", "quads", "4", "--at", "\u0662\u0660\u0662\u0666-11-20"], "cannot read"),
-        (["add", "quads", "4", "--at", "9999-12-31T23:59-14:00"], "is in the future"),
+        (["add", "quads", "4", "--at", "9999-12-31T23:59-12:00"], "is in the future"),
         (["add", "quads", "4", "--at", "0001-01-01T00:30+14:00"], "too far in the past"),
     ],
 )

@@ -397,7 +397,7 @@ def test_export_to_a_file_is_private_and_complete(journal, tmp_path) -> None:
     assert target.read_text(encoding="utf-8") == journal.ok("export", "--format", "csv")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export")] == []
     result = journal.run("export", "-o", str(journal.path))
-    assert_refused(result, 2, "is the journal itself")
+    assert_refused(result, 2, "is the journal or a file SQLite keeps beside it")
 
 
 def test_export_of_a_missing_journal_is_empty(journal) -> None:

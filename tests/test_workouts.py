@@ -37,7 +37,7 @@ def test_a_workout_is_logged_with_the_parts_it_loaded(journal) -> None:
         (["workout", "leg day"], "a workout needs at least one part"),
         (["workout", "leg day", "--part", "spleen"], "unknown body part 'spleen'"),
         (["workout", "leg day", "--part", "left calf"], "a workout loads a part on every side"),
-        (["workout", "  ", "--part", "quads"], "the workout needs a name"),
+        (["workout", "  ", "--part", "quads"], "a workout needs a name"),
         (["workout", "leg day", "--part", "quads", "--at", "tomorrow"], "cannot read"),
     ],
 )
