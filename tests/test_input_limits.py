@@ -62,3 +62,82 @@ def test_offsets_are_those_real_zones_use(journal, when, ok) -> None:
 def test_a_day_too_far_back_says_so(journal, back) -> None:
     assert_refused(journal.run("add", "quads", "3", "--at", back), 2, "too far in the past")
     assert_refused(journal.run("report", "--as-of", back), 2, "too far in the past")
+
+
+HEADER = "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
+
+
+def test_text_has_one_limit_typed_or_imported(journal, tmp_path) -> None:
+    from sorelog.domain.inputs import MAX_TEXT
+
+    journal.ok("add", "quads", "3", "--note", "n" * MAX_TEXT)
+    assert_refused(
+        journal.run("add", "quads", "3", "--note", "n" * (MAX_TEXT + 1)), 2, "longer than"
+    )
+    for name, body in (
+        ("long.csv", f'{HEADER}\nsoreness,,2026-11-20T08:00:00+00:00,quads,,3,,,,,,,,"'
+                     + "n" * (MAX_TEXT + 1) + '"\n'),
+        ("long.json", '{"records": [{"record": "soreness", "at": "2026-11-20T08:00:00+00:00", '
+                      '"body_part": "quads", "severity": 3, "note": "' + "n" * (MAX_TEXT + 1)
+                      + '"}]}'),
+    ):  # fmt: skip
+        path = tmp_path / name
+        path.write_text(body)
+        assert_refused(journal.run("import", str(path)), 2, "longer than")
+    assert len(journal.rows()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only  # the file reading, not the journal
+def test_an_endless_line_is_refused_when_it_passes_the_limit(journal, tmp_path) -> None:
+    """A writer that sends 17 MiB of one line and then never stops nor ends: sorelog must
+    refuse the line once it has read past the limit, not wait for the rest of it."""
+    import os
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    fifo = tmp_path / "endless.csv"
+    os.mkfifo(fifo)
+    stop = threading.Event()
+
+    def write() -> None:
+        with open(fifo, "wb") as out:
+            out.write(HEADER.encode() + b"\nsoreness,,2026-11-20T08:00:00+00:00,quads,,3,,,,,,,,")
+            chunk = b"x" * (1 << 20)
+            try:
+                while not stop.is_set():
+                    out.write(chunk)
+            except BrokenPipeError:
+                return
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    exe = str(Path(sys.executable).with_name("sorelog"))
+    done = subprocess.run(
+        [exe, "--db", str(journal.path), "import", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    stop.set()
+    assert done.returncode == 2, done.stderr
+    assert "line 2: longer than 16 MiB" in done.stderr
+
+
+def test_the_line_watch_counts_across_blocks() -> None:
+    from sorelog.domain.errors import InputError
+    from sorelog.formats.read import MAX_LINE_BYTES, LineLimit
+
+    watch = LineLimit()
+    block = (b"y" * ((1 << 20) - 1)) + b"\n"
+    for _ in range(40):  # many lines of a MiB: fine
+        watch.feed(block)
+    assert watch.lines == 40
+    watch.feed(b"a,b\nc")
+    with pytest.raises(InputError, match="line 42: longer than 16 MiB"):
+        for _ in range(MAX_LINE_BYTES // (1 << 20) + 1):
+            watch.feed(b"x" * (1 << 20))
+    json = LineLimit()
+    json.feed(b'  {"records": [' + b" " * (MAX_LINE_BYTES + 1))  # JSON: its own reader's job

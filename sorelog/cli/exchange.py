@@ -203,13 +203,15 @@ def _open_input(file: Path) -> Iterator[tuple[BinaryIO, int]]:
                 stream.seek(start)
                 yield stream, lines
                 return
+            from sorelog.formats.read import LineLimit
+
             with tempfile.TemporaryFile() as copy:
-                lines = 0
+                watch = LineLimit()  # an endless line is refused, not copied to its end
                 while block := stream.read(1 << 20):
-                    lines += block.count(b"\n")
+                    watch.feed(block)
                     copy.write(block)
                 copy.seek(0)
-                yield copy, lines
+                yield copy, watch.lines
     except OSError as exc:
         raise SorelogError(f"cannot read {file}: {exc.strerror}") from None
 

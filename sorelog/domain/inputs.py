@@ -31,10 +31,15 @@ def part_option(text: str, option: str = "") -> PartSide:
         raise InputError(f"{option}: {exc}" if option else str(exc)) from None
 
 
+MAX_TEXT = 1_000_000  # characters of a note or cause: pages of text, and a bound on a file's
+
+
 def clean_text(value: str | None) -> str | None:
     """Text exactly as typed (spaces, tabs and line ends kept), None when empty; text that
-    is not valid Unicode is refused."""
+    is not valid Unicode, or longer than MAX_TEXT characters, is refused."""
     value = value or ""
+    if len(value) > MAX_TEXT:
+        raise InputError(f"text is longer than {MAX_TEXT:,} characters")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

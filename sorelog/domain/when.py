@@ -190,8 +190,7 @@ def _parse_iso_datetime(key: str, text: str, zone: LocalZone) -> datetime:
     offset = parsed.utcoffset()
     if offset is not None and not MIN_OFFSET <= offset <= MAX_OFFSET:
         raise ValueError(
-            f"'{text.strip()}' has an offset no time zone uses; offsets run from -12:00 "
-            "to +14:00"
+            f"'{text.strip()}' has an offset no time zone uses; offsets run from -12:00 to +14:00"
         )
     try:
         moment = zone.localize(parsed) if parsed.tzinfo is None else parsed

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
+from sorelog.domain.inputs import MAX_TEXT
 from sorelog.domain.kinds import (
     CHECKIN,
     KIND_NAMES,
@@ -181,6 +182,8 @@ def _free_text(value: Any, name: str) -> str | None:
     if value is None or value == "":
         return None
     text = _text(value, name, strip=False)
+    if text is not None and len(text) > MAX_TEXT:
+        raise ValueError(f"{name} is longer than {MAX_TEXT:,} characters")
     return text
 
 

@@ -14,6 +14,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any, BinaryIO
 
 from sorelog.domain.errors import InputError
+from sorelog.domain.inputs import MAX_TEXT
 from sorelog.domain.kinds import REMEDY
 from sorelog.domain.safe_text import printable
 from sorelog.domain.values import ImportFile, ImportRow
@@ -65,20 +66,61 @@ def _read_head(source: BinaryIO) -> bytes:
     return head
 
 
+class LineLimit:
+    """Watches blocks of a CSV stream being copied (stdin, a pipe) and refuses a line longer
+    than MAX_LINE_BYTES as soon as it is, so an endless line is never read to its end. A
+    JSON stream, which may be one long line, is left to its own reader."""
+
+    def __init__(self) -> None:
+        self.lines = 0  # line ends seen
+        self.tail = 0  # bytes since the last line end
+        self.json: bool | None = None
+
+    def feed(self, block: bytes) -> None:
+        if self.json is None and (start := block.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]):
+            self.json = start in (b"{", b"[")
+        ends = block.count(b"\n")
+        first = block.find(b"\n")
+        longest = self.tail + (len(block) if first == -1 else first)
+        if ends:
+            self.tail = len(block) - block.rfind(b"\n") - 1
+        else:
+            self.tail += len(block)
+        if not self.json and max(longest, self.tail) > MAX_LINE_BYTES:
+            number = self.lines + (1 if longest > MAX_LINE_BYTES else ends + 1)
+            raise _too_long(number)
+        self.lines += ends
+
+
+def _too_long(number: int) -> InputError:
+    return InputError(
+        f"line {number}: longer than {MAX_LINE_BYTES >> 20} MiB; a sorelog export has no "
+        "line that long"
+    )
+
+
 def _byte_lines(head: bytes, source: BinaryIO) -> Iterator[bytes]:
-    """The stream's lines, each with its b"\\n", as iterating over a bytes file gives them."""
-    pending = head
-    while block := source.read(1 << 16):
-        lines = (pending + block).split(b"\n")
-        pending = lines.pop()
-        for line in lines:
-            yield line + b"\n"
-    lines = pending.split(b"\n")
-    last = lines.pop()
-    for line in lines:
-        yield line + b"\n"
-    if last:
-        yield last
+    """The stream's lines, each with its b"\\n", as iterating over a bytes file gives them.
+
+    A line's pieces are joined once, when its end comes, so time grows with the bytes read
+    whatever the line lengths; a line longer than MAX_LINE_BYTES is refused as soon as it
+    is, without reading the rest of it.
+    """
+    pieces: list[bytes] = []
+    size, number, data = 0, 1, head
+    while data:
+        start = 0
+        while (end := data.find(b"\n", start)) != -1:
+            yield b"".join([*pieces, data[start : end + 1]]) if pieces else data[start : end + 1]
+            pieces, size, number, start = [], 0, number + 1, end + 1
+        if start < len(data):
+            pieces.append(data[start:])
+            size += len(data) - start
+            if size > MAX_LINE_BYTES:
+                raise _too_long(number)
+        data = source.read(1 << 16)
+    if pieces:
+        yield b"".join(pieces)
 
 
 def _csv_locate(kind: str, number: int) -> str:
@@ -161,8 +203,9 @@ def _lines(raw: Iterator[bytes], label: str, blank: list[bool]) -> Iterator[str]
 
 def _csv_records(lines: Iterable[bytes], label: str) -> Iterator[Item]:
     """Rows as dicts by header name; InputError where the file itself stops making sense."""
-    # A cell may be as long as a note sorelog exported (the csv module stops at 128 KiB).
-    csv.field_size_limit(max(csv.field_size_limit(), _LONGEST_CELL))
+    # A cell may be as long as the longest text sorelog keeps (the csv module's default
+    # stops at 128 KiB); a longer one is refused when the reader reaches its limit.
+    csv.field_size_limit(MAX_CELL)
     blank, raw = [True], iter(lines)
     reader = csv.reader(_lines(raw, label, blank), strict=True)
     end, header, missing = 0, None, []
@@ -171,6 +214,9 @@ def _csv_records(lines: Iterable[bytes], label: str) -> Iterator[Item]:
         try:
             cells = next(reader, None)
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                message = f"line {start}: a cell longer than {MAX_TEXT:,} characters"
+                raise InputError(message) from None
             _refuse_binary(raw, label)
             message = f"line {start}: broken CSV quoting ({exc}); check the quotes"
             raise InputError(message) from None
@@ -200,7 +246,8 @@ def _csv_records(lines: Iterable[bytes], label: str) -> Iterator[Item]:
         raise InputError(f"line 1: no header; a sorelog CSV starts with {','.join(HEADER)}")
 
 
-_LONGEST_CELL = 2**31 - 1  # the csv module's own ceiling on every platform
+MAX_CELL = MAX_TEXT + 1  # the csv module's limit is on the characters of one cell
+MAX_LINE_BYTES = 16 << 20  # the longest text, 4 bytes a character and quotes doubled: less
 
 
 def _known_header(header: tuple[str, ...]) -> bool:
