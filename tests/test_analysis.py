@@ -114,7 +114,10 @@ def test_prolonged_day_seven_vs_day_eight() -> None:
     assert found is not None
     assert found.level == "follow_up"
     assert found.since == D0 + timedelta(days=7)  # the first day the condition held: day 8
-    assert "at 3/10 on day 8 since 2026-11-01, with no workout logged" in found.message
+    assert (
+        "at 3/10 on day 8 since 2026-11-01 (past day 7 at 3/10 or more), with no workout"
+        in found.message
+    )
     assert "beyond a week" in found.message
 
 

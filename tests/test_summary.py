@@ -189,7 +189,7 @@ def test_loading_it_asks_nothing_of_the_network(page_file, tmp_path) -> None:
 def test_the_journal_itself_is_never_overwritten(journal) -> None:
     journal.ok("add", "quads", "4")
     before = journal.path.read_bytes()
-    assert_refused(journal.run("summary", "-o", str(journal.path)), 2, "the journal itself")
+    assert_refused(journal.run("summary", "-o", str(journal.path)), 2, "is the journal or a file")
     assert journal.path.read_bytes() == before
 
 
