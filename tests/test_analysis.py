@@ -118,7 +118,7 @@ def test_prolonged_day_seven_vs_day_eight() -> None:
         "at 3/10 on day 8 since 2026-11-01 (past day 7 at 3/10 or more), with no workout"
         in found.message
     )
-    assert "beyond a week" in found.message
+    assert "beyond 7 days" in found.message
 
 
 def test_prolonged_threshold_comes_from_config() -> None:
