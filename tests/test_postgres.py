@@ -405,3 +405,47 @@ def test_days_follow_the_zone_and_alternating_zones_rewrite_little(
     switch_to(target)
     moves = {"Asia/Kolkata": 1, "Pacific/Kiritimati": 2}[target]
     assert pg_database.admin("SELECT n FROM writes") == [(moves,)]  # the rows that move
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.5, 1.5, 3.0])  # reading, checking or writing the rows
+def test_a_connection_dropped_mid_import_is_one_line(
+    pg_database: Any, tmp_path: Path, after: float
+) -> None:
+    """The server ends alice's session while her import runs: one line from sorelog on
+    stderr (not the driver's own warning first), exit 1, and none of the rows."""
+    set_up_sorelog(pg_database)
+    url = pg_database.url("alice")
+    ok(url, "add", "quads", "1")
+    rows = [
+        f"soreness,,2020-01-01T{n % 24:02d}:00:00+00:00,quadriceps,,{n % 11},,,,,,,,n{n}"
+        for n in range(300_000)
+    ]
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    env = {"SORELOG_DB": url, "SORELOG_CONFIG": str(tmp_path / "none.toml"), "TZ": "UTC",
+           "HOME": str(tmp_path)}  # fmt: skip
+    running = subprocess.Popen(
+        [sys.executable, "-m", "sorelog", "import", str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    writing = "SELECT pid FROM pg_stat_activity WHERE usename = 'alice' AND xact_start IS NOT NULL"
+    deadline = time.monotonic() + 60
+    while not pg_database.admin(writing) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(after)
+    pg_database.admin(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'"
+    )
+    _, stderr = running.communicate(timeout=120)
+    assert running.returncode == 1, stderr
+    assert len(stderr.strip().splitlines()) == 1 and stderr.startswith("sorelog: "), stderr
+    assert "error ignored" not in stderr
+    assert pg_database.admin("SELECT COUNT(*) FROM soreness") == [(1,)]

@@ -9,6 +9,7 @@ only its own rows, or those of a person who shared theirs (see migrations_postgr
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -60,6 +61,12 @@ def driver() -> Any:
         import psycopg
     except ImportError:
         raise SorelogError(EXTRA_HINT) from None
+    # psycopg logs what it ignores while closing a broken connection (a server that went
+    # away mid-import): with no handler, Python prints that warning on stderr before
+    # sorelog's own one line. sorelog says what happened; the driver's log stays quiet.
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
     return psycopg
 
 
