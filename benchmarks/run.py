@@ -146,8 +146,9 @@ def build_journal(path: Path, rows: list[tuple]) -> None:
     journal.close()
 
 
-def write_csv(path: Path, count: int, rng: random.Random) -> None:
-    """`count` rows in the export's CSV shape, all new records."""
+def write_csv(path: Path, count: int, rng: random.Random, tens_every: int = 0) -> None:
+    """`count` rows in the export's CSV shape, all new records; with `tens_every`, one row
+    in that many at 10/10, each of which triage must speak of."""
     header = ["record", "id", "at", "body_part", "side", "severity", "kind", "cause",
               "symptoms", "remedy", "amount", "unit", "effect", "note"]  # fmt: skip
     first = AS_OF - timedelta(days=3650)
@@ -158,6 +159,8 @@ def write_csv(path: Path, count: int, rng: random.Random) -> None:
             if i == count:
                 break
             at = f"{day.isoformat()}T{hour:02d}:00:00+00:00"
+            if tens_every and i % tens_every == 0:
+                severity = 10
             out.writerow(["soreness", "", at, part, side or "", severity, "", "squats", "",
                           "", "", "", "", f"entry {i}, with a comma"])  # fmt: skip
 

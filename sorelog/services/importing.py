@@ -16,7 +16,7 @@ from sorelog.formats.read import read_import
 from sorelog.services.triage import Alert, triage
 from sorelog.store import open_journal
 from sorelog.store.bulk_import import ImportPlan, import_file, plan_import
-from sorelog.store.records import read_records
+from sorelog.store.records import records_with_ids
 
 Tick = Callable[[int], None]
 
@@ -64,7 +64,7 @@ def import_records(
     with journal:
         plan = import_file(journal, parsed, tick, note=_needs_triage(config))
         flagged = tuple(plan.noted_ids)
-        records = read_records(journal, zone, ids=flagged) if flagged else []
+        records = records_with_ids(journal, zone, flagged)  # streamed: one at a time
         return plan, triage(journal, records, now, config)
 
 

@@ -85,8 +85,8 @@ class _Written:
                 self.red_days.add(day)
                 self.subjects.add(key)
                 self.completing.update(_combinations(record["symptoms"]))
-            if severity == TOP:
-                self.tens.setdefault(key, (day, at))
+            if severity == TOP and (key not in self.tens or at < self.tens[key][1]):
+                self.tens[key] = (day, at)  # the first, in whatever order records come
             if record["body_part"] in LIMBS and severity >= config.severe_level:
                 self.red_days.add(day)  # may complete the compartment pattern of its part
                 self.severe_limbs.add(key)
@@ -196,8 +196,8 @@ def _chest_alerts(
         if ("red_flag", key) in alerts:
             continue
         label = part_label(str(key[1]), key[2])
-        found = chest(CHEST, label, entries, loading, min(e.day for e in entries),
-                      config.emergency_number)  # fmt: skip
+        entries.sort(key=lambda e: e.at)  # records may come in any order
+        found = chest(CHEST, label, entries, loading, entries[0].day, config.emergency_number)
         if found is None:
             continue
         level, code, since, message = found
