@@ -11,6 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from conftest import PostgresJournal, set_up_sorelog
+from sorelog.cli import app
 
 PART = "x{}</style><script>document.body.dataset.pwned=1</script><style>"
 SIDE = "\x1b]0;owned\x07\x1b[31mleft\u202e"
@@ -107,3 +111,26 @@ def test_in_a_browser_nothing_runs_and_nothing_is_fetched(planted, tmp_path) -> 
         timeout=180,
     ).stdout
     assert 'data-pwned="1"' in ran
+
+
+def test_a_coach_reading_a_shared_journal_gets_text_only(pg_database, monkeypatch, tmp_path):
+    """Alice plants the rows in raw SQL as her own role and shares her journal; bob, her
+    coach, makes the summary and the report from it with --person alice."""
+    set_up_sorelog(pg_database)
+    monkeypatch.setenv("SORELOG_DB", pg_database.url("alice"))
+    journal = PostgresJournal(pg_database)
+    pg = pg_database
+    plant(journal, pg)
+    journal.ok("share", "bob")
+    bob = CliRunner()
+    env = {"SORELOG_DB": pg.url("bob")}
+    page = tmp_path / "coach.html"
+    made = bob.invoke(app, ["summary", "--person", "alice", "--as-of", "2026-11-25", "-o",
+                            str(page)], env=env)  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    html = page.read_text(encoding="utf-8")
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "x{}" not in style and "<script" not in html and "<img" not in html
+    report = bob.invoke(app, ["report", "--person", "alice", "--as-of", "2026-11-25"], env=env)
+    assert report.exit_code == 0, report.stderr
+    assert not any(mark in report.stdout for mark in RAW_MARKS)
