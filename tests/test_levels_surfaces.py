@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import printed_text
 from sorelog.analysis.flag import Level
 from sorelog.render.levels import LEVEL_NAME
 
@@ -83,23 +83,7 @@ def printed_summary(journal, monkeypatch, tmp_path) -> str:
     """The visit summary printed to PDF by Chromium, read back as text."""
     page = tmp_path / "summary.html"
     journal.ok("summary", "--as-of", AS_OF, "-o", str(page))
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "Chromium is needed for these tests (.ci/run installs it)"
-    pdf = tmp_path / "summary.pdf"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--disable-quic"]  # fmt: skip
-    flags.append(f"--user-data-dir={tmp_path / 'profile'}")
-    subprocess.run(
-        [browser, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(text.split())
+    return printed_text(tmp_path, page)
 
 
 SURFACES: dict[str, Callable[..., str]] = {

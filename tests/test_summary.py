@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from browser import chromium, page_requests
 from conftest import assert_refused
 
 HOSTILE = "<script>alert(1)</script></style><b>bold</b> & more"
@@ -120,17 +119,6 @@ def _html(text: str) -> str:
 
 # -- in a real browser ---------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM, "Chromium is needed for these tests (.ci/run installs it)"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--disable-quic"]  # fmt: skip
-    flags.append(f"--user-data-dir={tmp_path / 'profile'}")
-    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=180)
-
 
 @pytest.fixture
 def page_file(page, tmp_path) -> Path:
@@ -158,22 +146,6 @@ def test_it_prints_on_two_pages_at_most(page_file, tmp_path, paper: str, size: s
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
     assert 1 <= pages <= 2, info.stdout
     assert size in info.stdout
-
-
-def page_requests(tmp_path: Path, page: Path) -> set[str]:
-    """The URLs a page itself asked for while loading (Chromium's own background requests,
-    to its vendor, are told apart by the page's file:// site)."""
-    log = tmp_path / f"{page.stem}.netlog.json"
-    chromium(tmp_path, f"--log-net-log={log}", "--dump-dom", page.as_uri())
-    document, _ = json.JSONDecoder().raw_decode(log.read_text(errors="replace"))
-    names = {number: name for name, number in document["constants"]["logEventTypes"].items()}
-    return {
-        event["params"]["url"]
-        for event in document["events"]
-        if names.get(event["type"]) == "URL_REQUEST_START_JOB"
-        and "site=file://" in str(event["params"].get("site_for_cookies", ""))
-        and not event["params"]["url"].startswith(("file:", "data:"))
-    }
 
 
 @pytest.mark.slow

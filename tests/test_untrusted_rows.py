@@ -5,14 +5,13 @@ the characters they hold, on every surface, and never run, fetch or move the ter
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from browser import chromium, page_requests
 from conftest import PostgresJournal, set_up_sorelog
 from sorelog.cli import app
 
@@ -88,28 +87,13 @@ def test_the_page_holds_the_values_as_text_only(planted, tmp_path) -> None:
 def test_in_a_browser_nothing_runs_and_nothing_is_fetched(planted, tmp_path) -> None:
     page = tmp_path / "planted.html"
     page.write_text(summary_page(planted, tmp_path), encoding="utf-8")
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "Chromium is needed for these tests (.ci/run installs it)"
-    from test_summary import page_requests
-
     assert page_requests(tmp_path, page) == set()
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--disable-quic"]  # fmt: skip
-    flags.append(f"--user-data-dir={tmp_path / 'dom-profile'}")
-    dom = subprocess.run(
-        [browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180
-    ).stdout
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri(), profile="dom").stdout
     assert "<body" in dom and "data-pwned" not in dom
     # the check itself: the same script on a page of its own does run
     control = tmp_path / "control.html"
     control.write_text("<html><body><script>document.body.dataset.pwned=1</script></body></html>")
-    ran = subprocess.run(
-        [browser, *flags, "--dump-dom", control.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    ).stdout
+    ran = chromium(tmp_path, "--dump-dom", control.as_uri(), profile="dom").stdout
     assert 'data-pwned="1"' in ran
 
 
