@@ -7,6 +7,7 @@ a planted row is shown as the characters it holds, in the terminal and on the pa
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 
 def printable(text: str) -> str:
@@ -14,28 +15,24 @@ def printable(text: str) -> str:
 
     Tabs and line breaks become spaces, so one entry stays on one line.
     """
-    if text.isprintable():  # no control, format or separator character but the space
-        return text
-    out = []
-    for char in text:
-        if char in "\t\n\r":
-            out.append(" ")
-        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-            out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _escaped(text, lambda char: " ")
 
 
 def visible(text: str) -> str:
     """As `printable`, but line breaks and tabs are kept: for a page, where a note's own
     lines may show as lines and bidirectional overrides must still not reorder it."""
-    if text.isprintable():
+    return _escaped(text, lambda char: char)
+
+
+def _escaped(text: str, layout: Callable[[str], str]) -> str:
+    """`text` with each control, format or separator character as a visible escape, but
+    tabs and line breaks, which `layout` turns into what the output shows for them."""
+    if text.isprintable():  # no control, format or separator character but the space
         return text
     out = []
     for char in text:
-        if char in "\t\n" or (char == "\r"):
-            out.append(char)
+        if char in "\t\n\r":
+            out.append(layout(char))
         elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
         else:
