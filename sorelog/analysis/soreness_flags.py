@@ -9,7 +9,7 @@ from sorelog.analysis.bouts import Bout, bouts, loading_workouts
 from sorelog.analysis.chronic import chronic
 from sorelog.analysis.episodes import Episode
 from sorelog.analysis.flag import Finding, Flag, Level, sort_flags
-from sorelog.domain.parts import is_muscle, part_label
+from sorelog.domain.parts import CHEST, is_muscle, part_label
 from sorelog.domain.settings import Config
 from sorelog.domain.values import ChronicCheckpoint, DayValue, Entry, SeriesKey, Workout
 
@@ -218,7 +218,7 @@ def chest(
     # NHS and Mayo Clinic: chest pain that is tight or heavy, spreads to the arms, neck, jaw
     # or back, or comes with breathlessness, sweating or sickness needs emergency care.
     # Chest soreness no workout explains is worth knowing those signs for.
-    if body_part != "chest" or since is None:
+    if body_part != CHEST or since is None:
         return None
     number = emergency_number or "your local emergency number"
     for entry in entries:  # those of the episodes reaching the window, from `since`

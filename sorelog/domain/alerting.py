@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sorelog.domain.parts import LIMBS
+from sorelog.domain.parts import CHEST, LIMBS
 from sorelog.domain.symptoms import any_red_symptom, effect_may_be_red
 
 TOP = 10  # the worst imaginable
-CHEST = "chest"
 
 
 def soreness_may_alert(

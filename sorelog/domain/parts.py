@@ -50,6 +50,9 @@ LIMBS = frozenset({
 })  # fmt: skip
 
 
+CHEST = "chest"  # the part of the `chest` rule: soreness no chest workout explains
+
+
 def is_muscle(body_part: str) -> bool:
     """Whether a workout can be this part's origin: a known part that is not a joint,
     tendon or bone. A part sorelog does not know (a planted row) takes no origin."""

@@ -31,8 +31,8 @@ from sorelog.analysis.red_flags import (
 from sorelog.analysis.remedy_flags import flag_side_effects, over_limit, unbroken_run
 from sorelog.analysis.remedy_stats import runs
 from sorelog.analysis.soreness_flags import chest
-from sorelog.domain.alerting import CHEST, TOP
-from sorelog.domain.parts import LIMBS, part_label
+from sorelog.domain.alerting import TOP
+from sorelog.domain.parts import CHEST, LIMBS, part_label
 from sorelog.domain.settings import Config
 from sorelog.domain.symptoms import (
     RHABDO_SIGN,
@@ -42,7 +42,7 @@ from sorelog.domain.symptoms import (
     effect_may_be_red,
     effect_tier,
 )
-from sorelog.domain.values import Entry, SideEffectDay, Workout
+from sorelog.domain.values import Entry, SideEffectDay
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 
@@ -81,7 +81,8 @@ class _Written:
         if record["record"] == "soreness":
             key: Subject = ("part", record["body_part"], record["side"])
             severity = int(record["severity"] or 0)
-            if any_red_symptom(record["symptoms"]):
+            red = any_red_symptom(record["symptoms"])
+            if red:
                 self.red_days.add(day)
                 self.subjects.add(key)
                 self.completing.update(_combinations(record["symptoms"]))
@@ -90,11 +91,8 @@ class _Written:
             if record["body_part"] in LIMBS and severity >= config.severe_level:
                 self.red_days.add(day)  # may complete the compartment pattern of its part
                 self.severe_limbs.add(key)
-            if (
-                record["body_part"] == CHEST
-                and severity > 0
-                and not any_red_symptom(record["symptoms"])
-            ):  # with a red sign, the red flag says more than the chest caution
+            if record["body_part"] == CHEST and severity > 0 and not red:
+                # with a red sign, the red flag says more than the chest caution
                 self.chest.setdefault(key, []).append(Entry(at, day, severity))
         elif record["record"] == "side_effect":
             effect, remedy = record["effect"], record["remedy"]
@@ -183,8 +181,9 @@ def _chest_alerts(
     journal: Journal, written: dict[Subject, list[Entry]], config: Config, alerts: Alerts
 ) -> None:
     """The chest caution, for chest soreness no workout in the 72 h before explains, said
-    once: not again for an entry whose caution an earlier chest entry already raised."""
-    first = min(e.at for entries in written.values() for e in entries) - AFTER_EXERCISE
+    once: not again when a chest entry in the 72 h before the new ones already raised it
+    (the same rule, asked of those earlier entries)."""
+    first = min(e.at for entries in written.values() for e in entries) - 2 * AFTER_EXERCISE
     latest = max(e.day for entries in written.values() for e in entries)
     loading = [w for w in loading_workouts(CHEST, queries.workouts(journal, latest))
                if w.at >= first]  # fmt: skip
@@ -200,21 +199,13 @@ def _chest_alerts(
         found = chest(CHEST, label, entries, loading, entries[0].day, config.emergency_number)
         if found is None:
             continue
+        start = entries[0].at
+        before = [e for e in earlier.get((CHEST, key[2]), [])
+                  if start - AFTER_EXERCISE <= e.at < start]  # fmt: skip
+        if before and chest(CHEST, label, before, loading, min(e.day for e in before)):
+            continue  # an earlier entry raised it: said then
         level, code, since, message = found
-        raised = _raised_before(earlier.get((CHEST, key[2]), []), entries, loading)
-        if not raised:
-            alerts[("chest", key)] = _flag_alert(Flag(level, code, since, message, CHEST, key[2]))
-
-
-def _raised_before(journal_entries: list[Entry], new: list[Entry], loading: list[Workout]) -> bool:
-    """Whether a chest entry in the 72 h before the new ones already raised the caution."""
-    start = min(e.at for e in new)
-    return any(
-        start - AFTER_EXERCISE <= e.at < start
-        and e.severity > 0
-        and not any(e.at - AFTER_EXERCISE <= w.at <= e.at for w in loading)
-        for e in journal_entries
-    )
+        alerts[("chest", key)] = _flag_alert(Flag(level, code, since, message, CHEST, key[2]))
 
 
 def remedy_alerts(journal: Journal, remedy: str, day: date, today: date) -> list[Alert]:
