@@ -28,16 +28,16 @@ def chart_of(
     """
     window_start = first_day_shown(as_of, days)
     subject = part_label(part, side) if part is not None else None
-    if journal is None or queries.is_empty(journal):
+    # One read of the journal: the report's rows hold each part's days in the window, and
+    # its flags, judged on whole episodes, go under the chart.
+    report = build_report(journal, as_of, days, part, config)
+    if journal is None or report.empty_journal:
         return Chart(as_of, window_start, subject=subject, empty_journal=True)
-    series = queries.daily_series(journal, window_start, as_of, part)
-    if side is not None:
-        series = {key: values for key, values in series.items() if key[1] == side}
+    series = {
+        (row.body_part, row.side): list(row.daily)
+        for row in report.parts
+        if side is None or row.side == side
+    }
+    flags = [flag for flag in report.flags if side is None or flag.side in (None, side)]
     workouts = queries.workouts(journal, as_of)
-    # The flags are the report's for the same window and part: judged on whole episodes.
-    flags = [
-        flag
-        for flag in build_report(journal, as_of, days, part, config).flags
-        if side is None or flag.side in (None, side)
-    ]
     return build_chart(series, workouts, window_start, as_of, config.gap_days, subject, flags)
