@@ -29,9 +29,9 @@ def test_a_checkin_is_logged_with_its_three_answers(journal) -> None:
     out = journal.ok("checkin", *ANSWERS, "--at", "yesterday 18:30", "--note", "long week")
     assert out == "Logged #1: check-in pain 5, enjoyment 4, activity 6 at 2026-11-24 18:30\n"
     (row,) = journal.rows("checkin")
-    assert {key: row[key] for key in ("day", "severity", "enjoyment", "activity", "note")} == {
+    assert {key: row[key] for key in ("day", "pain", "enjoyment", "activity", "note")} == {
         "day": "2026-11-24",
-        "severity": 5,  # the average pain, in the column the spec gives it
+        "pain": 5,  # the average pain, in its own column (export's `severity`)
         "enjoyment": 4,
         "activity": 6,
         "note": "long week",
@@ -66,7 +66,7 @@ def test_a_terminal_is_asked_each_answer_until_it_is_one(journal, monkeypatch) -
         "Logged #1: check-in pain 5, enjoyment 4, activity 6 at 2026-11-25 15:00"
     )
     (row,) = journal.rows("checkin")
-    assert (row["severity"], row["enjoyment"], row["activity"]) == (5, 4, 6)
+    assert (row["pain"], row["enjoyment"], row["activity"]) == (5, 4, 6)
 
 
 def test_a_terminal_is_asked_only_what_was_not_given(journal, monkeypatch) -> None:
@@ -104,7 +104,7 @@ def test_a_terminal_is_not_asked_anything_when_an_option_is_bad(journal, monkeyp
         (["--pain", "11", "--enjoyment", "4", "--activity", "6"], "--pain must be a whole number"),
         (["--pain", "-1", "--enjoyment", "4", "--activity", "6"], "from 0 to 10, not '-1'"),
         (["--pain", "5", "--enjoyment", "4.5", "--activity", "6"], "--enjoyment must be"),
-        (["--pain", "5", "--enjoyment", "4", "--activity", ""], "--activity must be"),
+        (["--pain", "5", "--enjoyment", "4", "--activity", ""], "--activity is missing"),
         (["--pain", "5", "--enjoyment", "4", "--activity", "٦"], "not '٦'"),  # digits 0-9 only
         ([*ANSWERS, "--at", "tomorrow"], "--at: cannot read"),
         ([*ANSWERS, "--at", "2099-01-01"], "in the future"),
@@ -130,7 +130,7 @@ def test_the_table_refuses_answers_outside_0_to_10(journal) -> None:
     journal.ok("checkin", *ANSWERS)
     with sqlite3.connect(journal.path) as db, pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         db.execute(
-            "INSERT INTO checkin (id, at, day, severity, enjoyment, activity) "
+            "INSERT INTO checkin (id, at, day, pain, enjoyment, activity) "
             "VALUES (99, '2026-11-20T12:00:00.000000+00:00', '2026-11-20', 5, 11, 3)"
         )
 
@@ -142,7 +142,7 @@ def test_edit_a_checkin(journal) -> None:
     out = journal.ok("edit", "1", "--enjoyment", "0", "--at", "2026-11-21T09:00", "--note", "")
     assert out.strip() == "Updated #1 check-in 2026-11-21 09:00: pain 7, enjoyment 0, activity 2"
     (row,) = journal.rows("checkin")
-    assert (row["day"], row["severity"], row["enjoyment"], row["activity"], row["note"]) == (
+    assert (row["day"], row["pain"], row["enjoyment"], row["activity"], row["note"]) == (
         "2026-11-21", 7, 0, 2, None,
     )  # fmt: skip
     before = journal.snapshot()
@@ -150,7 +150,7 @@ def test_edit_a_checkin(journal) -> None:
     assert_refused(journal.run("edit", "1", "--severity", "3"), 2, takes)
     assert_refused(journal.run("edit", "1", "--part", "quads"), 2, "does not apply to a check-in")
     assert_refused(journal.run("edit", "1", "--pain", "11"), 2, "--pain must be a whole number")
-    assert_refused(journal.run("edit", "1", "--activity", ""), 2, "--activity must be")
+    assert_refused(journal.run("edit", "1", "--activity", ""), 2, "--activity is missing")
     assert_refused(journal.run("edit", "1", "--at", "tomorrow"), 2, "--at")
     assert journal.snapshot() == before
 

@@ -10,9 +10,10 @@ import pytest
 
 from conftest import assert_refused, pick
 from sorelog.cli import soreness
-from sorelog.domain.values import SorenessInput
+from sorelog.domain.kinds import SORENESS
+from sorelog.domain.values import NewRecord
 from sorelog.store import open_journal
-from sorelog.store.writes import add_soreness_entries
+from sorelog.store.writes import add_records
 
 
 def test_add_logs_one_line_with_its_id(journal) -> None:
@@ -76,7 +77,7 @@ def test_at_a_day_then_a_time_everywhere_at_is_taken(journal) -> None:
     out = journal.ok("add", "quads", "5", "--at", "yesterday 18:30")
     assert out.startswith("Logged #1: quadriceps 5/10 at 2026-11-24 18:30")
     out = journal.ok("remedy", "add", "ice", "--dose", "15 min", "--at", "monday 07:00")
-    assert out.strip() == "Logged #2: ice 15 min at 2026-11-23 07:00"
+    assert out.strip() == "Logged #2: remedy ice 15 min at 2026-11-23 07:00"
     out = journal.ok("side-effect", "nausea", "--at", "3 days ago 08:15")
     assert out.strip() == "Logged #3: side effect nausea at 2026-11-22 08:15"
     out = journal.ok("edit", "1", "--at", "today 07:00")
@@ -128,8 +129,8 @@ def test_side_and_kind_apply_to_every_part(journal) -> None:
 def test_symptoms_on_several_parts_give_one_triage_line_each(journal) -> None:
     out = journal.ok("add", "quads", "8", "hams", "6", "--symptom", "dark-urine")
     assert out.splitlines() == [
-        "Logged #1: quadriceps 8/10 at 2026-11-25 15:00; symptoms: dark-urine",
-        "Logged #2: hamstrings 6/10 at 2026-11-25 15:00; symptoms: dark-urine",
+        "Logged #1: quadriceps 8/10; symptoms: dark-urine at 2026-11-25 15:00",
+        "Logged #2: hamstrings 6/10; symptoms: dark-urine at 2026-11-25 15:00",
         "URGENT: dark-urine (tea- or cola-coloured urine) logged with quadriceps soreness. "
         "Contact a clinician today.",
         "URGENT: dark-urine (tea- or cola-coloured urine) logged with hamstrings soreness. "
@@ -158,12 +159,12 @@ def test_entries_are_written_all_or_none(journal) -> None:
     opened = open_journal(journal.path, create=False, now=datetime.now(UTC))
     assert opened is not None
     moment = datetime(2026, 11, 20, 12, tzinfo=UTC)
-    good = SorenessInput(at=moment, day=date(2026, 11, 20), body_part="quadriceps",
-                         side=None, severity=4)  # fmt: skip
-    bad = SorenessInput(at=moment, day=date(2026, 11, 20), body_part="hamstrings",
-                        side=None, severity=11)  # fmt: skip
+    values = {"side": None, "kind": None, "cause": None, "symptoms": "", "note": None}
+    day = date(2026, 11, 20)
+    good = NewRecord(SORENESS, moment, day, {**values, "body_part": "quadriceps", "severity": 4})
+    bad = NewRecord(SORENESS, moment, day, {**values, "body_part": "hamstrings", "severity": 11})
     with opened, pytest.raises(Exception, match="CHECK constraint"):
-        add_soreness_entries(opened, [good, good, bad])
+        add_records(opened, [good, good, bad])
     assert len(journal.rows()) == 1
     assert journal.rows("record_ids") == before
 

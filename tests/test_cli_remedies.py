@@ -17,7 +17,7 @@ def test_remedy_add_normalises_and_converts(journal) -> None:
         "--at",
         "2026-11-20",
     )
-    assert out.strip() == "Logged #1: ibuprofen 1.5 g for left calves at 2026-11-20 12:00"
+    assert out.strip() == "Logged #1: remedy ibuprofen 1.5 g for left calves at 2026-11-20 12:00"
     journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg", "--at", "2026-11-20")
     rows = journal.rows("remedy_use")
     named = ("remedy", "amount", "unit", "base_amount", "base_unit", "body_part", "side")
@@ -152,7 +152,7 @@ def test_association_shows_only_with_enough_days(journal) -> None:
         (["remedy", "add", "ibuprofen", "--dose", "2 spoons"], "unknown unit"),
         (["remedy", "add", "ibuprofen", "--dose", "2 tablets"], "cannot be compared"),
         (["remedy", "add", "ibuprofen", "--dose", "5 ml"], "cannot be compared"),
-        (["remedy", "add", "   "], "empty"),
+        (["remedy", "add", "   "], "NAME is missing"),
         (["remedy", "add", "ibuprofen", "--for", "hamstrng"], "did you mean"),
         (["remedy", "add", "ibuprofen", "--at", "tomorrow"], "--at"),
         (["remedy", "limit", "ibuprofen"], "--max-daily"),
@@ -161,7 +161,7 @@ def test_association_shows_only_with_enough_days(journal) -> None:
         (["remedy", "limit", "ibuprofen", "--clear", "--max-days", "3"], "--clear"),
         (["side-effect", "nausea", "--severity", "11"], "--severity"),
         (["side-effect", "nausea", "--severity", "bad"], "--severity"),
-        (["side-effect", " "], "empty"),
+        (["side-effect", " "], "EFFECT is missing"),
         (["side-effect", "nausea", "--at", "2099-01-01"], "future"),
         (["remedy", "frobnicate"], "No such command"),
     ],
@@ -189,4 +189,4 @@ def test_newcomer_mistakes_get_the_fix(journal) -> None:
         journal.run("remedy", "limit", "ibuprofen", "--max-daily", "6 tablets"), 2, "give it in mg"
     )
     out = journal.ok("add", "quads", "4", "--symptom", "Dark urine", "--symptom", "dark_urine")
-    assert "symptoms: dark-urine\nURGENT: dark-urine" in out
+    assert "; symptoms: dark-urine at 2026-11-25 15:00\nURGENT: dark-urine" in out

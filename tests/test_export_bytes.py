@@ -64,9 +64,9 @@ def _fill(path: Path) -> None:
               400.0, "mg", "calves" if n % 2 else None, None, other)),
             ("side_effect (id, at, day, effect, remedy, severity, note)",
              (at, day, text or "nausea", other, (None, 3)[n % 2], text)),
-            ("workout (id, at, day, cause, body_part, note)",
+            ("workout (id, at, day, name, parts, note)",
              (at, day, text or "legs", "quadriceps;hamstrings", other)),
-            ("checkin (id, at, day, severity, enjoyment, activity, note)",
+            ("checkin (id, at, day, pain, enjoyment, activity, note)",
              (at, day, n % 11, (n + 3) % 11, (n + 7) % 11, text)),
         ]  # fmt: skip
         for into, values in rows:

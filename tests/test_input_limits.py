@@ -26,7 +26,7 @@ def test_notes_and_causes_are_stored_exactly(journal, tmp_path) -> None:
 
 def test_a_workout_name_is_kept_exactly_and_limited_like_other_names(journal, tmp_path) -> None:
     journal.ok("workout", " leg day ", "--part", "quads")
-    assert journal.rows("workout")[0]["cause"] == " leg day "
+    assert journal.rows("workout")[0]["name"] == " leg day "
     long = "x" * 81
     assert_refused(journal.run("workout", long, "--part", "quads"), 2, "longer than 80")
     assert_refused(journal.run("edit", "1", "--name", long), 2, "longer than 80")

@@ -66,8 +66,7 @@ def diary(tmp_path: Path) -> Iterator[Journal]:
         [(next(ids), *row) for row in remedies],
     )
     db.executemany(
-        "INSERT INTO workout (id, at, day, cause, body_part) "
-        "VALUES (?, ?, ?, 'legs', 'quadriceps')",
+        "INSERT INTO workout (id, at, day, name, parts) VALUES (?, ?, ?, 'legs', 'quadriceps')",
         [(next(ids), *row) for row in workouts],
     )
     db.execute("COMMIT")

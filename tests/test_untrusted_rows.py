@@ -30,7 +30,7 @@ def plant(journal, pg_database=None) -> None:
     journal.ok("add", "quads", "4", "--at", "2026-11-25 09:00")
     statements = [
         ("UPDATE soreness SET body_part = %s, side = %s, note = %s", (PART, SIDE, NOTE)),
-        ("UPDATE workout SET cause = %s", (WORKOUT,)),
+        ("UPDATE workout SET name = %s", (WORKOUT,)),
     ]
     if pg_database is not None:
         for sql, params in statements:

@@ -19,7 +19,7 @@ def test_a_workout_is_logged_with_the_parts_it_loaded(journal) -> None:
         "Logged #1: workout leg day (quadriceps, hamstrings, glutes) at 2026-11-24 18:30"
     )
     (row,) = journal.rows("workout")
-    assert (row["cause"], row["body_part"]) == ("leg day", "quadriceps;hamstrings;glutes")
+    assert (row["name"], row["parts"]) == ("leg day", "quadriceps;hamstrings;glutes")
     (record,) = journal.json("list")["records"]
     assert (record["record"], record["cause"], record["body_part"]) == (
         "workout",
@@ -34,10 +34,10 @@ def test_a_workout_is_logged_with_the_parts_it_loaded(journal) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["workout", "leg day"], "a workout needs at least one part"),
+        (["workout", "leg day"], "--part is missing; a workout record needs it"),
         (["workout", "leg day", "--part", "spleen"], "unknown body part 'spleen'"),
         (["workout", "leg day", "--part", "left calf"], "a workout loads a part on every side"),
-        (["workout", "  ", "--part", "quads"], "a workout needs a name"),
+        (["workout", "  ", "--part", "quads"], "NAME is missing; a workout record needs it"),
         (["workout", "leg day", "--part", "quads", "--at", "tomorrow"], "cannot read"),
     ],
 )

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.context import now, open_for_writing, settings
+from sorelog.cli.context import now, settings
 from sorelog.cli.params import AtOption, NoteOption
 from sorelog.cli.prompts import ask_answer, interactive
+from sorelog.cli.recording import checked, log, record
 from sorelog.domain.errors import InputError
-from sorelog.domain.inputs import clean_text, when_or_now
-from sorelog.domain.peg import parse_answer
-from sorelog.domain.values import CheckinInput
-from sorelog.render.records import logged_line, peg_answers
+from sorelog.domain.inputs import when_or_now
+from sorelog.domain.kinds import CHECKIN
 
 app = typer.Typer()
 
@@ -54,32 +53,18 @@ def checkin(
 
     On a terminal, the answers not given as options are asked for; without one, give all three.
     """
-    given = {"pain": pain, "enjoyment": enjoyment, "activity": activity}
-    answers: dict[str, int] = {}
-    for name, text in given.items():
-        if text is not None:
-            try:
-                answers[name] = parse_answer(text, f"--{name}")
-            except ValueError as exc:
-                raise InputError(str(exc)) from None
+    given = {"pain": pain, "enjoyment": enjoyment, "activity": activity, "note": note}
+    names = {name: f"--{name}" for name in given}
     # Before asking anything: nobody should answer three questions only to be refused.
+    checked(CHECKIN, {k: v for k, v in given.items() if v is not None}, names, partial=True)
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
-    note_text = clean_text(note)
-    missing = [name for name in given if name not in answers]
+    missing = [name for name in ("pain", "enjoyment", "activity") if given[name] is None]
     if missing and not interactive():
         options = ", ".join(f"--{name}" for name in missing[:-1])
         options += f" and --{missing[-1]}" if options else f"--{missing[-1]}"
         raise InputError(f"missing {options} (0-10); without a terminal give all three: {_EXAMPLE}")
     for name in missing:
-        answers[name] = ask_answer(name)
-    entry = CheckinInput(
-        moment, zone.day_of(moment), answers["pain"], answers["enjoyment"], answers["activity"],
-        note_text,
-    )  # fmt: skip
-    from sorelog.store.writes import add_checkin
-
-    with open_for_writing(ctx) as journal:
-        entry_id = add_checkin(journal, entry)
-    what = f"check-in {peg_answers(entry.pain, entry.enjoyment, entry.activity)}"
-    typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
+        given[name] = str(ask_answer(name))
+    values = checked(CHECKIN, given, names)
+    log(ctx, [record(ctx, CHECKIN, moment, values)], alerts=lambda journal, ids: [])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,7 +17,7 @@ from sorelog.cli.params import AtOption, JsonOption, NoteOption, PersonOption
 from sorelog.cli.prompts import interactive
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import part_option
-from sorelog.domain.parts import Quality
+from sorelog.domain.kinds import KINDS, Field
 from sorelog.render.records import describe
 
 if TYPE_CHECKING:
@@ -51,15 +52,10 @@ def list_records(
     since = today(ctx) - timedelta(days=days - 1)
     from sorelog.render.console import print_json_list
     from sorelog.render.records import print_records
-    from sorelog.store.records import iter_records
+    from sorelog.services.records import list_records as records_since
 
     with reading(ctx, person) as journal:
-        # streamed from the journal: every record of a big one is never held
-        found = (
-            iter(())
-            if journal is None
-            else iter_records(journal, zone, since=since, part=body_part, newest_first=True)
-        )
+        found = records_since(journal, zone, since, body_part)
         if as_json:
             print_json_list("records", found)
         else:
@@ -75,75 +71,53 @@ def _existing(ctx: typer.Context, record_id: int) -> Iterator[Journal]:
         yield journal
 
 
-@app.command()
-def edit(
-    ctx: typer.Context,
-    record_id: IdArgument,
-    part: Annotated[
-        str | None,
-        typer.Option(help="Soreness: the body part ('left calf').", autocompletion=complete_part),
-    ] = None,
-    side: Annotated[
-        str | None,
-        typer.Option(help="Soreness or remedy: left, right or both ('' removes it)."),
-    ] = None,
-    severity: Annotated[
-        str | None, typer.Option(help="Soreness or side effect: 0 to 10.", metavar="0-10")
-    ] = None,
-    at: AtOption = None,
-    cause: Annotated[str | None, typer.Option(help="Soreness: what caused it.")] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(help="Soreness: " + ", ".join(q.value for q in Quality) + " ('' removes it)."),
-    ] = None,
-    symptom: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Soreness: the symptoms (replaces them all).", autocompletion=complete_symptom
-        ),
-    ] = None,
-    no_symptoms: Annotated[
-        bool, typer.Option("--no-symptoms", help="Soreness: remove all symptoms.")
-    ] = False,
-    remedy: Annotated[
-        str | None, typer.Option(help="Remedy: its name. Side effect: the remedy blamed.")
-    ] = None,
-    dose: Annotated[
-        str | None, typer.Option(help="Remedy: amount with a unit ('' removes it).")
-    ] = None,
-    for_part: Annotated[
-        str | None,
-        typer.Option(
-            "--for",
-            help="Remedy: the body part it was for ('' removes it).",
-            autocompletion=complete_part,
-        ),
-    ] = None,
-    effect: Annotated[str | None, typer.Option(help="Side effect: what was felt.")] = None,
-    name: Annotated[str | None, typer.Option(help="Workout: its name.")] = None,
-    pain: Annotated[
-        str | None, typer.Option(help="Check-in: average pain, 0 to 10.", metavar="0-10")
-    ] = None,
-    enjoyment: Annotated[
-        str | None,
-        typer.Option(help="Check-in: how much pain got in the way of enjoyment.", metavar="0-10"),
-    ] = None,
-    activity: Annotated[
-        str | None,
-        typer.Option(help="Check-in: how much pain got in the way of activity.", metavar="0-10"),
-    ] = None,
-    note: NoteOption = None,
-) -> None:
+def _edit_options() -> list[inspect.Parameter]:
+    """`sorelog edit`'s options, one per option any kind's fields take (domain/kinds.py),
+    with what each does for each kind; then --at and --note, which every record has."""
+    found: dict[str, list[tuple[str, Field]]] = {}
+    for kind in KINDS:
+        for field in kind.fields:
+            for option in (field.option, field.clear_option):
+                if option is not None and option != "--note":
+                    found.setdefault(option, []).append((kind.label, field))
+    params = []
+    for option, uses in found.items():
+        _, field = uses[0]
+        if option == field.clear_option:
+            what = " ".join(f"{label.capitalize()}: remove its {f.name}." for label, f in uses)
+            kind_of: Any = Annotated[bool, typer.Option(option, help=what)]
+            default: Any = False
+        else:
+            what = " ".join(f"{label.capitalize()}: {f.help}" for label, f in uses)
+            shape: Any = list[str] | None if field.listed else str | None
+            metavar = f"{field.low:g}-{field.high:g}" if field.low is not None else None
+            complete = _COMPLETIONS.get(option)
+            kind_of = Annotated[
+                shape,
+                typer.Option(option, help=what, metavar=metavar, autocompletion=complete),
+            ]
+            default = None
+        name = "opt_" + option.lstrip("-").replace("-", "_")
+        params.append(inspect.Parameter(name, _KEYWORD, default=default, annotation=kind_of))
+    params.insert(min(3, len(params)), inspect.Parameter("at", _KEYWORD, default=None,
+                                                        annotation=AtOption))  # fmt: skip
+    params.append(inspect.Parameter("note", _KEYWORD, default=None, annotation=NoteOption))
+    return params
+
+
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
+_COMPLETIONS: dict[str, Any] = {"--part": complete_part, "--for": complete_part,
+                                "--symptom": complete_symptom}  # fmt: skip
+
+
+def edit(ctx: typer.Context, record_id: int, **options: Any) -> None:
     """Correct a record: give only what changes ('' clears a text)."""
     _, zone = settings(ctx)
-    given = {
-        "--part": part, "--side": side, "--severity": severity, "--at": at, "--cause": cause,
-        "--kind": kind, "--symptom": symptom or None, "--no-symptoms": no_symptoms or None,
-        "--remedy": remedy, "--dose": dose, "--for": for_part, "--effect": effect,
-        "--name": name, "--pain": pain, "--enjoyment": enjoyment, "--activity": activity,
-        "--note": note,
-    }  # fmt: skip
-    given = {option: value for option, value in given.items() if value is not None}
+    given = {}
+    for name, value in options.items():
+        option = "--" + name.removeprefix("opt_").replace("_", "-")
+        if value not in (None, False, []):
+            given[option] = value
     if not given:
         raise InputError("nothing to change; give an option such as --severity 4 or --note ''")
     from sorelog.services.corrections import edit_record
@@ -153,6 +127,18 @@ def edit(
         alerts = alerts_for(ctx, journal, [record_id])
     typer.echo(f"Updated {describe(after)}")
     say(alerts)
+
+
+edit.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+        inspect.Parameter(
+            "record_id", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=IdArgument
+        ),
+        *_edit_options(),
+    ]
+)
+app.command()(edit)
 
 
 @app.command()
@@ -165,12 +151,12 @@ def delete(
     _, zone = settings(ctx)
     if not yes and not interactive():
         raise InputError("delete asks for confirmation; without a terminal, add --yes")
-    from sorelog.store.records import delete_record, find_record
+    from sorelog.services.records import delete_record, find_record
 
     with _existing(ctx, record_id) as journal:
         record = find_record(journal, zone, record_id)
         if not yes and not typer.confirm(f"Delete {describe(record)}?", default=False):
             typer.echo("Nothing deleted.")
             return
-        delete_record(journal, record["record"], record_id)
+        delete_record(journal, record)
     typer.echo(f"Deleted {describe(record)}")

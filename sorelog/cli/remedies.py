@@ -6,23 +6,15 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_remedy
 from sorelog.cli.context import now, open_for_writing, reading, settings, today
 from sorelog.cli.params import AtOption, JsonOption, NoteOption, PersonOption
+from sorelog.cli.recording import checked, log, record
 from sorelog.domain.errors import InputError
-from sorelog.domain.inputs import (
-    clean_text,
-    dose_option,
-    part_option,
-    remedy_name_arg,
-    when_or_now,
-)
-from sorelog.domain.names import normalise_effect
-from sorelog.domain.parts import parse_severity, part_label
+from sorelog.domain.inputs import dose_option, remedy_name_arg, when_or_now
+from sorelog.domain.kinds import REMEDY, SIDE_EFFECT
 from sorelog.domain.safe_text import printable
-from sorelog.domain.values import Limit, RemedyInput, SideEffectInput
-from sorelog.render.records import logged_line
+from sorelog.domain.values import Limit
 
 app = typer.Typer()  # side-effect
 remedy_app = typer.Typer(  # the `remedy` group
@@ -61,27 +53,16 @@ def remedy_add(
     note: NoteOption = None,
 ) -> None:
     """Log a remedy you took or used."""
-    remedy = remedy_name_arg(name)
-    amount = dose_option(dose, "--dose")
-    body_part = side = None
-    if for_part is not None:
-        body_part, side = part_option(for_part, "--for")
+    given = {"remedy": name, "amount": dose, "body_part": for_part, "note": note}
+    names = {"remedy": "NAME", "amount": "--dose"}
+    values = checked(REMEDY, {k: v for k, v in given.items() if v is not None}, names)
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
-    entry = RemedyInput(
-        moment, zone.day_of(moment), remedy, amount, body_part, side, clean_text(note)
-    )
+    new = record(ctx, REMEDY, moment, values)
     from sorelog.services.triage import remedy_alerts
-    from sorelog.store.writes import add_remedy_use
 
-    with open_for_writing(ctx) as journal:
-        entry_id = add_remedy_use(journal, entry)
-        alerts = remedy_alerts(journal, remedy, entry.day, today(ctx))
-    what = remedy + (f" {amount}" if amount else "")
-    if body_part:
-        what += f" for {part_label(body_part, side)}"
-    typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
-    say(alerts)
+    log(ctx, [new], lambda journal, ids: remedy_alerts(journal, new.values["remedy"], new.day,
+                                                       today(ctx)))  # fmt: skip
 
 
 @remedy_app.command("limit")
@@ -120,7 +101,7 @@ def remedy_limit(
         )
     if not clear and ceiling is None and max_days is None and max_days_in_30 is None:
         raise InputError("give --max-daily AMOUNT, --max-days N, --max-days-in-30 N, or --clear")
-    from sorelog.store.writes import clear_limit, set_limit
+    from sorelog.services.limits import clear_limit, set_limit
 
     if clear:
         with reading(ctx) as journal:  # nothing to clear: create nothing
@@ -178,25 +159,12 @@ def side_effect(
     note: NoteOption = None,
 ) -> None:
     """Log a side effect, perhaps of a remedy."""
-    try:
-        name = normalise_effect(effect)
-        level = parse_severity(severity) if severity is not None else None
-    except ValueError as exc:
-        raise InputError(str(exc).replace("severity must", "--severity must")) from None
-    remedy_name = remedy_name_arg(remedy) if remedy is not None else None
+    given = {"effect": effect, "remedy": remedy, "severity": severity, "note": note}
+    values = checked(SIDE_EFFECT, {k: v for k, v in given.items() if v is not None},
+                     {"effect": "EFFECT"})  # fmt: skip
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
-    entry = SideEffectInput(moment, zone.day_of(moment), name, remedy_name, level, clean_text(note))
-    from sorelog.store.writes import add_side_effect
-
-    with open_for_writing(ctx) as journal:
-        entry_id = add_side_effect(journal, entry)
-        alerts = alerts_for(ctx, journal, [entry_id])
-    what = f"side effect {name}" + (f" {level}/10" if level is not None else "")
-    if remedy_name:
-        what += f" ({remedy_name})"
-    typer.echo(logged_line(entry_id, what, zone.to_local(moment)))
-    say(alerts)
+    log(ctx, [record(ctx, SIDE_EFFECT, moment, values)])
 
 
 def _days(count: int) -> str:

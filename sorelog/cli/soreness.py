@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, NamedTuple
 
 import typer
 
-from sorelog.cli.alerts import alerts_for, say
 from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
-from sorelog.cli.context import as_of_day, now, open_for_writing, reading, settings
+from sorelog.cli.context import as_of_day, now, reading, settings
 from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
+from sorelog.cli.recording import checked, log, record
 from sorelog.domain.alerting import soreness_may_alert
 from sorelog.domain.errors import InputError
-from sorelog.domain.inputs import clean_text, part_option, symptom_names, when_or_now
+from sorelog.domain.inputs import part_option, when_or_now
+from sorelog.domain.kinds import SORENESS
 from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
 from sorelog.domain.symptoms import SYMPTOMS, Tier
-from sorelog.domain.values import SorenessInput
-from sorelog.domain.when import LocalZone
 
 app = typer.Typer()
 
@@ -73,18 +71,18 @@ def add(
     """
     _, zone = settings(ctx)
     words = given or []
-
-    def checked_options() -> tuple[datetime, tuple[str, ...], str | None, str | None]:
-        return (
-            when_or_now(at, now(ctx), zone),
-            symptom_names(symptom),
-            clean_text(cause),
-            clean_text(note),
-        )
-
+    options = {
+        "kind": kind.value if kind else None,
+        "cause": cause,
+        "symptoms": symptom,
+        "note": note,
+    }
+    options = {name: value for name, value in options.items() if value is not None}
     # Before asking anything: nobody should answer two questions only to be refused.
     prompting = (not words or len(words) % 2 == 1) and interactive()
-    options = checked_options() if prompting else None
+    if prompting:
+        checked(SORENESS, options, partial=True)
+        when_or_now(at, now(ctx), zone)
     if not words:
         if not interactive():
             raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
@@ -95,35 +93,36 @@ def add(
     if parts[-1].severity is None:
         label = part_label(parts[-1].body_part, parts[-1].side)
         parts[-1] = parts[-1]._replace(severity=ask_severity(label if len(parts) > 1 else None))
-    moment, symptoms, cause_text, note_text = options or checked_options()
+    checked(SORENESS, options, partial=True)
+    moment = when_or_now(at, now(ctx), zone)
     entries = [
-        SorenessInput(
-            at=moment,
-            day=zone.day_of(moment),
-            body_part=part.body_part,
-            side=part.side,
-            severity=part.severity,
-            kind=kind.value if kind else None,
-            cause=cause_text,
-            symptoms=symptoms,
-            note=note_text,
+        record(
+            ctx,
+            SORENESS,
+            moment,
+            checked(
+                SORENESS,
+                {
+                    **options,
+                    "body_part": part.body_part,
+                    "side": part.side,
+                    "severity": str(part.severity),
+                },
+            ),
         )
         for part in parts
-        if part.severity is not None  # every one has it by now
     ]
-    from sorelog.store.writes import add_soreness_entries
-
-    with open_for_writing(ctx) as journal:
-        ids = add_soreness_entries(journal, entries)
-        config, _ = settings(ctx)
-        speak = any(
-            soreness_may_alert(e.body_part, e.severity, e.symptoms, config.severe_level)
-            for e in entries
+    config, _ = settings(ctx)
+    speak = any(
+        soreness_may_alert(
+            e.values["body_part"],
+            e.values["severity"],
+            tuple(filter(None, e.values["symptoms"].split(";"))),
+            config.severe_level,
         )
-        alerts = alerts_for(ctx, journal, ids) if speak else []
-    for entry_id, entry in zip(ids, entries, strict=True):
-        typer.echo(_logged_line(entry_id, entry, zone))
-    say(alerts)
+        for e in entries
+    )
+    log(ctx, entries, None if speak else lambda journal, ids: [])
 
 
 class _Part(NamedTuple):
@@ -205,18 +204,6 @@ def _side(prefix_side: str | None, side: Side | None, text: str) -> str | None:
         where = f"PART '{text}'" if text else "PART"
         raise InputError(f"two different sides given: '{prefix_side}' in {where} and --side {side}")
     return prefix_side or (side.value if side else None)
-
-
-def _logged_line(entry_id: int, entry: SorenessInput, zone: LocalZone) -> str:
-    from sorelog.render.records import logged_line
-
-    details = f", {entry.kind}" if entry.kind else ""
-    if entry.cause:
-        details += f" (cause: {entry.cause})"
-    if entry.symptoms:
-        details += f"; symptoms: {', '.join(entry.symptoms)}"
-    what = f"{part_label(entry.body_part, entry.side)} {entry.severity}/10"
-    return logged_line(entry_id, what, zone.to_local(entry.at), details)
 
 
 @app.command()

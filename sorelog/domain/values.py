@@ -6,24 +6,35 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sorelog.domain.doses import Dose
 
+if TYPE_CHECKING:
+    from sorelog.domain.kinds import RecordKind
+
 
 @dataclass(frozen=True)
-class SorenessInput:
-    """A validated soreness entry, ready to write."""
+class NewRecord:
+    """A record about to be written, of any kind: its moment and its checked values by
+    field name (domain/record_checks.check_record gives them)."""
 
+    kind: RecordKind
     at: datetime  # timezone-aware
     day: date  # local calendar day of `at`
-    body_part: str
-    side: str | None
-    severity: int
-    kind: str | None = None
-    cause: str | None = None
-    symptoms: tuple[str, ...] = ()
-    note: str | None = None
+    values: dict[str, Any]
+
+    def shown(self, record_id: int, local_at: datetime) -> dict[str, Any]:
+        """The record in the export shape (keys as the CSV header names them), as `list`
+        and the describe line read it."""
+        record: dict[str, Any] = {"record": self.kind.name, "id": record_id,
+                                  "at": local_at.isoformat()}  # fmt: skip
+        for kept in self.kind.exported:
+            value = self.values.get(kept.name)
+            if kept.listed:
+                value = value.split(";") if value else []
+            record[kept.export] = value  # type: ignore[index]
+        return record
 
 
 @dataclass(frozen=True)
@@ -54,17 +65,6 @@ class DayValue:
 
 
 @dataclass(frozen=True)
-class WorkoutInput:
-    """A validated workout, ready to write."""
-
-    at: datetime
-    day: date
-    name: str
-    parts: tuple[str, ...]
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class Workout:
     """A training session and the parts it loaded (on every side)."""
 
@@ -72,18 +72,6 @@ class Workout:
     day: date  # local calendar day of `at`
     name: str
     parts: frozenset[str]
-
-
-@dataclass(frozen=True)
-class CheckinInput:
-    """A validated PEG check-in, ready to write."""
-
-    at: datetime
-    day: date
-    pain: int  # average pain in the past week, 0-10
-    enjoyment: int  # how much pain interfered with enjoyment of life, 0-10
-    activity: int  # how much pain interfered with general activity, 0-10
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,31 +107,6 @@ class SymptomDay:
 
 
 SeriesKey = tuple[str, str | None]  # (body part, side)
-
-
-@dataclass(frozen=True)
-class RemedyInput:
-    """A validated remedy use, ready to write."""
-
-    at: datetime
-    day: date
-    remedy: str
-    dose: Dose | None = None
-    body_part: str | None = None
-    side: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class SideEffectInput:
-    """A validated side effect, ready to write."""
-
-    at: datetime
-    day: date
-    effect: str
-    remedy: str | None = None
-    severity: int | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)

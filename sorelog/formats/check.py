@@ -1,4 +1,4 @@
-"""Checking one imported record with the rules the add commands use (a checker per kind).
+"""Checking one imported record with its kind's one checker, as the add commands do.
 
 Pure: no database and no clock; the caller passes the zone and the latest moment allowed.
 """
@@ -8,33 +8,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
-from sorelog.domain.inputs import MAX_TEXT
-from sorelog.domain.kinds import (
-    CHECKIN,
-    KIND_NAMES,
-    MAX_ID,
-    REMEDY,
-    SIDE_EFFECT,
-    SORENESS,
-    WORKOUT,
-    record_list,
-)
-from sorelog.domain.names import normalise_effect, normalise_remedy, workout_name
-from sorelog.domain.parts import (
-    Quality,
-    Side,
-    parse_severity,
-    parse_symptom,
-    resolve_part,
-    workout_parts,
-)
-from sorelog.domain.peg import parse_answer
+from sorelog.domain.kinds import KIND_NAMES, KINDS, MAX_ID, kind_named, record_list
+from sorelog.domain.names import normalise_remedy
+from sorelog.domain.record_checks import FieldError, check_record
 from sorelog.domain.values import ImportLimit, ImportRow
 from sorelog.domain.when import NOON, LocalZone
 from sorelog.formats.columns import HEADER, UNUSED
@@ -55,136 +36,40 @@ def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) 
             raise ValueError(f"{HEADER[index]} does not apply to a {record} record; leave it empty")
     number_id = _ident(cells[1])
     moment = _instant(cells[2], zone, latest)
-    note = _free_text(cells[_AT["note"]], "note")
-    values = (*CHECKERS[record](cells), note)
+    raw = tuple(_hashable(cells[place]) for place in _PLACES[record])
+    values = _checked(record, raw)
     return ImportRow(number, record, number_id, moment.astimezone(UTC), zone.day_of(moment), values)
 
 
 _AT = {name: place for place, name in enumerate(HEADER)}
+# Where each kind's exported fields are in a row, in the order of its fields.
+_PLACES = {kind.name: tuple(_AT[column] for column in kind.export_columns) for kind in KINDS}
 
 
-def _soreness_values(cells: list[Any]) -> tuple[Any, ...]:
-    part, side, severity, sort, symptoms = _soreness(
-        *(cells[_AT[key]] for key in ("body_part", "side", "severity", "kind", "symptoms"))
-    )
-    return part, side, severity, sort, _free_text(cells[_AT["cause"]], "cause"), symptoms
-
-
-def _remedy_values(cells: list[Any]) -> tuple[Any, ...]:
-    return _remedy(*(cells[_AT[key]] for key in ("remedy", "amount", "unit", "body_part", "side")))
-
-
-def _side_effect_values(cells: list[Any]) -> tuple[Any, ...]:
-    return _side_effect(*(cells[_AT[key]] for key in ("effect", "remedy", "severity")))
-
-
-def _workout_values(cells: list[Any]) -> tuple[Any, ...]:
-    return _workout(cells[_AT["cause"]], cells[_AT["body_part"]])
-
-
-def _checkin_values(cells: list[Any]) -> tuple[Any, ...]:
-    return _checkin(*(cells[_AT[key]] for key in ("severity", "enjoyment", "activity")))
-
-
-# Each kind's checker: its fields (domain.kinds) but the note, checked as its add command would.
-CHECKERS: dict[str, Callable[[list[Any]], tuple[Any, ...]]] = {
-    SORENESS.name: _soreness_values,
-    REMEDY.name: _remedy_values,
-    SIDE_EFFECT.name: _side_effect_values,
-    WORKOUT.name: _workout_values,
-    CHECKIN.name: _checkin_values,
-}
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 # The same few names and numbers fill most cells of a big file: check each combination once.
 # (Cells are str, numbers, None or a tuple of symptoms here; typed keeps 1 apart from true.)
-_cached = lru_cache(maxsize=4096, typed=True)
-
-
-@_cached
-def _soreness(part: Any, side: Any, severity: Any, kind: Any, symptoms: Any) -> tuple[Any, ...]:
-    text = _text(part, "body_part")
-    if text is None:
-        raise ValueError("body_part is missing; a soreness record needs one, like quads")
-    body_part, chosen_side = _part(text, side)
-    level = _severity(severity, required=True)
-    if (kind := _text(kind, "kind")) is not None:
-        try:
-            kind = Quality(kind.lower()).value
-        except ValueError:
-            raise ValueError(f"kind must be one of {', '.join(Quality)}, not '{kind}'") from None
-    return body_part, chosen_side, level, kind, _symptoms(symptoms)
-
-
-@_cached
-def _remedy(name: Any, amount: Any, unit: Any, part: Any, side: Any) -> tuple[Any, ...]:
-    if (name := _text(name, "remedy")) is None:
-        raise ValueError("remedy is missing; a remedy record needs the remedy's name")
-    body_part = chosen_side = None
-    if (text := _text(part, "body_part")) is not None:
-        body_part, chosen_side = _part(text, side)
-    elif _text(side, "side") is not None:
-        raise ValueError("side needs a body_part")
-    dose = _dose(amount, _text(unit, "unit"))
-    amount, unit = (dose.amount, dose.unit) if dose else (None, None)
-    return normalise_remedy(name), amount, unit, body_part, chosen_side
-
-
-@_cached
-def _side_effect(effect: Any, remedy: Any, severity: Any) -> tuple[Any, ...]:
-    if (effect := _text(effect, "effect")) is None:
-        raise ValueError("effect is missing; a side_effect record needs one, like nausea")
-    remedy = _text(remedy, "remedy")
-    return (
-        normalise_effect(effect),
-        normalise_remedy(remedy) if remedy is not None else None,
-        _severity(severity, required=False),
-    )
-
-
-@_cached
-def _workout(name: Any, parts: Any) -> tuple[Any, ...]:
-    if (name := _free_text(name, "cause")) is None:
-        raise ValueError("cause is missing; a workout record has its name there, like leg day")
-    name = workout_name(name)
-    if (text := _text(parts, "body_part")) is None:
-        raise ValueError("body_part is missing; a workout record lists its parts, like quads;hams")
-    return name, ";".join(workout_parts([text]))
-
-
-# What each PEG answer is, by its column, for the message when one is missing.
-_PEG_COLUMNS = {
-    "severity": "the average pain",
-    "enjoyment": "how much pain interfered with enjoyment of life",
-    "activity": "how much pain interfered with general activity",
-}
-
-
-@_cached
-def _checkin(pain: Any, enjoyment: Any, activity: Any) -> tuple[Any, ...]:
-    answers = []
-    for column, value in zip(_PEG_COLUMNS, (pain, enjoyment, activity), strict=True):
-        if not _given(value):
-            raise ValueError(
-                f"{column} is missing; a checkin record has {_PEG_COLUMNS[column]} there, 0 to 10"
-            )
-        answers.append(parse_answer(_whole(value), column))
-    return tuple(answers)
+@lru_cache(maxsize=4096, typed=True)
+def _checked(record: str, raw: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The kind's values in the order of its columns, checked by its one checker
+    (domain/record_checks.py), a refusal naming the column."""
+    kind = kind_named(record)
+    given = {
+        field.name: list(value) if isinstance(value, tuple) else value
+        for field, value in zip(kind.exported, raw, strict=True)
+    }
+    try:
+        values = check_record(kind, given)
+    except FieldError as exc:
+        raise ValueError(exc.said(lambda field: field.export)) from None
+    return tuple(values[column] for column in kind.columns)
 
 
 def _given(value: Any) -> bool:
     return value not in (None, "", [], ()) and not (isinstance(value, str) and not value.strip())
-
-
-def _free_text(value: Any, name: str) -> str | None:
-    """The person's own words (a note, a cause, a workout's name), kept exactly as they
-    are in the file: spaces, tabs and line ends too; None only when empty."""
-    if value is None or value == "":
-        return None
-    text = _text(value, name, strip=False)
-    if text is not None and len(text) > MAX_TEXT:
-        raise ValueError(f"{name} is longer than {MAX_TEXT:,} characters")
-    return text
 
 
 def _text(value: Any, name: str, *, strip: bool = True) -> str | None:
@@ -230,14 +115,6 @@ def _ident(value: Any) -> int | None:
     return int(text)
 
 
-def _severity(value: Any, *, required: bool) -> int | None:
-    if not _given(value):
-        if required:
-            raise ValueError("severity is missing; a soreness record needs 0 to 10")
-        return None
-    return parse_severity(_whole(value))
-
-
 def _instant(value: Any, zone: LocalZone, latest: datetime) -> datetime:
     if not isinstance(value, str):
         raise ValueError(f"at must be text such as {_EXAMPLE}, not {json.dumps(value)}")
@@ -258,32 +135,6 @@ def _instant(value: Any, zone: LocalZone, latest: datetime) -> datetime:
     if moment > latest:
         raise ValueError(f"at '{text}' is in the future; entries are logged when they happen")
     return moment
-
-
-def _part(text: str, side: Any) -> tuple[str, str | None]:
-    body_part, prefix = resolve_part(text)
-    if (side := _text(side, "side")) is not None:
-        try:
-            side = Side(side.lower()).value
-        except ValueError:
-            raise ValueError(f"side must be left, right or both, not '{side}'") from None
-    if prefix and side and prefix != side:
-        raise ValueError(f"two different sides: '{prefix}' in body_part and '{side}' in side")
-    return body_part, prefix or side
-
-
-def _symptoms(value: Any) -> str:
-    """Symptom names, checked and without repeats, joined by ';' as the journal keeps them."""
-    if not _given(value):
-        return ""
-    found: list[str] = []
-    for name in value.split(";") if isinstance(value, str) else value:
-        if not isinstance(name, str):
-            raise ValueError("symptoms must be names, like swelling or headache")
-        key = parse_symptom(name) if name.strip() else ""
-        if key and key not in found:
-            found.append(key)
-    return ";".join(found)
 
 
 def _dose(amount: Any, unit: str | None) -> Dose | None:

@@ -12,7 +12,9 @@ FIRST_HEADER = HEADER[:14]
 LIMIT_KEYS = ("remedy", "max_daily", "max_days", "max_days_in_30")
 # The columns each kind leaves empty, by place in the header (after record, id and at).
 UNUSED: dict[str, tuple[int, ...]] = {
-    kind.name: tuple(i for i, name in enumerate(HEADER) if i > 2 and name not in kind.fields)
+    kind.name: tuple(
+        i for i, name in enumerate(HEADER) if i > 2 and name not in kind.export_columns
+    )
     for kind in KINDS
 }
-assert all(set(kind.fields) <= set(HEADER) for kind in KINDS), "a kind's field has no column"
+assert all(set(k.export_columns) <= set(HEADER) for k in KINDS), "a kind's field has no column"

@@ -12,6 +12,7 @@ starts with quotes before one of those characters (`'=already quoted`) gets one 
 
 from __future__ import annotations
 
+from sorelog.domain.kinds import KINDS
 from sorelog.formats.columns import HEADER
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,7 +21,10 @@ QUOTE = "'"
 MAY_RUN = frozenset((*TRIGGERS, QUOTE))
 
 # Numbers sorelog writes stay plain numbers; every other column is text and is guarded.
-NUMBER_COLUMNS = frozenset({"id", "severity", "amount", "enjoyment", "activity"})
+# (The columns that the kinds' number fields fill: domain/kinds.py.)
+NUMBER_COLUMNS = frozenset(
+    {"id"} | {f.export for k in KINDS for f in k.exported if f.type in (int, float)}
+)
 TEXT_PLACES = tuple(place for place, name in enumerate(HEADER) if name not in NUMBER_COLUMNS)
 
 

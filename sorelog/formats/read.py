@@ -374,4 +374,4 @@ def _note(found: ImportFile, row: ImportRow) -> None:
         found.dosed = True
 
 
-_UNIT = REMEDY.fields.index("unit")
+_UNIT = REMEDY.columns.index("unit")

@@ -5,14 +5,12 @@ Rich loads only for the table: the add commands print their line without it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-from sorelog.domain.doses import format_amount
-from sorelog.domain.kinds import CHECKIN, REMEDY, SIDE_EFFECT, SORENESS, WORKOUT, kind_named
-from sorelog.domain.parts import part_label
+from sorelog.domain.kinds import SORENESS, WORKOUT, kind_named
 from sorelog.domain.safe_text import printable
 
 if TYPE_CHECKING:
@@ -22,63 +20,23 @@ if TYPE_CHECKING:
 
 def what(record: dict[str, Any]) -> str:
     """'left quadriceps 6/10, ache; symptoms: swelling' / 'ibuprofen 400 mg for quads'."""
-    return printable(DESCRIBERS[record["record"]](record))
+    return printable(kind_named(record["record"]).describe(record))
 
 
-def _soreness(record: dict[str, Any]) -> str:
-    text = f"{_part(record)} {record['severity']}/10"
-    if record.get("kind"):
-        text += f", {record['kind']}"
-    if record.get("symptoms"):
-        text += f"; symptoms: {', '.join(record['symptoms'])}"
-    return text
+def logged_line(record: dict[str, Any]) -> str:
+    """'Logged #12: left calves 6/10 at 2026-11-20 12:00 (cause: squats)': the line every
+    add prints, from the record in the export shape (its kind named, but for soreness)."""
+    kind = kind_named(record["record"])
+    label = "" if kind is SORENESS else f"{kind.label} "
+    return printable(f"Logged #{record['id']}: {label}{what(record)} at {when(record)}") + _cause(
+        record
+    )
 
 
-def _remedy(record: dict[str, Any]) -> str:
-    text = str(record["remedy"])
-    if record.get("amount") is not None:
-        text += f" {format_amount(float(record['amount']))} {record['unit']}"
-    if record.get("body_part"):
-        text += f" for {_part(record)}"
-    return text
-
-
-def _side_effect(record: dict[str, Any]) -> str:
-    text = str(record["effect"])
-    if record.get("severity") is not None:
-        text += f" {record['severity']}/10"
-    if record.get("remedy"):
-        text += f" ({record['remedy']})"
-    return text
-
-
-def _workout(record: dict[str, Any]) -> str:
-    parts = str(record["body_part"] or "").split(";")
-    return f"{record['cause']} ({', '.join(parts)})"
-
-
-def peg_answers(pain: int, enjoyment: int, activity: int) -> str:
-    """'pain 5, enjoyment 4, activity 6': a check-in's three PEG answers, 0-10 each."""
-    return f"pain {pain}, enjoyment {enjoyment}, activity {activity}"
-
-
-def _checkin(record: dict[str, Any]) -> str:
-    return peg_answers(record["severity"], record["enjoyment"], record["activity"])
-
-
-# Each kind's describe line (domain.kinds), from a record in the export shape.
-DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    SORENESS.name: _soreness,
-    REMEDY.name: _remedy,
-    SIDE_EFFECT.name: _side_effect,
-    WORKOUT.name: _workout,
-    CHECKIN.name: _checkin,
-}
-
-
-def logged_line(record_id: int, what: str, at: datetime, details: str = "") -> str:
-    """'Logged #12: left calves 6/10 at 2026-11-20 12:00, cramp': the line every add prints."""
-    return printable(f"Logged #{record_id}: {what} at {at:%Y-%m-%d %H:%M}{details}")
+def _cause(record: dict[str, Any]) -> str:
+    if record.get("cause") and record["record"] != WORKOUT.name:  # a workout's name is its cause
+        return f" (cause: {printable(record['cause'])})"
+    return ""
 
 
 def when(record: dict[str, Any]) -> str:
@@ -87,14 +45,8 @@ def when(record: dict[str, Any]) -> str:
 
 def describe(record: dict[str, Any]) -> str:
     """'#12 soreness 2026-11-20 12:00: left quadriceps 6/10 (cause: squats)'."""
-    text = f"#{record['id']} {kind_named(record['record']).label} {when(record)}: {what(record)}"
-    if record.get("cause") and record["record"] != WORKOUT.name:  # a workout's name is its cause
-        text += f" (cause: {printable(record['cause'])})"
-    return text
-
-
-def _part(record: dict[str, Any]) -> str:
-    return part_label(record["body_part"], record.get("side"))
+    label = kind_named(record["record"]).label
+    return f"#{record['id']} {label} {when(record)}: {what(record)}{_cause(record)}"
 
 
 TABLE_ROWS = 500  # up to this many records Rich lays out the table; more stream as lines

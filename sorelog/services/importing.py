@@ -84,8 +84,8 @@ def _needs_triage(config: Config) -> Callable[[ImportRow], bool]:
     return noted
 
 
-# Where rows keep the fields triage looks at (ImportRow.values follows kind.fields).
+# Where rows keep the fields triage looks at (ImportRow.values follows kind.columns).
 _PART, _SEVERITY, _SYMPTOMS = (
-    SORENESS.fields.index(key) for key in ("body_part", "severity", "symptoms")
+    SORENESS.columns.index(key) for key in ("body_part", "severity", "symptoms")
 )
-_EFFECT, _EFFECT_SEVERITY = (SIDE_EFFECT.fields.index(key) for key in ("effect", "severity"))
+_EFFECT, _EFFECT_SEVERITY = (SIDE_EFFECT.columns.index(key) for key in ("effect", "severity"))

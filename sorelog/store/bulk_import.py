@@ -87,7 +87,7 @@ class _Matches:
         high = data.last_day + timedelta(days=2)
         for kind in KINDS:
             sql = (
-                f"SELECT id, at, {', '.join(kind.fields)} FROM {kind.table} "
+                f"SELECT id, at, {', '.join(kind.columns)} FROM {kind.table} "
                 "WHERE day BETWEEN ? AND ?"
             )
             for ident, at, *values in db.execute(sql, (low.isoformat(), high.isoformat())):
@@ -224,7 +224,7 @@ def import_file(
     """
     from sqlalchemy import insert
 
-    from sorelog.store.tables import RemedyLimit, model_for
+    from sorelog.store.tables import REMEDY_LIMIT, table_of
 
     with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
@@ -235,7 +235,7 @@ def import_file(
             matches = _Matches(db, data)
             ids = _Ids(db, data)
             inserts = {
-                record: _Insert(connection, model_for(record), _NAMES[record]) for record in _NAMES
+                record: _Insert(connection, table_of(record), _NAMES[record]) for record in _NAMES
             }
             for ordinal, row in enumerate(data.rows()):
                 if matches.present(ordinal, row):
@@ -252,7 +252,7 @@ def import_file(
             for pending in inserts.values():
                 pending.flush()
             if plan.limits:
-                connection.execute(insert(RemedyLimit), [_limit_values(x) for x in plan.limits])
+                connection.execute(insert(REMEDY_LIMIT), [_limit_values(x) for x in plan.limits])
         session.commit()
     return plan
 
@@ -307,14 +307,14 @@ class _Ids:
 
 
 class _Insert:
-    """`insert(Model)` compiled once and run CHUNK rows at a time through executemany.
+    """`insert(table)` compiled once and run CHUNK rows at a time through executemany.
 
     Letting SQLAlchemy build and convert parameters row by row costs more than SQLite's
     own insert; here the few columns whose type converts values (datetimes) go through
     that type's own bind processor, as the ORM would, and SQLite gets plain tuples.
     """
 
-    def __init__(self, connection: Any, model: Any, names: tuple[str, ...]) -> None:
+    def __init__(self, connection: Any, table: Any, names: tuple[str, ...]) -> None:
         from sqlalchemy import insert
 
         self.connection = connection
@@ -323,16 +323,16 @@ class _Insert:
         self.convert: list[tuple[int, Any]] = []
         if connection.dialect.name == "postgresql":  # psycopg takes dates and times as they are
             self.sql = (
-                f"INSERT INTO {model.__tablename__} ({', '.join(names)}) "
+                f"INSERT INTO {table.name} ({', '.join(names)}) "
                 f"VALUES ({', '.join(['%s'] * len(names))})"
             )
             return
-        compiled = insert(model).compile(dialect=connection.dialect, column_keys=list(names))
+        compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(names))
         order = compiled.positiontup  # SQLite's paramstyle is positional
         assert order is not None and sorted(order) == sorted(names), order
         self.sql = compiled.string
         self.arrange = itemgetter(*(names.index(key) for key in order))
-        columns = model.__table__.columns
+        columns = table.columns
         self.convert = [
             (place, convert)
             for place, key in enumerate(order)
@@ -366,19 +366,14 @@ def _bind_processor(column_type: Any, dialect: Any) -> Any:
     return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
-_NAMES = {kind.name: ("id", "at", "day", *kind.fields) for kind in KINDS}
-_NAMES[REMEDY.name] += ("base_amount", "base_unit")  # kept beside the dose, in mg, ml, min
-# Where a remedy row keeps its name, amount and unit (ImportRow.values follows kind.fields).
-_REMEDY, _AMOUNT, _UNIT = (REMEDY.fields.index(key) for key in ("remedy", "amount", "unit"))
+_NAMES = {kind.name: ("id", "at", "day", *kind.columns) for kind in KINDS}
+# Where a remedy row keeps its name and unit (ImportRow.values follows kind.columns).
+_REMEDY, _UNIT = (REMEDY.columns.index(key) for key in ("remedy", "unit"))
 
 
 def _insert_values(row: ImportRow, ident: int) -> tuple[Any, ...]:
     """The row's values in _NAMES order."""
-    if row.record != REMEDY.name:
-        return (ident, row.at, row.day, *row.values)
-    amount, unit = row.values[_AMOUNT], row.values[_UNIT]
-    base = Dose(amount, unit).base if unit else None
-    return (ident, row.at, row.day, *row.values, base and base.amount, base and base.unit)
+    return (ident, row.at, row.day, *row.values)
 
 
 def _limit_values(limit: ImportLimit) -> dict[str, Any]:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from sorelog.domain.kinds import RecordKind
+
 Step = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Step]] = []
 
@@ -231,6 +233,30 @@ def m010_replaced_rows_forget_checkpoints(db: sqlite3.Connection) -> None:
                 f"CREATE TRIGGER {table}_replace_{event.lower()}{TRIGGER_SUFFIX} "
                 f"BEFORE {event} ON {table} BEGIN {body} END"
             )
+
+
+# Each kind keeps its own fields in columns of their own name (domain/kinds.py); exports
+# still fill the shared CSV columns from them.
+OWN_COLUMNS = (("workout", "cause", "name"), ("workout", "body_part", "parts"),
+               ("checkin", "severity", "pain"))  # fmt: skip
+
+
+@migration
+def m012_kinds_own_columns(db: sqlite3.Connection) -> None:
+    # A workout's name was kept in `cause` and its parts in `body_part`, a check-in's
+    # average pain in `severity`: the export columns they fill, not what they are.
+    for table, old, new in OWN_COLUMNS:
+        db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+
+
+def create_kind_table(db: sqlite3.Connection, kind: RecordKind) -> None:
+    """A new kind's migration step: its table and day index, from its statement."""
+    from sqlalchemy.dialects import sqlite
+
+    from sorelog.store.tables import table_ddl
+
+    for statement in table_ddl(kind, sqlite.dialect()):
+        db.execute(statement)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -18,8 +18,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sorelog.domain.kinds import MAX_ID
-from sorelog.store.migrations import CHECKPOINT_INPUTS, CHECKPOINT_MARGIN_DAYS, TRIGGER_SUFFIX
+from sorelog.domain.kinds import MAX_ID, RecordKind
+from sorelog.store.migrations import (
+    CHECKPOINT_INPUTS,
+    CHECKPOINT_MARGIN_DAYS,
+    OWN_COLUMNS,
+    TRIGGER_SUFFIX,
+)
 
 Step = Callable[[Any], None]
 PG_MIGRATIONS: list[tuple[str, Step]] = []
@@ -196,6 +201,26 @@ def p002_chronic_checkpoints(db: Any) -> None:
                 f"AFTER {event} ON {table} REFERENCING {referencing} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION sorelog_forget_checkpoints_{event.lower()}()"
             )
+
+
+@pg_migration
+def p004_kinds_own_columns(db: Any) -> None:
+    # SQLite's m012: each kind's fields in columns of their own name.
+    for table, old, new in OWN_COLUMNS:
+        db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+
+
+def create_kind_table(db: Any, kind: RecordKind) -> None:
+    """A new kind's migration step: its table (each row with its owner), its day index,
+    and the same row security as every kind's, from its statement."""
+    from sqlalchemy.dialects import postgresql
+
+    from sorelog.store.tables import table_ddl
+
+    for statement in table_ddl(kind, postgresql.dialect(), owned=True):  # type: ignore[no-untyped-call]
+        db.execute(statement)
+    read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
+    _own_rows_only(db, kind.table, read)
 
 
 def _create_step_record(db: Any) -> None:

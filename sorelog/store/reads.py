@@ -241,7 +241,7 @@ def remedy_names(journal: Journal) -> list[str]:
 def workouts(journal: Journal, end: date) -> list[Workout]:
     """Every workout up to local day `end`, oldest first (there are few: read them all)."""
     rows = journal.db.execute(
-        "SELECT at, day, cause, body_part FROM workout WHERE day <= ? ORDER BY at, id",
+        "SELECT at, day, name, parts FROM workout WHERE day <= ? ORDER BY at, id",
         (end.isoformat(),),
     )
     return [
@@ -271,7 +271,7 @@ def entries(
 def checkins(journal: Journal, start: date, end: date) -> list[Checkin]:
     """The PEG check-ins on local days start..end, oldest first."""
     rows = journal.db.execute(
-        "SELECT at, day, severity, enjoyment, activity FROM checkin "
+        "SELECT at, day, pain, enjoyment, activity FROM checkin "
         "WHERE day BETWEEN ? AND ? ORDER BY at, id",
         (start.isoformat(), end.isoformat()),
     )

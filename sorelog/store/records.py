@@ -13,24 +13,37 @@ from sorelog.domain.when import LocalZone
 from sorelog.store.cells import as_instant
 from sorelog.store.journal import Journal
 
-_NULL_TYPES = {"severity": "integer", "enjoyment": "integer", "activity": "integer",
-               "amount": "double precision"}  # fmt: skip
-
 
 def _select(kind: RecordKind) -> str:
-    """The kind's rows as RECORD_KEYS in order (NULL where a key does not apply)."""
+    """The kind's rows as RECORD_KEYS in order: each field under the export column it
+    fills, NULL where a key does not apply."""
+    columns = {field.export: field for field in kind.exported}
     cells = []
     for key in RECORD_KEYS:
         if key == "record":
             cells.append(f"'{kind.name}'")
-        elif key in ("id", "at") or key in kind.fields:
+        elif key in ("id", "at"):
             cells.append(key)
+        elif key in columns:
+            cells.append(columns[key].name)
         else:  # typed, so PostgreSQL can match the kinds' columns in the UNION
-            cells.append(f"CAST(NULL AS {_NULL_TYPES.get(key, 'varchar')})")
+            sql_type = _NULL_TYPES[_TYPE_OF.get(key, str)]
+            cells.append(f"CAST(NULL AS {sql_type})")
     return f"SELECT {', '.join(cells)} FROM {kind.table}"
 
 
-_SELECTS = {kind.name: _select(kind) for kind in KINDS}
+# Each export column's type, from the fields that fill it (one type per column).
+_TYPE_OF = {field.export: field.type for kind in KINDS for field in kind.exported}
+_NULL_TYPES = {int: "integer", float: "double precision", str: "varchar"}
+_SELECTS: dict[str, str] = {}
+# The export columns kept ";"-joined and shown as lists (symptoms).
+_LISTED = tuple(dict.fromkeys(str(f.export) for k in KINDS for f in k.exported if f.listed))
+
+
+def _select_of(name: str) -> str:
+    if name not in _SELECTS:
+        _SELECTS[name] = _select(kind_named(name))
+    return _SELECTS[name]
 
 
 class _LocalTimes:
@@ -88,7 +101,11 @@ _STORE_HOUR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}")
 _STORE_TAIL = re.compile(r":[0-5][0-9]:[0-5][0-9]\.[0-9]{6}\+00:00")
 _HOUR = timedelta(hours=1)
 _TICK = timedelta(microseconds=1)
-_AMOUNT = RECORD_KEYS.index("amount")
+# The places of the columns that number fields with decimals fill (the dose's amount).
+_FLOAT_PLACES = tuple(
+    RECORD_KEYS.index(str(f.export))
+    for f in dict.fromkeys(f for k in KINDS for f in k.exported if f.type is float)
+)
 
 
 class RecordFilters(TypedDict, total=False):
@@ -138,7 +155,8 @@ def iter_records(
     all), `at` in local time with its UTC offset, symptoms as a list."""
     for row in iter_record_rows(journal, zone, **filters):
         record = dict(zip(RECORD_KEYS, row, strict=True))
-        record["symptoms"] = record["symptoms"].split(";") if record["symptoms"] else []
+        for key in _LISTED:
+            record[key] = record[key].split(";") if record[key] else []
         yield record
 
 
@@ -166,24 +184,30 @@ def iter_record_rows(
     if since is not None:
         where.append("day >= ?")
         params.append(since.isoformat())
-    if part is not None:
-        where.append("body_part = ?")
-        params.append(part)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    selects = [
-        _SELECTS[name] + clause
-        for name in kinds
-        if not (part is not None and "body_part" not in kind_named(name).fields)
-    ]
+    selects = []
+    for name in kinds:
+        kind = kind_named(name)
+        here, given = list(where), list(params)
+        if part is not None:
+            if "body_part" not in kind.export_columns:
+                continue
+            field = kind.by_export("body_part")
+            if field.joined:  # one of several parts, ";"-joined: a workout's
+                here.append(f"';' || {field.name} || ';' LIKE ?")
+                given.append(f"%;{part};%")
+            else:
+                here.append(f"{field.name} = ?")
+                given.append(part)
+        selects.append((_select_of(name) + (f" WHERE {' AND '.join(here)}" if here else ""), given))
     order = "DESC" if newest_first else "ASC"
-    sql = " UNION ALL ".join(selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
+    sql = " UNION ALL ".join(s for s, _ in selects) + f" ORDER BY 3 {order}, 1 {order}, 2 {order}"
     local = _LocalTimes(zone).text
-    for row in journal.stream(sql, params * len(selects)):
-        amount = row[_AMOUNT]
-        if type(amount) is float and amount.is_integer():  # 400.0 mg is written 400
-            yield (row[0], row[1], local(row[2]), *row[3:_AMOUNT], int(amount), *row[_AMOUNT + 1 :])
-        else:
-            yield (row[0], row[1], local(row[2]), *row[3:])
+    for row in journal.stream(sql, [p for _, given in selects for p in given]):
+        for place in _FLOAT_PLACES:
+            number = row[place]
+            if type(number) is float and number.is_integer():  # 400.0 mg is written 400
+                row = (*row[:place], int(number), *row[place + 1 :])
+        yield (row[0], row[1], local(row[2]), *row[3:])
 
 
 def read_limits(journal: Journal) -> list[dict[str, Any]]:
@@ -237,26 +261,29 @@ def update_record(
 ) -> None:
     """Set the given columns of one record, in one transaction; `check` runs first, under
     the write lock, so what it checks cannot change before the record is written."""
-    from sorelog.store.tables import model_for
+    from sqlalchemy import update
 
+    from sorelog.store.tables import table_of
+
+    table = table_of(kind)
     with journal.writing() as session:
         if check is not None:
             check()
-        row = session.get(model_for(kind), record_id)
-        if row is None:
+        done = session.connection().execute(
+            update(table).where(table.c.id == record_id).values(**changes)
+        )
+        if not done.rowcount:
             raise InputError(f"no record #{record_id}")
-        for column, value in changes.items():
-            setattr(row, column, value)
-        session.add(row)
         session.commit()
 
 
 def delete_record(journal: Journal, kind: str, record_id: int) -> None:
     """Remove one record; its id is never given to another."""
-    from sorelog.store.tables import model_for
+    from sqlalchemy import delete
 
+    from sorelog.store.tables import table_of
+
+    table = table_of(kind)
     with journal.session() as session:
-        row = session.get(model_for(kind), record_id)
-        if row is not None:
-            session.delete(row)
-            session.commit()
+        session.connection().execute(delete(table).where(table.c.id == record_id))
+        session.commit()

@@ -1,13 +1,31 @@
-"""SQLModel tables, for writes. Their shape follows the steps in store/migrations.py."""
+"""Each kind's table, derived from its statement (domain/kinds.py), for both dialects.
+
+A kind's table is `id`, `at` (the instant, UTC), `day` (its local calendar day), then one
+column per field, typed and bounded as the field says. SQLAlchemy writes the DDL for
+SQLite and for PostgreSQL from the one definition (`create_table`); PostgreSQL's tables
+also carry the `owner` of each row and its row-security policies
+(store/migrations_postgres.py). Writes, edits and deletes go through these tables.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+)
 from sqlalchemy.dialects.sqlite import DATETIME
-from sqlmodel import Field, SQLModel
 
-from sorelog.domain.kinds import kind_named
+from sorelog.domain.kinds import KINDS, RecordKind
 
 # Instants are stored as UTC ISO 8601 text with an explicit +00:00, never as naive text.
 UTC_DATETIME = DATETIME(  # type: ignore[no-untyped-call]
@@ -17,102 +35,73 @@ UTC_DATETIME = DATETIME(  # type: ignore[no-untyped-call]
     ),
     regexp=r"(\d+)-(\d+)-(\d+)T(\d+):(\d+):(\d+)\.(\d+)\+00:00",
 )
+INSTANT = DateTime(timezone=True).with_variant(UTC_DATETIME, "sqlite")
+_TYPES: dict[type, Any] = {int: Integer, float: Float(precision=53), str: String}
+
+METADATA = MetaData()
 
 
-class Soreness(SQLModel, table=True):
-    """One soreness entry: how sore a body part (and side) was, when, and why."""
+def table_for_kind(kind: RecordKind, metadata: MetaData = METADATA, owned: bool = False) -> Table:
+    """The table a kind's statement describes; `owned`: each row has its owner, the role
+    that wrote it, first in the key (a journal shared on a PostgreSQL server)."""
+    from sqlalchemy import text
 
-    __tablename__ = "soreness"
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)
-    day: date  # local calendar day of `at`
-    body_part: str
-    side: str | None = None
-    severity: int = Field(ge=0, le=10)
-    kind: str | None = None
-    cause: str | None = None
-    symptoms: str = ""  # canonical symptom names joined by ";"
-    note: str | None = None
-
-
-class RemedyUse(SQLModel, table=True):
-    """One use of a remedy: what, how much, when, and for which part."""
-
-    __tablename__ = "remedy_use"
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)
-    day: date
-    remedy: str  # normalised name
-    amount: float | None = None  # as entered
-    unit: str | None = None
-    base_amount: float | None = None  # in the unit family's base unit (mg, ml, min)
-    base_unit: str | None = None
-    body_part: str | None = None
-    side: str | None = None
-    note: str | None = None
+    owner = Column("owner", String, primary_key=True, server_default=text("current_user"))
+    columns: list[Any] = [
+        *([owner] if owned else []),
+        Column(
+            "id",
+            BigInteger().with_variant(Integer, "sqlite"),
+            primary_key=True,
+            autoincrement=False,
+        ),
+        Column("at", INSTANT, nullable=False),
+        Column("day", Date, nullable=False),
+    ]
+    for field in kind.fields:
+        column = Column(
+            field.name,
+            _TYPES[field.type],
+            nullable=not field.required and field.empty is None,
+            server_default="" if field.empty == "" else None,
+        )
+        columns.append(column)
+        if field.low is not None and field.high is not None:
+            columns.append(
+                CheckConstraint(f"{field.name} BETWEEN {field.low:g} AND {field.high:g}")
+            )
+    return Table(kind.table, metadata, *columns)
 
 
-class RemedyLimit(SQLModel, table=True):
-    """The person's own limits for a remedy (from a label or a clinician)."""
-
-    __tablename__ = "remedy_limit"
-
-    remedy: str = Field(primary_key=True)
-    max_daily_amount: float | None = None
-    max_daily_unit: str | None = None
-    max_days: int | None = None
-    max_days_in_30: int | None = None
-
-
-class SideEffect(SQLModel, table=True):
-    """A side effect felt, perhaps of a remedy."""
-
-    __tablename__ = "side_effect"
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)
-    day: date
-    effect: str  # normalised
-    remedy: str | None = None
-    severity: int | None = Field(default=None, ge=0, le=10)
-    note: str | None = None
+REMEDY_LIMIT = Table(
+    "remedy_limit",
+    METADATA,
+    Column("remedy", String, primary_key=True),
+    Column("max_daily_amount", Float(precision=53)),
+    Column("max_daily_unit", String),
+    Column("max_days", Integer),
+    Column("max_days_in_30", Integer),
+)
+TABLES: dict[str, Table] = {kind.name: table_for_kind(kind) for kind in KINDS}
 
 
-class Workout(SQLModel, table=True):
-    """A training session and the parts it loaded."""
+def table_of(record: str) -> Table:
+    """The table of a record kind as exports name it (see domain.kinds); made on first use
+    for a kind registered after this module was loaded."""
+    from sorelog.domain.kinds import kind_named
 
-    __tablename__ = "workout"
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)
-    day: date
-    cause: str  # the session's name
-    body_part: str  # canonical part names joined by ";"
-    note: str | None = None
+    if record not in TABLES:
+        TABLES[record] = table_for_kind(kind_named(record))
+    return TABLES[record]
 
 
-class Checkin(SQLModel, table=True):
-    """A PEG check-in: three 0-10 answers about the past week."""
+def table_ddl(kind: RecordKind, dialect: Any, *, owned: bool = False) -> list[str]:
+    """The statements that make a kind's table and its day index, in the SQL of `dialect`
+    (a SQLAlchemy dialect). `owned`: each row has its owner, the role that wrote it, first
+    in the key and the index (a journal shared on a PostgreSQL server)."""
+    from sqlalchemy.schema import CreateTable
 
-    __tablename__ = "checkin"
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_type=UTC_DATETIME)
-    day: date
-    severity: int = Field(ge=0, le=10)  # average pain
-    enjoyment: int = Field(ge=0, le=10)  # how much pain interfered with enjoyment of life
-    activity: int = Field(ge=0, le=10)  # how much pain interfered with general activity
-    note: str | None = None
-
-
-TABLES: dict[str, type[SQLModel]] = {
-    model.__tablename__: model
-    for model in (Soreness, RemedyUse, RemedyLimit, SideEffect, Workout, Checkin)
-}
-
-
-def model_for(record: str) -> type[SQLModel]:
-    """The table of a record kind as exports name it (see domain.kinds)."""
-    return TABLES[kind_named(record).table]
+    table = table_for_kind(kind, MetaData(), owned)
+    ddl = str(CreateTable(table).compile(dialect=dialect)).strip()
+    first = "owner, " if owned else ""
+    return [ddl, f"CREATE INDEX ix_{kind.table}_day ON {kind.table} ({first}day)"]

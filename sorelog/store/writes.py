@@ -1,43 +1,46 @@
-"""Writing to the journal through SQLModel."""
+"""Writing to the journal: new records of any kind, and remedy limits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC
 from typing import Any
 
 from sorelog.domain.doses import fits
 from sorelog.domain.errors import InputError, SorelogError
-from sorelog.domain.kinds import MAX_ID
-from sorelog.domain.values import (
-    CheckinInput,
-    Limit,
-    RemedyInput,
-    SideEffectInput,
-    SorenessInput,
-    WorkoutInput,
-)
+from sorelog.domain.kinds import MAX_ID, REMEDY
+from sorelog.domain.values import Limit, NewRecord
 from sorelog.store.journal import Journal
 from sorelog.store.reads import limits, remedy_units
 
 
-def _insert(journal: Journal, row: Any, check: Callable[[], None] | None = None) -> int:
-    """Add one row in its own short transaction and return its id; `check` runs first,
-    under the write lock, so nothing it relies on can change before the row is written."""
+def add_records(journal: Journal, records: Sequence[NewRecord]) -> list[int]:
+    """Write records in one transaction, all or none, and return their ids in order.
+
+    The rules that need the journal (a remedy's unit must compare with its limit and its
+    earlier doses) run first, under the write lock, so nothing they rely on can change
+    before the records are written.
+    """
+    from sqlalchemy import insert
+
+    from sorelog.store.tables import table_of
+
+    if not records:
+        return []
     with journal.writing() as session:
-        if check is not None:
-            check()
-        row.id = new_record_id(session)
-        session.add(row)
+        for record in records:
+            if (rule := JOURNAL_RULES.get(record.kind.name)) is not None:
+                rule(journal, record.values, None)
+        connection = session.connection()
+        ids = allocate_ids(connection, len(records))
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for record, new_id in zip(records, ids, strict=True):
+            row = {"id": new_id, "at": record.at.astimezone(UTC), "day": record.day}
+            by_kind.setdefault(record.kind.name, []).append({**row, **record.values})
+        for kind, rows in by_kind.items():
+            connection.execute(insert(table_of(kind)), rows)
         session.commit()
-        session.refresh(row)
-    assert row.id is not None
-    return int(row.id)
-
-
-def new_record_id(session: Any) -> int:
-    """Allocate an id no record of any kind has had (ids are never reused)."""
-    return allocate_ids(session.connection(), 1)[0]
+    return ids
 
 
 def allocate_ids(connection: Any, count: int) -> list[int]:
@@ -71,85 +74,6 @@ def allocate_ids(connection: Any, count: int) -> list[int]:
     return ids
 
 
-def add_soreness(journal: Journal, entry: SorenessInput) -> int:
-    """Write one soreness entry and return its id."""
-    return add_soreness_entries(journal, [entry])[0]
-
-
-def add_soreness_entries(journal: Journal, entries: list[SorenessInput]) -> list[int]:
-    """Write soreness entries in one transaction, all or none, and return their ids in order."""
-    from sorelog.store.tables import Soreness
-
-    rows = [
-        Soreness(
-            at=entry.at.astimezone(UTC),
-            day=entry.day,
-            body_part=entry.body_part,
-            side=entry.side,
-            severity=entry.severity,
-            kind=entry.kind,
-            cause=entry.cause,
-            symptoms=";".join(entry.symptoms),
-            note=entry.note,
-        )
-        for entry in entries
-    ]
-    if not rows:
-        return []
-    with journal.writing() as session:
-        ids = allocate_ids(session.connection(), len(rows))
-        for row, new_id in zip(rows, ids, strict=True):
-            row.id = new_id
-        session.add_all(rows)
-        session.commit()
-    return ids
-
-
-def add_remedy_use(journal: Journal, entry: RemedyInput) -> int:
-    """Write one remedy use; its unit must compare with the remedy's limit and earlier doses."""
-    from sorelog.store.tables import RemedyUse
-
-    dose, base = entry.dose, entry.dose.base if entry.dose else None
-
-    def check() -> None:
-        if dose is not None:
-            check_unit(journal, entry.remedy, dose.unit)
-
-    return _insert(
-        journal,
-        RemedyUse(
-            at=entry.at.astimezone(UTC),
-            day=entry.day,
-            remedy=entry.remedy,
-            amount=dose.amount if dose else None,
-            unit=dose.unit if dose else None,
-            base_amount=base.amount if base else None,
-            base_unit=base.unit if base else None,
-            body_part=entry.body_part,
-            side=entry.side,
-            note=entry.note,
-        ),
-        check,
-    )
-
-
-def add_side_effect(journal: Journal, entry: SideEffectInput) -> int:
-    """Write one side effect and return its id."""
-    from sorelog.store.tables import SideEffect
-
-    return _insert(
-        journal,
-        SideEffect(
-            at=entry.at.astimezone(UTC),
-            day=entry.day,
-            effect=entry.effect,
-            remedy=entry.remedy,
-            severity=entry.severity,
-            note=entry.note,
-        ),
-    )
-
-
 def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None = None) -> None:
     """Refuse a unit that cannot be added to earlier doses or compared with the limit."""
     limit = limits(journal).get(remedy)
@@ -166,10 +90,23 @@ def check_unit(journal: Journal, remedy: str, unit: str, leaving_out: int | None
         )
 
 
+def _unit_fits(journal: Journal, values: dict[str, Any], record_id: int | None) -> None:
+    if values.get("unit"):
+        check_unit(journal, values["remedy"], values["unit"], leaving_out=record_id)
+
+
+# The rules of a kind that need the journal, run under the write lock by every add and
+# edit: (journal, the record's values by field name, its id when edited).
+JOURNAL_RULES: dict[str, Callable[[Journal, dict[str, Any], int | None], None]] = {
+    REMEDY.name: _unit_fits,
+}
+
+
 def set_limit(journal: Journal, limit: Limit) -> Limit:
     """Change the limits given (None leaves one as it is) and return the remedy's limits now."""
+    from sqlalchemy import insert, select, update
 
-    from sorelog.store.tables import RemedyLimit
+    from sorelog.store.tables import REMEDY_LIMIT
 
     with journal.writing() as session:
         if limit.max_daily is not None:
@@ -180,60 +117,33 @@ def set_limit(journal: Journal, limit: Limit) -> Limit:
                     f"{limit.max_daily.unit} cannot be compared with it, so give it in "
                     f"{sorted(used)[0]}"
                 )
-        row = session.get(RemedyLimit, limit.remedy) or RemedyLimit(remedy=limit.remedy)
+        changes: dict[str, Any] = {}
         if limit.max_daily is not None:
-            row.max_daily_amount = limit.max_daily.amount
-            row.max_daily_unit = limit.max_daily.unit
+            changes["max_daily_amount"] = limit.max_daily.amount
+            changes["max_daily_unit"] = limit.max_daily.unit
         if limit.max_days is not None:
-            row.max_days = limit.max_days
+            changes["max_days"] = limit.max_days
         if limit.max_days_in_30 is not None:
-            row.max_days_in_30 = limit.max_days_in_30
-        session.add(row)
+            changes["max_days_in_30"] = limit.max_days_in_30
+        connection = session.connection()
+        this = REMEDY_LIMIT.c.remedy == limit.remedy
+        if connection.execute(select(REMEDY_LIMIT.c.remedy).where(this)).first() is None:
+            connection.execute(insert(REMEDY_LIMIT).values(remedy=limit.remedy, **changes))
+        elif changes:
+            connection.execute(update(REMEDY_LIMIT).where(this).values(**changes))
         session.commit()
     return limits(journal)[limit.remedy]
 
 
 def clear_limit(journal: Journal, remedy: str) -> bool:
     """Remove the person's limits for a remedy; False if there were none."""
-    from sorelog.store.tables import RemedyLimit
+    from sqlalchemy import delete
+
+    from sorelog.store.tables import REMEDY_LIMIT
 
     with journal.session() as session:
-        row = session.get(RemedyLimit, remedy)
-        if row is None:
-            return False
-        session.delete(row)
+        gone = session.connection().execute(
+            delete(REMEDY_LIMIT).where(REMEDY_LIMIT.c.remedy == remedy)
+        )
         session.commit()
-    return True
-
-
-def add_workout(journal: Journal, entry: WorkoutInput) -> int:
-    """Write one workout and return its id."""
-    from sorelog.store.tables import Workout
-
-    return _insert(
-        journal,
-        Workout(
-            at=entry.at.astimezone(UTC),
-            day=entry.day,
-            cause=entry.name,
-            body_part=";".join(entry.parts),
-            note=entry.note,
-        ),
-    )
-
-
-def add_checkin(journal: Journal, entry: CheckinInput) -> int:
-    """Write one PEG check-in and return its id."""
-    from sorelog.store.tables import Checkin
-
-    return _insert(
-        journal,
-        Checkin(
-            at=entry.at.astimezone(UTC),
-            day=entry.day,
-            severity=entry.pain,
-            enjoyment=entry.enjoyment,
-            activity=entry.activity,
-            note=entry.note,
-        ),
-    )
+    return bool(gone.rowcount)
