@@ -165,20 +165,16 @@ def backup(
 ) -> None:
     """Copy the journal safely, even while another sorelog is writing to it."""
     source = journal_file(ctx)
-    from sorelog.store.backup import backup_journal, backup_postgres, default_backup_path
+    from sorelog.services.backup import back_up_file, back_up_rows, backup_path
 
-    directory = source.parent if source is not None else Path.cwd()
-    if path is not None:
-        path = path.expanduser()
-        directory = path if path.is_dir() else path.parent
-    dest = default_backup_path(directory, now(ctx)) if path is None or path.is_dir() else path
+    dest = backup_path(path, source, now(ctx))
     if source is not None:
-        typer.echo(printable(str(backup_journal(source, dest))))
+        typer.echo(printable(str(back_up_file(source, dest))))
         return
     with reading(ctx) as journal:  # a PostgreSQL journal: your rows, as a SQLite journal
         if journal is None:
             raise SorelogError(f"no journal at {shown(journal_location(ctx))} to back up")
-        typer.echo(printable(str(backup_postgres(journal, dest, now(ctx)))))
+        typer.echo(printable(str(back_up_rows(journal, dest, now(ctx)))))
 
 
 # -- helpers ----------------------------------------------------------------
