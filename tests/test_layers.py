@@ -1,5 +1,6 @@
-"""The layout keeps its layers: imports point down, no module imports itself back, and the
-libraries that carry a layer's job (Typer, Rich, sqlite3, SQLModel) stay in that layer.
+"""The layout keeps its layers: imports point down, no module imports itself back, the
+libraries that carry a layer's job (Typer, Rich, sqlite3, SQLModel) stay in that layer,
+and the CLI reaches the store only to open the journal (every use case is a service).
 
 Read from the source with `ast`, every import counted (inside functions and
 TYPE_CHECKING blocks too): knowing about a module is what a layer must not do.
@@ -141,6 +142,52 @@ def test_the_checks_catch_what_they_are_for() -> None:
     ]
     loop = {"sorelog.store.a": {"sorelog.store.b"}, "sorelog.store.b": {"sorelog.store.a"}}
     assert find_cycles(loop) == [["sorelog.store.a", "sorelog.store.b", "sorelog.store.a"]]
+
+
+# Every use case goes cli -> services -> store: the CLI parses, calls one service and
+# renders. Only its context module reaches the store, to open the journal a run names.
+STORE_DOOR = "sorelog.cli.context"
+# Command modules whose use cases are still being moved into services: this list only
+# shrinks, and a module leaves it as soon as it no longer imports the store.
+NOT_YET_THROUGH_SERVICES = {
+    "sorelog.cli.checkin",
+    "sorelog.cli.records",
+    "sorelog.cli.remedies",
+    "sorelog.cli.soreness",
+    "sorelog.cli.workouts",
+}
+CLI_MODULES = sorted(module for module in MODULES if layer(module) == "cli")
+
+
+def store_reaches(names: set[str]) -> list[str]:
+    """The store modules among `names` (the package itself too)."""
+    return sorted(
+        name for name in names if name == "sorelog.store" or name.startswith("sorelog.store.")
+    )
+
+
+@pytest.mark.parametrize("module", CLI_MODULES)
+def test_the_cli_reaches_the_store_only_to_open_the_journal(module: str) -> None:
+    if module == STORE_DOOR or module in NOT_YET_THROUGH_SERVICES:
+        return
+    wrong = store_reaches(imports(module))
+    assert not wrong, f"{module} imports {wrong}: call a service (sorelog/services/) instead"
+
+
+def test_the_modules_not_yet_through_services_still_need_to_be_listed() -> None:
+    # An entry whose module no longer imports the store is taken off, so the list empties.
+    stale = sorted(m for m in NOT_YET_THROUGH_SERVICES if not store_reaches(imports(m)))
+    assert stale == [], f"these import no store module now; take them off the list: {stale}"
+
+
+def test_the_store_check_sees_every_way_in() -> None:
+    # The package, a module in it, and a name imported from either; services do not count.
+    found = imports("sorelog.cli.context")
+    assert "sorelog.store" in found and "sorelog.store.config_file" in found
+    assert store_reaches({"sorelog.store", "sorelog.store.writes", "sorelog.services.chart"}) == [
+        "sorelog.store",
+        "sorelog.store.writes",
+    ]
 
 
 CLOCK_READS = {"now", "today", "utcnow", "time", "time_ns", "monotonic"}

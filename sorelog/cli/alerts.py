@@ -11,20 +11,16 @@ from sorelog.cli.context import now, settings
 from sorelog.domain.safe_text import printable
 
 if TYPE_CHECKING:
+    from sorelog.services.journal import Journal
     from sorelog.services.triage import Alert
-    from sorelog.store import Journal
 
 
 def alerts_for(ctx: typer.Context, journal: Journal, ids: Iterable[int]) -> list[Alert]:
     """What the records with these ids, just written, need said at once."""
-    from sorelog.services.triage import triage
-    from sorelog.store.records import read_records
+    from sorelog.services.alerts import alerts_for_written
 
-    wanted = tuple(ids)
-    if not wanted:
-        return []
     config, zone = settings(ctx)
-    return triage(journal, read_records(journal, zone, ids=wanted), now(ctx), config)
+    return alerts_for_written(journal, ids, zone, now(ctx), config)
 
 
 def say(alerts: Iterable[Alert]) -> None:

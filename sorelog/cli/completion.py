@@ -7,7 +7,6 @@ and any failure (no journal yet, locked, not SQLite, an older schema) offers not
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import typer
 
@@ -40,22 +39,16 @@ def complete_remedy(incomplete: str, ctx: typer.Context | None = None) -> list[s
     Names are stored lower-case; Typer keeps only exact-prefix matches, so 'IB'
     offers nothing rather than a word the shell could not substitute.
     """
-    from sorelog.store.quick_reads import remedy_names
+    from sorelog.services.completion import remedy_names
 
-    try:
-        names = remedy_names(completion_journal(ctx))
-    except (OSError, ValueError):  # the default path's directory cannot be worked out
-        return []
-    return [name for name in names if name.startswith(incomplete)]
+    return [name for name in remedy_names(named_journal(ctx)) if name.startswith(incomplete)]
 
 
-def completion_journal(ctx: typer.Context | None = None) -> Path:
-    """The journal the command line being completed names: --db, SORELOG_DB, else the default.
+def named_journal(ctx: typer.Context | None = None) -> str | None:
+    """The journal the command line being completed names: --db, else SORELOG_DB.
 
     While completing, the root callback has not run, so the option is read from the
     parsed parameters and the variable from the environment.
     """
-    from sorelog.store.paths import journal_path
-
     given = ctx.find_root().params.get("db") if ctx is not None else None
-    return journal_path(given or os.environ.get("SORELOG_DB"))
+    return given or os.environ.get("SORELOG_DB")

@@ -8,7 +8,7 @@ import typer
 
 from sorelog.cli.completion import complete_key
 from sorelog.cli.params import JsonOption
-from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.errors import InputError
 from sorelog.domain.safe_text import printable
 from sorelog.domain.settings import KEYS, default, shown
 
@@ -47,10 +47,9 @@ def config_show(
     as_json: JsonOption = False,
 ) -> None:
     """Every setting with its effective value and where it came from."""
-    from sorelog.store import config_file
+    from sorelog.services.settings import current_settings
 
-    path = config_file.config_path()
-    config = config_file.load_config(path)
+    config, path = current_settings()
     from sorelog.render.console import console, print_json
     from sorelog.render.settings import settings_document, settings_renderable
 
@@ -75,37 +74,24 @@ def config_set(
 ) -> None:
     """Check a setting and save it in the config file, keeping the others."""
     name = _key(key)
-    from sorelog.store import config_file
-
-    path = config_file.config_path()
-    try:
-        old = shown(name, getattr(config_file.load_config(path), name))
-    except SorelogError:
-        old = "not valid"  # setting it is how the file gets repaired
     if value.strip() == "" and name not in ("timezone", "emergency_number"):
         raise InputError(
             f"{name} needs a whole number; 'sorelog config unset {name}' returns it to "
             f"the default, {default(name)}"
         )
-    try:
-        after = config_file.set_value(name, value.strip(), path)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
-    new = shown(name, getattr(after, name))
-    typer.echo(printable(f"{name} = {new} (was {old}); saved in {path}"))
+    from sorelog.services.settings import set_setting
+
+    changed = set_setting(name, value.strip())
+    typer.echo(printable(f"{name} = {changed.new} (was {changed.old}); saved in {changed.path}"))
 
 
 @app.command("unset")
 def config_unset(key: KeyArgument) -> None:
     """Remove a setting from the config file so its default applies again."""
     name = _key(key)
-    from sorelog.store import config_file
+    from sorelog.services.settings import unset_setting
 
-    path = config_file.config_path()
-    try:
-        removed = config_file.unset_value(name, path)
-    except ValueError as exc:  # pragma: no cover - _key already checked it
-        raise InputError(str(exc)) from None
+    removed, path = unset_setting(name)
     value = shown(name, default(name))
     if removed:
         typer.echo(printable(f"{name} is back to its default, {value}; saved in {path}"))

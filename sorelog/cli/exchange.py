@@ -61,20 +61,16 @@ def export(
         output = None
     chosen = format or (Format.csv if output and output.suffix.lower() == ".csv" else Format.json)
     source = journal_file(ctx)
-    from sorelog.store.private_files import is_stream, names_journal
+    from sorelog.services.files import is_stream, names_journal, write_private_text
 
     if output is not None and names_journal(output.expanduser(), source):
         raise InputError(
             f"-o {output} is the journal or a file SQLite keeps beside it; give another file"
         )
-    from sorelog.formats.write import write_csv, write_json
-    from sorelog.store.records import export_document, export_rows
+    from sorelog.services.exporting import export_journal
 
     def write(out: IO[str]) -> int:
-        if chosen is Format.csv:  # tuples straight from the cursor: no dict per record
-            return write_csv(export_rows(journal, zone), out)
-        records, limits = export_document(journal, zone)  # records stream from the journal
-        return write_json(records, limits, out)
+        return export_journal(journal, zone, chosen, out)  # records stream from the journal
 
     with reading(ctx, person) as journal:
         if journal is None:
@@ -91,7 +87,7 @@ def export(
             else:
                 write(sys.stdout)
             return
-        count = _write_private(output.expanduser(), write)
+        count = write_private_text(output.expanduser(), write)
     said = f"Exported {count} records to {output} ({chosen})."
     typer.echo(printable(said), err=is_stream(output.expanduser()))  # a stream gets data only
 
@@ -169,20 +165,16 @@ def backup(
 ) -> None:
     """Copy the journal safely, even while another sorelog is writing to it."""
     source = journal_file(ctx)
-    from sorelog.store.backup import backup_journal, backup_postgres, default_backup_path
+    from sorelog.services.backup import back_up_file, back_up_rows, backup_path
 
-    directory = source.parent if source is not None else Path.cwd()
-    if path is not None:
-        path = path.expanduser()
-        directory = path if path.is_dir() else path.parent
-    dest = default_backup_path(directory, now(ctx)) if path is None or path.is_dir() else path
+    dest = backup_path(path, source, now(ctx))
     if source is not None:
-        typer.echo(printable(str(backup_journal(source, dest))))
+        typer.echo(printable(str(back_up_file(source, dest))))
         return
     with reading(ctx) as journal:  # a PostgreSQL journal: your rows, as a SQLite journal
         if journal is None:
             raise SorelogError(f"no journal at {shown(journal_location(ctx))} to back up")
-        typer.echo(printable(str(backup_postgres(journal, dest, now(ctx)))))
+        typer.echo(printable(str(back_up_rows(journal, dest, now(ctx)))))
 
 
 # -- helpers ----------------------------------------------------------------
@@ -232,16 +224,6 @@ def _open_bytes(file: Path) -> Iterator[BinaryIO]:
         raise InputError(f"{file} is a directory; give an export file") from None
     with handle:
         yield handle
-
-
-def _write_private(path: Path, write: Callable[[IO[str]], int]) -> int:
-    """Write an export 0600 in one step, so `path` is never half written."""
-    from sorelog.store.private_files import write_private_text
-
-    try:
-        return write_private_text(path, write)
-    except OSError as exc:
-        raise SorelogError(f"cannot write {path}: {exc.strerror}") from None
 
 
 @contextmanager

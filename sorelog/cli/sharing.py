@@ -14,7 +14,7 @@ from sorelog.domain.errors import InputError
 from sorelog.domain.safe_text import printable
 
 if TYPE_CHECKING:
-    from sorelog.store import Journal
+    from sorelog.services.journal import Journal
 
 app = typer.Typer()
 
@@ -22,10 +22,9 @@ app = typer.Typer()
 @contextmanager
 def _journal_to_share(ctx: typer.Context) -> Iterator[Journal]:
     """The PostgreSQL journal; a journal file is refused before one is created."""
-    from sorelog.store.sharing import NOT_SHARED_HERE
+    from sorelog.services.sharing import refuse_a_file
 
-    if journal_file(ctx) is not None:
-        raise InputError(NOT_SHARED_HERE)
+    refuse_a_file(journal_file(ctx))
     with open_for_writing(ctx) as journal:
         yield journal
 
@@ -50,17 +49,15 @@ def share(
     ] = None,
 ) -> None:
     """Let another role read your journal (never change it); a PostgreSQL journal."""
-    from sorelog.store.sharing import role_of, shares
-    from sorelog.store.sharing import share as give
+    from sorelog.services import sharing
 
     with _journal_to_share(ctx) as journal:
         if role is None:
-            readers, owners = shares(journal)
+            readers, owners = sharing.shares(journal)
             typer.echo(printable("Read by: " + (", ".join(readers) or "nobody")))
             typer.echo(printable("You may read: " + (", ".join(owners) or "nobody")))
             return
-        added = give(journal, role)
-        me = role_of(journal)
+        added, me = sharing.share(journal, role)
     if added:
         typer.echo(
             printable(f"{role} can now read your journal (with --person {me}), not change it.")
@@ -72,10 +69,10 @@ def share(
 @app.command()
 def unshare(ctx: typer.Context, role: RoleArgument) -> None:
     """Stop another role reading your journal."""
-    from sorelog.store.sharing import unshare as take
+    from sorelog.services import sharing
 
     with _journal_to_share(ctx) as journal:
-        taken = take(journal, role)
+        taken = sharing.unshare(journal, role)
     if taken:
         typer.echo(printable(f"{role} can no longer read your journal."))
     else:
@@ -91,9 +88,9 @@ def setup(ctx: typer.Context) -> None:
             "setup is for a PostgreSQL journal (--db postgresql://USER@HOST/DB); a journal "
             "file is set up by its first write"
         )
-    from sorelog.store.opening_postgres import setup_postgres
+    from sorelog.services.sharing import set_up_server
 
-    owner, before, after = setup_postgres(location, now(ctx))
+    owner, before, after = set_up_server(location, now(ctx))
     where = shown(location)
     if before == after:
         typer.echo(printable(f"sorelog's tables in {where} are up to date."))

@@ -11,7 +11,7 @@ import typer
 
 from sorelog.cli.context import journal_file, now, reading, settings, today
 from sorelog.cli.params import PersonOption
-from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.errors import InputError
 from sorelog.domain.safe_text import printable
 from sorelog.domain.when import parse_day
 
@@ -54,14 +54,9 @@ def summary(
     if target is None:
         sys.stdout.write(page)
         return
-    from sorelog.store.private_files import write_private
+    from sorelog.services.files import is_stream, write_private_bytes
 
-    try:
-        write_private(target, page.encode("utf-8"))
-    except OSError as exc:
-        raise SorelogError(f"cannot write {target}: {exc.strerror}") from None
-    from sorelog.store.private_files import is_stream
-
+    write_private_bytes(target, page.encode("utf-8"))
     said = f"Wrote the summary to {target}; open it in a browser, or print it."
     typer.echo(printable(said), err=is_stream(target))  # a stream's reader gets the page only
 
@@ -76,7 +71,7 @@ def _target(output: str | None, made: date, journal: Path | None) -> Path | None
         raise InputError(f"-o {output} is a directory; give a file name, like summary.html")
     if not path.parent.is_dir():
         raise InputError(f"-o {output}: the directory {path.parent} does not exist")
-    from sorelog.store.private_files import names_journal
+    from sorelog.services.files import names_journal
 
     if names_journal(path, journal):
         raise InputError(

@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sorelog.domain.errors import InputError, SorelogError
+from sorelog.store.backend import Journal
 from sorelog.store.days import DAY_TABLES
-from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, Journal, damaged, storage_error
+from sorelog.store.journal import BUSY_TIMEOUT_SECONDS, damaged, storage_error
 from sorelog.store.opening import check_existing
 
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")

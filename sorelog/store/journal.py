@@ -1,7 +1,8 @@
-"""An open journal: a connection for reads, an engine for writes, errors named.
+"""A journal in a SQLite file: sorelog's own backend, and the one a journal starts as.
 
-`Journal` is a SQLite file; store/postgres.py's PostgresJournal is the same interface on a
-PostgreSQL server, chosen by the location's scheme (store/opening.open_journal).
+`SqliteJournal` implements store/backend.py's `Journal`, the interface the rest of the
+store reads and writes through; store/postgres.py's PostgresJournal is the other one,
+chosen by the location's scheme (store/opening.open_journal).
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from sorelog.domain.errors import SorelogError
+from sorelog.store.backend import Journal as Journal  # the interface, named here for its readers
 
 
 def _busy_timeout() -> float:
@@ -28,102 +28,42 @@ def _busy_timeout() -> float:
 BUSY_TIMEOUT_SECONDS = _busy_timeout()
 
 
-@dataclass
-class Journal:
-    """An open, up-to-date journal: a connection for reads (`db.execute(sql, params)` with
-    `?` placeholders), an engine for writes."""
+class SqliteJournal(Journal):
+    """A journal file, read through a sqlite3 connection; written through an engine whose
+    connections wait for other writers."""
 
-    path: Path | None
-    db: Any  # sqlite3.Connection, or postgres.PostgresConnection with the same face
-    _engine: Any = field(default=None, repr=False)
     dialect: ClassVar[str] = "sqlite"
-
-    @property
-    def name(self) -> str:
-        """How messages name the journal."""
-        return str(self.path)
-
-    @property
-    def viewed(self) -> str | None:
-        """The role whose rows are read, on PostgreSQL (a journal file has no roles)."""
-        return None
-
-    @property
-    def reads_own(self) -> bool:
-        """False while reading a journal someone else shared: nothing may be written."""
-        return True
-
-    def queries(self, dbapi_connection: Any) -> Any:
-        """A writing session's driver connection with the face reads use (`?` placeholders)."""
-        return dbapi_connection
-
-    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
-        """Rows one at a time from the cursor, for reads too large to hold."""
-        return iter(self.db.execute(sql, params))
-
-    def engine(self) -> Any:
-        """The SQLModel/SQLAlchemy engine, created on first write."""
-        if self._engine is None:
-            assert self.path is not None
-            self._engine = make_engine(self.path)
-        return self._engine
-
-    @contextmanager
-    def session(self) -> Iterator[Any]:
-        """A SQLModel session for writing; a storage failure becomes one clear SorelogError."""
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
-
-        try:
-            with Session(self.engine()) as session:
-                yield session
-        except DBAPIError as exc:
-            failure = self.session_failure(exc)
-            if failure is None:
-                raise
-            raise failure from None
-
-    def session_failure(self, exc: Any) -> SorelogError | None:
-        """A driver error wrapped by SQLAlchemy in a writing session, as one line; None
-        lets it through (on SQLite, only failures of the file itself are named)."""
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError):
-            return storage_error(self.path or Path(), exc.orig or exc)
-        return None
-
     # A write first, which takes SQLite's lock on the whole file.
     write_lock: ClassVar[str] = "DELETE FROM record_ids WHERE 0"
 
-    @contextmanager
-    def writing(self) -> Iterator[Any]:
-        """A session that holds the write lock from its start, so what it checks before
-        writing (units in use, ids taken) cannot change under it: check and write are one
-        transaction, whatever other sorelog runs do at the same moment."""
-        with self.session() as session:
-            session.connection().exec_driver_sql(self.write_lock)
-            yield session
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        super().__init__(db)
+        self.path = path
 
-    def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-        self.db.close()
+    @property
+    def name(self) -> str:
+        return str(self.path)
 
-    def __enter__(self) -> Journal:
-        return self
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        return iter(self.db.execute(sql, params))
 
-    def __exit__(self, kind: object, exc: object, trace: object) -> None:
-        """Close; a storage failure while it was open becomes one line the person can act on
-        (a damaged page is found only when a read reaches it)."""
-        self.close()
-        failure = self.failure(exc)
-        if failure is not None:
-            raise failure from None
+    def queries(self, dbapi_connection: Any) -> Any:
+        return dbapi_connection  # sqlite3 itself
+
+    def open_engine(self) -> Any:
+        return make_engine(self.path)
+
+    def session_failure(self, exc: Any) -> SorelogError | None:
+        """Only failures of the file itself are named (locked, read-only, damaged)."""
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            return storage_error(self.path, exc.orig or exc)
+        return None
 
     def failure(self, exc: object) -> SorelogError | None:
-        """The driver's own error, as one line; None for anything else."""
         if isinstance(exc, sqlite3.Error):
-            return storage_error(self.path or Path(), exc)
+            return storage_error(self.path, exc)
         return None
 
 

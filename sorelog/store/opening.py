@@ -15,10 +15,11 @@ from pathlib import Path
 
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.when import LocalZone
+from sorelog.store.backend import Journal
 from sorelog.store.days import align_days
 from sorelog.store.journal import (
     BUSY_TIMEOUT_SECONDS,
-    Journal,
+    SqliteJournal,
     connect,
     damaged,
     storage_error,
@@ -87,7 +88,7 @@ def open_journal(
         if isinstance(exc, sqlite3.Error):
             raise storage_error(path, exc) from None
         raise
-    return Journal(path=path, db=db)
+    return SqliteJournal(path, db)
 
 
 def check_existing(path: Path) -> bool:

@@ -12,11 +12,11 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from sorelog.domain.errors import InputError, SorelogError
-from sorelog.store.journal import Journal
+from sorelog.store.backend import Journal
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 EXTRA_HINT = "PostgreSQL journals need the postgres extra: pip install 'sorelog[postgres]'"
@@ -180,12 +180,14 @@ WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('sorelog write ' || current_
 class PostgresJournal(Journal):
     """A journal in a PostgreSQL database, seen through row-level security."""
 
-    dialect = "postgresql"
+    dialect: ClassVar[str] = "postgresql"
+    write_lock: ClassVar[str] = WRITE_LOCK
+    role: str
 
     def __init__(
         self, url: str, db: PostgresConnection, role: str, person: str | None = None
     ) -> None:
-        super().__init__(path=None, db=db)
+        super().__init__(db)
         self.url = url
         self.role = role
         self.person = person  # whose journal is read, when someone shared theirs
@@ -202,25 +204,21 @@ class PostgresJournal(Journal):
     def name(self) -> str:
         return redact(self.url)
 
-    def engine(self) -> Any:
-        if self._engine is None:
-            from sqlalchemy.pool import NullPool
-            from sqlmodel import create_engine
+    def open_engine(self) -> Any:
+        from sqlalchemy.pool import NullPool
+        from sqlmodel import create_engine
 
-            url = self.url
+        url = self.url
 
-            def connect_for_engine() -> Any:
-                conn = driver().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
-                conn.execute(SESSION_SETUP)
-                conn.commit()
-                return conn
+        def connect_for_engine() -> Any:
+            conn = driver().connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_SECONDS)
+            conn.execute(SESSION_SETUP)
+            conn.commit()
+            return conn
 
-            self._engine = create_engine(
-                "postgresql+psycopg://", creator=connect_for_engine, poolclass=NullPool
-            )
-        return self._engine
-
-    write_lock = WRITE_LOCK
+        return create_engine(
+            "postgresql+psycopg://", creator=connect_for_engine, poolclass=NullPool
+        )
 
     def session_failure(self, exc: Any) -> SorelogError | None:
         return postgres_error(self.url, exc.orig or exc)

@@ -8,8 +8,7 @@ changed by it.
 from __future__ import annotations
 
 from sorelog.domain.errors import InputError
-from sorelog.store.journal import Journal
-from sorelog.store.postgres import PostgresJournal
+from sorelog.store.backend import Journal
 
 NOT_SHARED_HERE = (
     "sharing needs a journal on a PostgreSQL server (--db postgresql://USER@HOST/DB); "
@@ -18,8 +17,9 @@ NOT_SHARED_HERE = (
 
 
 def role_of(journal: Journal) -> str:
-    """The role this run is, on the server (found when the journal was opened)."""
-    if not isinstance(journal, PostgresJournal):
+    """The role this run is, on the server (found when the journal was opened); a journal
+    without roles cannot be shared."""
+    if journal.role is None:
         raise InputError(NOT_SHARED_HERE)
     return journal.role
 
