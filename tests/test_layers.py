@@ -149,13 +149,6 @@ def test_the_checks_catch_what_they_are_for() -> None:
 STORE_DOOR = "sorelog.cli.context"
 # Command modules whose use cases are still being moved into services: this list only
 # shrinks, and a module leaves it as soon as it no longer imports the store.
-NOT_YET_THROUGH_SERVICES = {
-    "sorelog.cli.checkin",
-    "sorelog.cli.records",
-    "sorelog.cli.remedies",
-    "sorelog.cli.soreness",
-    "sorelog.cli.workouts",
-}
 CLI_MODULES = sorted(module for module in MODULES if layer(module) == "cli")
 
 
@@ -168,16 +161,10 @@ def store_reaches(names: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("module", CLI_MODULES)
 def test_the_cli_reaches_the_store_only_to_open_the_journal(module: str) -> None:
-    if module == STORE_DOOR or module in NOT_YET_THROUGH_SERVICES:
+    if module == STORE_DOOR:
         return
     wrong = store_reaches(imports(module))
     assert not wrong, f"{module} imports {wrong}: call a service (sorelog/services/) instead"
-
-
-def test_the_modules_not_yet_through_services_still_need_to_be_listed() -> None:
-    # An entry whose module no longer imports the store is taken off, so the list empties.
-    stale = sorted(m for m in NOT_YET_THROUGH_SERVICES if not store_reaches(imports(m)))
-    assert stale == [], f"these import no store module now; take them off the list: {stale}"
 
 
 def test_the_store_check_sees_every_way_in() -> None:

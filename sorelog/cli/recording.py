@@ -17,8 +17,8 @@ from sorelog.domain.record_checks import FieldError, check_record
 from sorelog.domain.values import NewRecord
 
 if TYPE_CHECKING:
+    from sorelog.services.journal import Journal
     from sorelog.services.triage import Alert
-    from sorelog.store import Journal
 
 
 def checked(

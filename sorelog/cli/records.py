@@ -21,7 +21,7 @@ from sorelog.domain.kinds import KINDS, Field
 from sorelog.render.records import describe
 
 if TYPE_CHECKING:
-    from sorelog.store import Journal
+    from sorelog.services.journal import Journal
 
 app = typer.Typer()
 
