@@ -14,14 +14,17 @@ import pytest
 from conftest import FROZEN_NOW
 from sorelog.analysis.flag import Level
 from sorelog.domain.errors import InputError, SorelogError
+from sorelog.domain.kinds import SORENESS
+from sorelog.domain.record_checks import check_record
 from sorelog.domain.settings import Config
-from sorelog.domain.values import Limit, SorenessInput
+from sorelog.domain.values import Limit, NewRecord
 from sorelog.domain.when import LocalZone
 from sorelog.services import backup, completion, files, settings, sharing
 from sorelog.services.alerts import alerts_for_written
 from sorelog.services.exporting import export_journal
+from sorelog.services.records import log_records
 from sorelog.store import open_journal
-from sorelog.store.writes import add_soreness, set_limit
+from sorelog.store.writes import set_limit
 
 NOON = datetime(2026, 11, 20, 12, 0, 0)
 
@@ -114,7 +117,7 @@ def test_a_record_just_written_at_ten_is_said_at_once(private_env: Path) -> None
     with journal:
         assert alerts_for_written(journal, [], zone, FROZEN_NOW, Config()) == []
         at = FROZEN_NOW - timedelta(hours=1)
-        entry = SorenessInput(at=at, day=at.date(), body_part="quads", side=None, severity=10)
-        written = add_soreness(journal, entry)
+        values = check_record(SORENESS, {"body_part": "quads", "severity": "10"})
+        (written,) = log_records(journal, [NewRecord(SORENESS, at, at.date(), values)])
         alerts = alerts_for_written(journal, [written], zone, FROZEN_NOW, Config())
     assert [alert.level for alert in alerts] == [Level.urgent]
