@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
-from sorelog.domain.kinds import KIND_NAMES, KINDS, MAX_ID, kind_named, record_list
+from sorelog.domain.field_checks import text
+from sorelog.domain.kinds import KIND_NAMES, KINDS, MAX_ID, RecordKind, kind_named, record_list
 from sorelog.domain.names import normalise_remedy
 from sorelog.domain.record_checks import FieldError, check_record
 from sorelog.domain.values import ImportLimit, ImportRow
@@ -36,14 +37,41 @@ def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) 
             raise ValueError(f"{HEADER[index]} does not apply to a {record} record; leave it empty")
     number_id = _ident(cells[1])
     moment = _instant(cells[2], zone, latest)
-    raw = tuple(_hashable(cells[place]) for place in _PLACES[record])
-    values = _checked(record, raw)
+    places, free = _PLACES[record]
+    values = _checked(record, tuple(_hashable(cells[place]) for place in places))
+    if free:  # the person's own words, different in most rows: checked outside the cache
+        filled = list(values)
+        for column, place in free:
+            filled[column] = _words(record, column, cells[place])
+        values = tuple(filled)
     return ImportRow(number, record, number_id, moment.astimezone(UTC), zone.day_of(moment), values)
 
 
 _AT = {name: place for place, name in enumerate(HEADER)}
-# Where each kind's exported fields are in a row, in the order of its fields.
-_PLACES = {kind.name: tuple(_AT[column] for column in kind.export_columns) for kind in KINDS}
+
+
+def _places(kind: RecordKind) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Where a kind's fields are in a row: the cells its cached check reads (every
+    exported field but free text, in field order), and for each free-text field its
+    place among the kind's columns and in the row."""
+    checked = tuple(_AT[str(f.export)] for f in kind.exported if f.check is not text)
+    free = tuple((kind.columns.index(f.name), _AT[str(f.export)])
+                 for f in kind.exported if f.check is text)  # fmt: skip
+    return checked, free
+
+
+_PLACES = {kind.name: _places(kind) for kind in KINDS}
+
+
+def _words(record: str, column: int, value: Any) -> str | None:
+    """A free-text cell (a note, a cause), kept exactly; None when empty."""
+    if value is None or value == "":
+        return None
+    try:
+        return text(value)
+    except ValueError as exc:
+        field = kind_named(record).fields[column]
+        raise ValueError(FieldError(str(exc), field).said(lambda f: f.export)) from None
 
 
 def _hashable(value: Any) -> Any:
@@ -57,9 +85,10 @@ def _checked(record: str, raw: tuple[Any, ...]) -> tuple[Any, ...]:
     """The kind's values in the order of its columns, checked by its one checker
     (domain/record_checks.py), a refusal naming the column."""
     kind = kind_named(record)
+    fields = [field for field in kind.exported if field.check is not text]
     given = {
         field.name: list(value) if isinstance(value, tuple) else value
-        for field, value in zip(kind.exported, raw, strict=True)
+        for field, value in zip(fields, raw, strict=True)
     }
     try:
         values = check_record(kind, given)
