@@ -25,6 +25,9 @@ class Journal(ABC):
     dialect: ClassVar[str]
     # A statement that takes this person's write lock, as the first of a writing session.
     write_lock: ClassVar[str]
+    # A bulk insert's placeholder when the driver takes dates and instants as Python
+    # values; None: they go through the column types' converters, as the ORM sends them.
+    bulk_placeholder: ClassVar[str | None]
     # The role this run is on a server; None where a journal holds one person (a file).
     role: str | None = None
 

@@ -235,7 +235,8 @@ def import_file(
             matches = _Matches(db, data)
             ids = _Ids(db, data)
             inserts = {
-                record: _Insert(connection, table_of(record), _NAMES[record]) for record in _NAMES
+                record: _Insert(connection, table_of(record), _NAMES[record], journal)
+                for record in _NAMES
             }
             for ordinal, row in enumerate(data.rows()):
                 if matches.present(ordinal, row):
@@ -314,17 +315,19 @@ class _Insert:
     that type's own bind processor, as the ORM would, and SQLite gets plain tuples.
     """
 
-    def __init__(self, connection: Any, table: Any, names: tuple[str, ...]) -> None:
+    def __init__(
+        self, connection: Any, table: Any, names: tuple[str, ...], journal: Journal
+    ) -> None:
         from sqlalchemy import insert
 
         self.connection = connection
         self.pending: list[Any] = []
         self.arrange: Callable[[tuple[Any, ...]], Any] = tuple
         self.convert: list[tuple[int, Any]] = []
-        if connection.dialect.name == "postgresql":  # psycopg takes dates and times as they are
+        if (mark := journal.bulk_placeholder) is not None:
             self.sql = (
                 f"INSERT INTO {table.name} ({', '.join(names)}) "
-                f"VALUES ({', '.join(['%s'] * len(names))})"
+                f"VALUES ({', '.join([mark] * len(names))})"
             )
             return
         compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(names))

@@ -35,6 +35,7 @@ class SqliteJournal(Journal):
     dialect: ClassVar[str] = "sqlite"
     # A write first, which takes SQLite's lock on the whole file.
     write_lock: ClassVar[str] = "DELETE FROM record_ids WHERE 0"
+    bulk_placeholder: ClassVar[str | None] = None  # sqlite3's own date adapters are deprecated
 
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         super().__init__(db)

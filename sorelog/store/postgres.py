@@ -182,6 +182,7 @@ class PostgresJournal(Journal):
 
     dialect: ClassVar[str] = "postgresql"
     write_lock: ClassVar[str] = WRITE_LOCK
+    bulk_placeholder: ClassVar[str | None] = "%s"  # psycopg adapts dates and times itself
     role: str
 
     def __init__(
