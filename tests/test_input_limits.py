@@ -68,7 +68,7 @@ HEADER = "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount
 
 
 def test_text_has_one_limit_typed_or_imported(journal, tmp_path) -> None:
-    from sorelog.domain.inputs import MAX_TEXT
+    from sorelog.domain.field_checks import MAX_TEXT
 
     journal.ok("add", "quads", "3", "--note", "n" * MAX_TEXT)
     assert_refused(

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from sorelog.domain.doses import Dose, parse_dose
 from sorelog.domain.errors import InputError
 from sorelog.domain.names import normalise_remedy
-from sorelog.domain.parts import parse_symptom, resolve_part
+from sorelog.domain.parts import resolve_part
 from sorelog.domain.when import LocalZone, parse_when
 
 
@@ -29,30 +29,6 @@ def part_option(text: str, option: str = "") -> PartSide:
         return PartSide(*resolve_part(text))
     except ValueError as exc:
         raise InputError(f"{option}: {exc}" if option else str(exc)) from None
-
-
-MAX_TEXT = 1_000_000  # characters of a note or cause: pages of text, and a bound on a file's
-
-
-def clean_text(value: str | None) -> str | None:
-    """Text exactly as typed (spaces, tabs and line ends kept), None when empty; text that
-    is not valid Unicode, or longer than MAX_TEXT characters, is refused."""
-    value = value or ""
-    if len(value) > MAX_TEXT:
-        raise InputError(f"text is longer than {MAX_TEXT:,} characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError("text contains bytes that are not valid UTF-8") from None
-    return value or None
-
-
-def symptom_names(given: list[str] | None) -> tuple[str, ...]:
-    """Checked symptom names, without repeats ('dark urine' is 'dark-urine')."""
-    try:
-        return tuple(dict.fromkeys(parse_symptom(name) for name in given or ()))
-    except ValueError as exc:
-        raise InputError(f"--symptom: {exc}") from None
 
 
 def remedy_name_arg(text: str) -> str:

@@ -14,7 +14,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any, BinaryIO
 
 from sorelog.domain.errors import InputError
-from sorelog.domain.inputs import MAX_TEXT
+from sorelog.domain.field_checks import MAX_TEXT
 from sorelog.domain.kinds import REMEDY
 from sorelog.domain.safe_text import printable
 from sorelog.domain.values import ImportFile, ImportRow
