@@ -6,15 +6,23 @@ Pure: no database and no clock; the caller passes the zone and the latest moment
 from __future__ import annotations
 
 import json
-import math
 import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sorelog.domain.doses import Dose, canonical_unit, check_decimals, parse_amount, parse_dose
-from sorelog.domain.field_checks import text
-from sorelog.domain.kinds import KIND_NAMES, KINDS, MAX_ID, RecordKind, kind_named, record_list
+from sorelog.domain import field_checks
+from sorelog.domain.doses import Dose, canonical_unit, parse_dose
+from sorelog.domain.field_checks import Several, text
+from sorelog.domain.kinds import (
+    KIND_NAMES,
+    KINDS,
+    MAX_ID,
+    REMEDY,
+    RecordKind,
+    kind_named,
+    record_list,
+)
 from sorelog.domain.names import normalise_remedy
 from sorelog.domain.record_checks import FieldError, check_record
 from sorelog.domain.values import ImportLimit, ImportRow
@@ -167,28 +175,21 @@ def _instant(value: Any, zone: LocalZone, latest: datetime) -> datetime:
 
 
 def _dose(amount: Any, unit: str | None) -> Dose | None:
+    """A limit's dose: its amount checked as a remedy's is, with its unit beside it or in it."""
     if not _given(amount):
         if unit is not None:
             raise ValueError(f"unit '{unit}' has no amount")
         return None
-    if isinstance(amount, str) and unit is None:
-        return parse_dose(amount)  # a spreadsheet cell such as '400mg'
+    try:
+        found = field_checks.amount(amount)
+    except ValueError as exc:
+        refused = FieldError(str(exc), REMEDY.by_export("amount"))
+        raise ValueError(refused.said(lambda field: field.export)) from None
+    if isinstance(found, Several):  # '400mg'
+        return Dose(found["amount"], found["unit"])
     if unit is None:
         raise ValueError(f"amount {_whole(amount)} needs a unit, like mg or tablets")
-    if isinstance(amount, bool) or not isinstance(amount, int | float | str):
-        raise ValueError(f"amount must be a number, not {json.dumps(amount)}")
-    try:
-        number = parse_amount(amount) if isinstance(amount, str) else float(amount)
-    except ValueError as exc:
-        if "ambiguous" in str(exc) or "decimal places" in str(exc):
-            raise
-        raise ValueError(f"amount must be a number, like 400 or 1.5, not '{amount}'") from None
-    if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"amount {_whole(amount)} must be a number more than zero")
-    check_decimals(number, _whole(amount))
-    if number > 1e9:
-        raise ValueError(f"amount {_whole(amount)} is too large")
-    return Dose(number, canonical_unit(unit))
+    return Dose(found, canonical_unit(unit))
 
 
 def check_limit(item: dict[str, Any]) -> ImportLimit:
