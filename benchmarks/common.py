@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -66,6 +67,39 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, int]:
 def median_time(args: list[str], env: dict[str, str], runs: int) -> float:
     timed(args, env)  # warm the file cache
     return statistics.median(timed(args, env)[0] for _ in range(runs))
+
+
+def cpu_time(args: list[str], env: dict[str, str]) -> float:
+    """CPU time (user + system, s) of one run; fails loudly if the command fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}: {done.stderr.decode()[-500:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def paired_cpu_time(
+    first: list[str], second: list[str], env: dict[str, str], pairs: int
+) -> tuple[float, float, float]:
+    """Median CPU time of each command and the median of second / first, over `pairs` runs
+    of the two side by side (each in turn going first), so that a change in the machine's
+    load between runs moves both sides of a ratio alike."""
+    cpu_time(first, env), cpu_time(second, env)  # warm the file cache
+    times: list[tuple[float, float]] = []
+    for turn in range(pairs):
+        if turn % 2:
+            b = cpu_time(second, env)
+            a = cpu_time(first, env)
+        else:
+            a = cpu_time(first, env)
+            b = cpu_time(second, env)
+        times.append((a, b))
+    return (
+        statistics.median(a for a, _ in times),
+        statistics.median(b for _, b in times),
+        statistics.median(b / a for a, b in times),
+    )
 
 
 def episodes(rng: random.Random, count: int, first: date, last: date):
