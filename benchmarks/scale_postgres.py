@@ -25,7 +25,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AS_OF, entries, median_time, print_rows, timed, write_csv
+from common import AS_OF, entries, median_time, print_rows, timed, write_csv
 
 from sorelog.store.opening_postgres import setup_postgres
 

@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AS_OF, build_journal, entries, print_rows, timed, write_csv
+from common import AS_OF, build_journal, entries, print_rows, timed, write_csv
 
 Row = tuple[str, str, str, bool]
 

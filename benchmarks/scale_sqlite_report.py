@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import AS_OF, PLAIN_CSV, build_journal, entries, print_rows, timed
+from common import AS_OF, PLAIN_CSV, build_journal, entries, print_rows, timed
 
 Row = tuple[str, str, str, bool]
 SMALL = 1_000

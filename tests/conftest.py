@@ -172,6 +172,29 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", backends, indirect=True)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `pg` every test that needs the PostgreSQL server: the postgresql copies of the
+    suites above and every test that asks for pg_cluster or pg_database, so that
+    `pytest -m "not slow and not pg"` is the quick loop while editing (CI runs them all)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("backend") == "postgresql"
+        if on_postgres or "pg_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.pg)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A PostgreSQL test never skips: without a server it fails, or CI would pass having
+    tested nothing there. A skip (say, of a missing driver) is reported as a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and item.get_closest_marker("pg") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"a PostgreSQL test may not skip ({reason})"
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "sqlite"))

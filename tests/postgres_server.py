@@ -10,7 +10,8 @@ role, each with the password `<name>-pw`: keeper may create tables in each test
 database's public schema (it runs `sorelog setup` and keeps no journal), alice, bob,
 carol and dave may not (they keep journals). They are made anew every session, so a
 reused server starts from the same roles. One session at a time per server: a second
-session on the same server would remake the roles under the first.
+session on the same server would remake the roles under the first (so pytest-xdist's
+workers, each a session, are refused a shared server; without one each starts its own).
 
 `pg_database` (per test) is an empty database made by the admin and dropped after the
 test, connections and all: `url(role)` to connect as a role, `admin(sql)` and
@@ -172,6 +173,14 @@ def pg_cluster() -> Iterator[PgCluster]:
 
     directory: Path | None = None
     admin_url = os.environ.get(ADMIN_URL_VAR, "")
+    if admin_url and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        # Each pytest-xdist worker is a session of its own: they would remake each other's
+        # roles. Without the variable each worker starts a server of its own.
+        pytest.fail(
+            f"one test session at a time on the server in {ADMIN_URL_VAR}: run the PostgreSQL "
+            f'tests without -n, or leave -n to `-m "not pg"`',
+            pytrace=False,
+        )
     try:
         if not admin_url:
             # Not under pytest's temporary directory: the server's user (PostgreSQL will not

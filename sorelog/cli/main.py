@@ -1,44 +1,178 @@
-"""The root command: global options, the one exit point, and every command group composed."""
+"""The root command: global options, the one exit point, and every command, each loaded
+only when it runs."""
 
 from __future__ import annotations
 
 import os
 import re
 import sys
-from typing import Annotated, Any, NoReturn
+from collections.abc import Iterator, MutableMapping
+from functools import cache
+from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command_from_info, get_command_name, get_group_from_info
+from typer.models import TyperInfo
 
 from sorelog import __version__
-from sorelog.cli import (
-    chart,
-    checkin,
-    config,
-    exchange,
-    records,
-    remedies,
-    sharing,
-    soreness,
-    summary,
-    workouts,
-)
 from sorelog.cli.context import RunState
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
-ORDER = ("add", "workout", "checkin", "report", "chart", "summary", "remedy", "side-effect",
-         "list", "edit", "delete", "export", "import", "backup", "setup", "share", "unshare",
-         "config", "parts")  # fmt: skip
+
+class Entry(NamedTuple):
+    """Where a command is defined: the Typer app in `module` (under sorelog.cli) named
+    `attribute`, and the one line `sorelog --help` shows for it."""
+
+    module: str
+    attribute: str
+    help: str
+
+
+# Every command, in the order people use them (as `sorelog --help` lists them). `sorelog add`
+# imports sorelog.cli.soreness alone; help and completion list these without importing any.
+# The help is the first paragraph of the command's own (the group's, for remedy and config).
+COMMANDS: dict[str, Entry] = {
+    "add": Entry(
+        "soreness", "app", "Log how sore a body part is; several parts at once: add quads 6 hams 4."
+    ),
+    "workout": Entry(
+        "workouts",
+        "app",
+        "Log a workout and the parts it loaded: what separates training soreness from the rest.",
+    ),
+    "checkin": Entry(
+        "checkin",
+        "app",
+        "Answer the PEG check-in: average pain, and how much it got in the way, this past week.",
+    ),
+    "report": Entry(
+        "soreness",
+        "app",
+        "Show how each body part is doing, and the flags worth a clinician's look.",
+    ),
+    "chart": Entry(
+        "chart",
+        "app",
+        "Draw each sore part's daily highest severity over time, with workouts marked.",
+    ),
+    "summary": Entry(
+        "summary",
+        "app",
+        "A summary a clinician can read in a minute: flags, charts, remedies, check-ins.",
+    ),
+    "remedy": Entry(
+        "remedies", "remedy_app", "Log remedies, set your own limits, and see your recent use."
+    ),
+    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy."),
+    "list": Entry(
+        "records",
+        "app",
+        "Soreness, workouts, check-ins, remedies and side effects with their ids, newest first.",
+    ),
+    "edit": Entry("records", "app", "Correct a record: give only what changes ('' clears a text)."),
+    "delete": Entry("records", "app", "Delete one record (asks first)."),
+    "export": Entry(
+        "exchange",
+        "app",
+        "Write out everything in the journal, in a form 'sorelog import' reads back.",
+    ),
+    "import": Entry(
+        "exchange",
+        "app",
+        "Add the records in an export file; records already in the journal are skipped.",
+    ),
+    "backup": Entry(
+        "exchange", "app", "Copy the journal safely, even while another sorelog is writing to it."
+    ),
+    "setup": Entry(
+        "sharing",
+        "app",
+        "Create or upgrade sorelog's tables in a PostgreSQL database (run once, as their owner).",
+    ),
+    "share": Entry(
+        "sharing",
+        "app",
+        "Let another role read your journal (never change it); a PostgreSQL journal.",
+    ),
+    "unshare": Entry("sharing", "app", "Stop another role reading your journal."),
+    "config": Entry(
+        "config", "app", "Show or change your flag thresholds and time zone (the config file)."
+    ),
+    "parts": Entry("soreness", "app", "List the body parts and the other names they answer to."),
+}
+
+
+@cache
+def load_command(name: str) -> Any:
+    """The command `name`, built from its module (imported now) as the root would have built
+    it; once per process. An app with a callback of its own is a group (remedy, config)."""
+    entry = COMMANDS[name]
+    module = f"sorelog.cli.{entry.module}"
+    __import__(module)  # not importlib.import_module: `python -X importtime` sees this one
+    commands: typer.Typer = getattr(sys.modules[module], entry.attribute)
+    if commands.registered_callback is not None:
+        return get_group_from_info(
+            TyperInfo(commands, name=name),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            suggest_commands=app.suggest_commands,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+    for info in commands.registered_commands:
+        assert info.callback is not None
+        if (info.name or get_command_name(info.callback.__name__)) == name:
+            return get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    raise LookupError(f"sorelog.cli.{entry.module}.{entry.attribute} has no command {name!r}")
+
+
+class Commands(MutableMapping[str, Any]):
+    """The root's commands by name (COMMANDS), each loaded the first time it is looked up."""
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in COMMANDS:
+            raise KeyError(name)
+        return load_command(name)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        raise TypeError(f"add {name!r} to COMMANDS in {__name__}")
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError(f"remove {name!r} from COMMANDS in {__name__}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
 
 
 class SorelogGroup(TyperGroup):
     """The one exit point: every failure becomes one line on stderr and an exit status."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = Commands()
+
     def list_commands(self, ctx: Any) -> list[str]:
         """Commands in the order people use them, not alphabetically."""
-        names = super().list_commands(ctx)
-        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """For help and completion: the command's name and one line, its module not loaded
+        (the command that runs is loaded by resolve_command)."""
+        if cmd_name not in COMMANDS:
+            return None
+        return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name].help)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        """The command to run, loaded now."""
+        name, command, rest = super().resolve_command(ctx, args)
+        return name, (load_command(name) if name is not None else command), rest
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -138,16 +272,6 @@ def main_options(
     ctx.obj = RunState(db_option=db or None)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
-
-
-# Each group owns its Typer app; the root composes them (none imports the root).
-groups = (soreness.app, workouts.app, checkin.app, summary.app, remedies.app, records.app,
-          exchange.app, sharing.app)  # fmt: skip
-for group in groups:
-    app.add_typer(group)
-app.add_typer(chart.app)
-app.add_typer(remedies.remedy_app, name="remedy")
-app.add_typer(config.app, name="config")
 
 
 def main() -> None:
