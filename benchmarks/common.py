@@ -160,7 +160,7 @@ def build_journal(path: Path, rows: list[tuple]) -> None:
     db.executemany("INSERT INTO record_ids (id) VALUES (?)",
                    [(first_id + i,) for i in range(len(sessions))])  # fmt: skip
     db.executemany(
-        "INSERT INTO workout (id, at, day, cause, body_part) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO workout (id, at, day, name, parts) VALUES (?, ?, ?, ?, ?)",
         [(first_id + i, *session) for i, session in enumerate(sessions)],
     )
     db.execute("COMMIT")

@@ -22,8 +22,9 @@ from sorelog.domain.safe_text import printable
 
 
 class Entry(NamedTuple):
-    """Where a command is defined: the Typer app in `module` (under sorelog.cli) named
-    `attribute`, and the one line `sorelog --help` shows for it."""
+    """Where a command is defined: the Typer app in `module` (a module of sorelog.cli by
+    its name, or any module by its dotted name) named `attribute`, and the one line
+    `sorelog --help` shows for it."""
 
     module: str
     attribute: str
@@ -109,7 +110,9 @@ def load_command(name: str) -> Any:
     """The command `name`, built from its module (imported now) as the root would have built
     it; once per process. An app with a callback of its own is a group (remedy, config)."""
     entry = COMMANDS[name]
-    module = f"sorelog.cli.{entry.module}"
+    module = entry.module
+    if "." not in module and module != "__main__":  # a module of sorelog.cli, by its name
+        module = f"sorelog.cli.{module}"
     __import__(module)  # not importlib.import_module: `python -X importtime` sees this one
     commands: typer.Typer = getattr(sys.modules[module], entry.attribute)
     if commands.registered_callback is not None:
