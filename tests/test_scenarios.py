@@ -238,7 +238,7 @@ def test_entries_after_the_report_date_change_nothing(journal, tmp_path) -> None
 
 
 def _before_workouts(days: list[DayValue], window: date) -> dict[str, date]:
-    """prolonged, severe and chronic as the rules stood before workouts existed: calendar
+    """prolonged, severe and chronic as the rules stand without workouts: calendar
     episodes, day 1 their first sore day (the reference the spec keeps them to)."""
     from sorelog.analysis.episodes import split_episodes
 
@@ -246,7 +246,14 @@ def _before_workouts(days: list[DayValue], window: date) -> dict[str, date]:
     config = Config()
     for episode in (e for e in split_episodes(days, 3) if e.last_day >= window):
         sore = [d for d in episode.days if d.severity > 0]
-        late = [d.day for d in sore if episode.day_number(d.day) > config.prolonged_days]
+        # SPEC v3: an entry at prolonged_level or more past day prolonged_days, or any
+        # soreness past day 14.
+        late = [
+            d.day
+            for d in sore
+            if (day := episode.day_number(d.day)) > 14
+            or (day > config.prolonged_days and d.severity >= config.prolonged_level)
+        ]
         if late and "prolonged" not in found:
             found["prolonged"] = late[0]
         tens = [d.day for d in sore if d.severity == 10]
