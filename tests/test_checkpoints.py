@@ -205,7 +205,8 @@ def _triggers(journal: Any) -> list[tuple[Any, ...]]:
 def test_an_import_puts_the_triggers_back_whether_it_lands_or_not(journal, tmp_path) -> None:
     load(journal, tmp_path, 1)
     triggers = _triggers(journal)
-    assert len(triggers) == 10  # after each write to soreness and workouts, and before replaces
+    # after each write to soreness and workouts, and before replaces; and the day rollup's
+    assert len(triggers) == 10 + 8
     report(journal, AS_OF)
     rows = kept(journal)
     refused = tmp_path / "refused.csv"

@@ -25,7 +25,7 @@ from sorelog.cli import app
 from sorelog.domain.kinds import KINDS
 
 DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta", "record_ids",
-               "chronic_checkpoint")  # fmt: skip
+               "chronic_checkpoint", "day_rollup")  # fmt: skip
 EVERY_TABLE = (*DATA_TABLES, "sorelog_shares")
 
 

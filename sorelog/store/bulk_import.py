@@ -229,7 +229,10 @@ def import_file(
     with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
         db = journal.queries(connection.connection.dbapi_connection)
-        with all_forgotten(db, journal.dialect):
+        with (
+            all_forgotten(db, journal.dialect),
+            journal.day_rollup.set_aside(db, data.first_day, data.last_day),
+        ):
             plan = ImportPlan()
             units = _Units(db, data.limits, plan)
             matches = _Matches(db, data)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from sorelog.domain.errors import SorelogError
+from sorelog.store.day_rollup import SQLITE, Rollup
 
 
 def _busy_timeout() -> float:
@@ -37,6 +38,10 @@ class Journal:
     db: Any  # sqlite3.Connection, or postgres.PostgresConnection with the same face
     _engine: Any = field(default=None, repr=False)
     dialect: ClassVar[str] = "sqlite"
+    # The soreness rollup's tables, triggers and day arithmetic in this dialect.
+    day_rollup: ClassVar[Rollup] = SQLITE
+    # Begins a read of several statements that all see one state of the journal.
+    snapshot: ClassVar[str] = "BEGIN"
 
     @property
     def name(self) -> str:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from sorelog.store import day_rollup
+
 Step = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Step]] = []
 
@@ -231,6 +233,12 @@ def m010_replaced_rows_forget_checkpoints(db: sqlite3.Connection) -> None:
                 f"CREATE TRIGGER {table}_replace_{event.lower()}{TRIGGER_SUFFIX} "
                 f"BEFORE {event} ON {table} BEGIN {body} END"
             )
+
+
+@migration
+def m011_day_rollup(db: sqlite3.Connection) -> None:
+    # Each part and side's soreness by day, kept by triggers (store/day_rollup.py).
+    day_rollup.SQLITE.install(db)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sorelog.domain.kinds import MAX_ID
+from sorelog.store import day_rollup
 from sorelog.store.migrations import CHECKPOINT_INPUTS, CHECKPOINT_MARGIN_DAYS, TRIGGER_SUFFIX
 
 Step = Callable[[Any], None]
@@ -196,6 +197,16 @@ def p002_chronic_checkpoints(db: Any) -> None:
                 f"AFTER {event} ON {table} REFERENCING {referencing} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION sorelog_forget_checkpoints_{event.lower()}()"
             )
+
+
+@pg_migration
+def p003_day_rollup(db: Any) -> None:
+    # SQLite's m011: each person's soreness by day, kept by triggers, under the same row
+    # security as soreness: a person reads and changes their own rows, and a person they
+    # shared their journal with reads them.
+    day_rollup.POSTGRES.install(db)
+    read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
+    _own_rows_only(db, "day_rollup", read)
 
 
 def _create_step_record(db: Any) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from sorelog.domain.errors import InputError, SorelogError
+from sorelog.store.day_rollup import POSTGRES
 from sorelog.store.journal import Journal
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -181,6 +182,8 @@ class PostgresJournal(Journal):
     """A journal in a PostgreSQL database, seen through row-level security."""
 
     dialect = "postgresql"
+    day_rollup = POSTGRES
+    snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
     def __init__(
         self, url: str, db: PostgresConnection, role: str, person: str | None = None
