@@ -237,7 +237,16 @@ def m010_replaced_rows_forget_checkpoints(db: sqlite3.Connection) -> None:
 
 @migration
 def m011_day_rollup(db: sqlite3.Connection) -> None:
-    # Each part and side's soreness by day, kept by triggers (store/day_rollup.py).
+    # Each part and side's soreness by day, kept by triggers (store/day_rollup.py): a
+    # report reads years of a part from it in one read, and writes nothing. It takes the
+    # place of the chronic checkpoints, which reports kept under their settings.
+    triggers = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+        (f"%{TRIGGER_SUFFIX}",),
+    ).fetchall()
+    for (name,) in triggers:
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("DROP TABLE chronic_checkpoint")
     day_rollup.SQLITE.install(db)
 
 
