@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -184,14 +185,16 @@ def persistent(bout: Bout, label: str, config: Config) -> Finding:
     days = bout.episode.days
     first_peak = max(d.severity for d in days if _within(d.day, bout.start, SETTLE_WINDOW))
     carried_from = bout.carried[0].day  # persistent only once carried into a later workout
-    for value in days:
+    dates = [d.day for d in days]  # in order, each once: a bisection finds the last 14 days
+    for place, value in enumerate(days):
         if (
             value.severity == 0
             or value.day < carried_from
             or (value.day - bout.start).days + 1 <= config.persistent_days
         ):
             continue
-        recent = [d for d in days if _within(value.day, d.day, SETTLE_WINDOW)]
+        since = bisect_right(dates, value.day - timedelta(days=SETTLE_WINDOW), hi=place)
+        recent = days[since : place + 1]  # the days within the SETTLE_WINDOW ending on it
         never_settled = all(d.lowest > SETTLED_LEVEL for d in recent)
         peak = max(d.severity for d in recent)
         if not never_settled and peak <= first_peak:
