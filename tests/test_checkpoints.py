@@ -26,7 +26,8 @@ from sorelog.domain.settings import THRESHOLDS, Config
 
 AS_OF = date(2026, 11, 20)
 FIRST = AS_OF - timedelta(days=720)
-PARTS = (("quadriceps", None), ("lower-back", None), ("calves", "left"), ("calves", "right"))
+PARTS = (("quadriceps", None), ("lower-back", None), ("calves", "left"), ("calves", "right"),
+         ("knees", None))  # fmt: skip
 HEADER = (
     "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note,"
     "enjoyment,activity"
@@ -41,9 +42,10 @@ def stamp(day: date, hour: int) -> str:
 
 
 def diary(seed: int) -> list[str]:
-    """Two years of soreness, most days, in four parts: runs of days broken by a logged 0
-    or a few days' gap, now and then a break of over a month; legs twice a week; a remedy
-    in runs of days, another now and then, and a side effect or two."""
+    """Two years of soreness, most days, in five parts: runs of days broken by a logged 0
+    or a few days' gap, now and then a break of over a month; legs twice a week (naming a
+    joint too, which takes no origin); a remedy in runs of days, another now and then, and
+    a side effect or two."""
     rng = random.Random(seed)
     lines = []
     for part, side in PARTS:
@@ -63,7 +65,7 @@ def diary(seed: int) -> list[str]:
                 day += timedelta(days=1 if draw < 0.85 else rng.randint(2, 5))
     day = FIRST
     while day <= AS_OF:
-        lines.append(f"workout,,{stamp(day, 18)},quadriceps;calves,,,,legs,,,,,,,,")
+        lines.append(f"workout,,{stamp(day, 18)},quadriceps;calves;knees,,,,legs,,,,,,,,")
         day += timedelta(days=rng.choice([3, 4, 4, 9]))
     day = FIRST + timedelta(days=rng.randrange(40))
     while day <= AS_OF:  # runs of days in a row, a few days or weeks apart

@@ -11,11 +11,12 @@ before anything is analysed, from two facts that hold whatever the settings:
   that day on (the day itself too: a workout the next day asks whether it was sore);
 - a `chronic` stretch joins sore days at most 30 days apart, so the stretch that reaches
   the window lies inside the run of sore days (none more than 30 days from the one
-  before) holding the part's first sore day in the window. For a part no workout names,
-  every sore day counts, so three lookups say what the days before the read add: where
-  that run began, its last sore day before the read, and the day it passed 90 days. A
-  part a workout names counts only the days its episodes decide, so it is read from the
-  last recovery before that run instead.
+  before) holding the part's first sore day in the window. For a part no workout can
+  explain (a muscle no workout names, or a joint, tendon or bone), every sore day
+  counts, so three lookups say what the days before the read add: where that run
+  began, its last sore day before the read, and the day it passed 90 days. A muscle a
+  workout names counts only the days its episodes decide, so it is read from the last
+  recovery before that run instead.
 
 Remedies: a run of days in a row and the days counted for frequent use both lie inside
 the chain of days of use no more than 30 days apart that holds the first use the report
@@ -33,6 +34,7 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from sorelog.domain.parts import is_muscle
 from sorelog.domain.values import (
     DayValue,
     Entry,
@@ -72,7 +74,9 @@ def read_history(journal: Journal, window_start: date, as_of: date, part: str | 
         if reads.is_empty(journal):
             return History(window_start, as_of, empty=True)
         workouts = reads.workouts(journal, as_of)
-        named = {name for workout in workouts for name in workout.parts}
+        # The parts a workout can explain: muscles it names (a joint, tendon or bone takes
+        # no origin, so all its episodes are unexplained and every sore day counts).
+        named = {name for workout in workouts for name in workout.parts if is_muscle(name)}
         return History(
             window_start,
             as_of,
