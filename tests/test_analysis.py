@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sorelog.analysis.chronic import stretches
 from sorelog.analysis.episodes import Trend, episode_trend, split_episodes
 from sorelog.analysis.flag import sort_flags
-from sorelog.analysis.part_summary import needs_earlier_history, summarize_part
+from sorelog.analysis.part_summary import summarize_part
 from sorelog.analysis.red_flags import flag_red
 from sorelog.analysis.soreness_flags import flag_soreness
 from sorelog.domain.settings import Config
@@ -269,25 +269,6 @@ def test_a_series_that_only_falls_is_never_worsening(values: list[int]) -> None:
     falling = sorted(values, reverse=True)
     for episode in split_episodes(series(*falling), CONFIG.gap_days):
         assert episode_trend(episode) != Trend.worsening
-
-
-@given(severities, st.integers(0, 80))
-def test_history_cut_at_lookback_agrees_when_no_more_is_needed(
-    values: list[int | None], cut: int
-) -> None:
-    days = series(*values, start=D0 - timedelta(days=40))
-    as_of = D0 + timedelta(days=20)
-    window_start = as_of - timedelta(days=6)
-    since = D0 - timedelta(days=40) + timedelta(days=cut)
-    partial = [d for d in days if d.day >= since]
-    if needs_earlier_history({KEY: partial}, since, window_start, CONFIG.gap_days):
-        return
-    assert summarize_part(KEY, partial, window_start, 3) == summarize_part(
-        KEY, days, window_start, 3
-    )
-    assert flag_soreness({KEY: partial}, window_start, CONFIG) == flag_soreness(
-        {KEY: days}, window_start, CONFIG
-    )
 
 
 def test_since_is_a_day_the_condition_held() -> None:

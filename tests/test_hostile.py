@@ -347,7 +347,8 @@ def test_names_an_older_sorelog_stored_decomposed_are_brought_to_nfc(journal) ->
         db.execute("ALTER TABLE remedy_limit DROP COLUMN max_days_in_30")
         db.execute("DROP TABLE workout")
         db.execute("DROP TABLE checkin")
-        db.execute("DROP TABLE chronic_checkpoint")
+        db.execute("DROP TABLE day_rollup")
+        db.execute("DROP TABLE day_rollup_touched")
         for (trigger,) in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'"
         ).fetchall():

@@ -220,3 +220,18 @@ def test_only_the_postgres_module_imports_psycopg() -> None:
         if any(name == "psycopg" or name.startswith("psycopg.") for name in imports(module))
     }
     assert users == {"sorelog.store.postgres"}
+
+
+def test_no_module_asks_which_dialect_it_has() -> None:
+    # What differs between SQLite and PostgreSQL is an attribute of the backend
+    # (store/backend.py), never a comparison or a lookup by the dialect's name.
+    import re
+
+    asking = re.compile(r"dialect(\.name)?\s*(==|!=)|\[[\w.]*dialect\]|dialect\s+in\s")
+    found = [
+        f"{module}:{number}"
+        for module, path in MODULES.items()
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if asking.search(line)
+    ]
+    assert found == []

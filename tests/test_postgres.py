@@ -25,7 +25,7 @@ from sorelog.cli import app
 from sorelog.domain.kinds import KINDS
 
 DATA_TABLES = (*(kind.table for kind in KINDS), "remedy_limit", "sorelog_meta", "record_ids",
-               "chronic_checkpoint")  # fmt: skip
+               "day_rollup")  # fmt: skip
 EVERY_TABLE = (*DATA_TABLES, "sorelog_shares")
 
 
@@ -49,7 +49,7 @@ def diary(url: str, who: str) -> None:
     ok(url, "side-effect", "nausea", "--remedy", "ibuprofen", "--at", "2026-11-19T10:00")
     ok(url, "checkin", "--pain", "3", "--enjoyment", "2", "--activity", "4",
        "--at", "2026-11-20T20:00")  # fmt: skip
-    ok(url, "report", "--days", "1", "--as-of", "2026-11-21")  # keeps chronic checkpoints
+    ok(url, "report", "--days", "1", "--as-of", "2026-11-21")
 
 
 def as_person(pg_database: Any, role: str, person: str, sql: str) -> list[tuple[Any, ...]]:
@@ -113,15 +113,14 @@ def test_a_share_lets_a_role_read_and_never_change(pg_database: Any) -> None:
     assert "bob can now read your journal" in ok(alice, "share", "bob")
     mine = ok(alice, "report", "--as-of", "2026-11-21", "--json")
     day = ok(alice, "report", "--days", "1", "--as-of", "2026-11-21", "--json")
-    kept = pg_database.admin("SELECT * FROM chronic_checkpoint ORDER BY 1, 2, 3, 4")
-    assert kept and {row[0] for row in kept} == {"alice"}
+    rollup = pg_database.admin("SELECT * FROM day_rollup ORDER BY 1, 2, 3, 4")
+    assert rollup and {row[0] for row in rollup} == {"alice"}
     assert ok(bob, "report", "--as-of", "2026-11-21", "--json", "--person", "alice") == mine
-    pg_database.admin("DELETE FROM chronic_checkpoint")  # bob's report reads alice's in full
     by_bob = ok(
         bob, "report", "--days", "1", "--as-of", "2026-11-21", "--json", "--person", "alice"
     )
-    assert by_bob == day
-    assert pg_database.admin("SELECT owner FROM chronic_checkpoint") == []  # bob kept none
+    assert by_bob == day  # bob reads alice's rollup, and writes nothing to it
+    assert pg_database.admin("SELECT * FROM day_rollup ORDER BY 1, 2, 3, 4") == rollup
     assert ok(bob, "list", "--json", "--days", "30", "--person", "alice") == ok(
         alice, "list", "--json", "--days", "30"
     )

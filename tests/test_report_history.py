@@ -1,22 +1,31 @@
-"""A report whose episodes, stretches and remedy runs reach years back: reading the history
-in widening slices gives exactly the report of one straightforward read of everything."""
+"""The one read a report makes (store/history.py): everything the rules need, in one
+read-only snapshot, no further back than they need, and the report of every row.
+
+Also: journals set up before the day rollup get it when they are upgraded, on both
+backends, and a person reading a journal shared with them reads its rollup and writes
+nothing.
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from full_read import Query, full_read, rollup_is_a_grouping
+from typer.testing import CliRunner
 
+from conftest import PostgresJournal, set_up_sorelog
+from sorelog.cli import app
 from sorelog.domain.settings import Config
-from sorelog.services import report_history as service
-from sorelog.services.report import build_report
-from sorelog.store import Journal, open_journal
-from sorelog.store import reads as queries
+from sorelog.render.report import report_document
+from sorelog.services.report import build_report, first_day_shown
+from sorelog.store import Journal, migrations, open_journal
+from sorelog.store.history import read_history
 
 AS_OF = date(2026, 11, 20)
 FIRST = AS_OF - timedelta(days=4 * 365)
@@ -30,13 +39,22 @@ def _days(first: date, last: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+def query(journal: Journal) -> Query:
+    def run(statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return list(journal.db.execute(statement, params).fetchall())
+
+    return run
+
+
 @pytest.fixture
 def diary(tmp_path: Path) -> Iterator[Journal]:
-    """Four years of soreness never more than a few weeks apart (one stretch, so the report
-    reads back to the first day), workouts, and a remedy taken every day for two years."""
+    """Four years of soreness never more than a few weeks apart (so each part's stretch
+    reaches back to the first day), legs twice a week, and a remedy taken every day for
+    two years; written straight into the tables, the rollup kept by its triggers."""
     rng = random.Random(20261120)
-    now = datetime(2026, 11, 25, tzinfo=UTC)
-    journal = open_journal(tmp_path / "long.db", create=True, now=now)
+    journal = open_journal(
+        tmp_path / "long.db", create=True, now=datetime(2026, 11, 25, tzinfo=UTC)
+    )
     assert journal is not None
     db = journal.db
     soreness, remedies, workouts = [], [], []
@@ -74,50 +92,132 @@ def diary(tmp_path: Path) -> Iterator[Journal]:
     journal.close()
 
 
-def _read_everything(
-    read: Callable[[date, date], Any],
-    join: Callable[[Any, Any], Any],
-    since: date,
-    as_of: date,
-    first_day: date | None,
-    incomplete: Callable[[Any, date], bool],
-) -> tuple[Any, date]:
-    start = min(since, first_day or since)
-    return read(start, as_of), start
+@pytest.mark.parametrize("part", [None, "quadriceps", "lower-back"])
+def test_a_long_history_gives_the_report_of_every_row(diary: Journal, part: str | None) -> None:
+    made = build_report(diary, AS_OF, 28, part, Config())
+    assert report_document(made) == full_read(query(diary), Config(), AS_OF, 28, part)
+    assert made.remedies  # the remedy's run is two years long
+    if part is None:  # and the calves' stretches four years
+        assert any(flag.code == "chronic" and f"since {FIRST.year}-" in flag.message
+                   for flag in made.flags)  # fmt: skip
 
 
-@pytest.mark.parametrize("part", [None, "quadriceps"])
-def test_long_look_back_equals_one_read_of_everything(
-    diary: Journal, monkeypatch: pytest.MonkeyPatch, part: str | None
-) -> None:
-    config = Config()
-    widening = build_report(diary, AS_OF, 28, part, config)  # keeps chronic checkpoints
-    assert build_report(diary, AS_OF, 28, part, config) == widening  # reads from them
-    diary.db.execute("DELETE FROM chronic_checkpoint")
-    monkeypatch.setattr(service, "_read_back", _read_everything)
-    assert widening == build_report(diary, AS_OF, 28, part, config)
-    assert widening.remedies  # the remedy's run is two years long
-    if part is None:  # and the calves' stretch four years
-        assert any(flag.code == "chronic" for flag in widening.flags)
+def test_the_read_reaches_back_only_as_far_as_the_rules_need(diary: Journal) -> None:
+    window_start = first_day_shown(AS_OF, 28)
+    history = read_history(diary, window_start, AS_OF, None)
+    read = sum(len(part.days) for part in history.parts.values())
+    (kept,) = diary.db.execute("SELECT count(*) FROM day_rollup").fetchone()
+    assert 0 < read < kept / 2
+    for (body_part, _side), part in history.parts.items():
+        if body_part == "quadriceps":  # a workout names it: read from before its stretch
+            assert part.before is None
+        else:  # read from a recent recovery: the days before add a stretch, looked up
+            assert part.days[0].day > window_start - timedelta(days=120)
+            assert part.before is None or part.before.last < part.days[0].day
+    assert any(part.before and part.before.first < FIRST + timedelta(days=60)
+               for part in history.parts.values())  # fmt: skip
+    assert history.remedy_days[0].day == AS_OF - timedelta(days=730)  # the run, whole
 
 
-def test_each_widening_reads_only_days_not_read_yet(
-    diary: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    spans: dict[str, list[tuple[date, date]]] = {"series": [], "remedies": []}
-
-    def spying(name: str, read: Callable[..., Any]) -> Callable[..., Any]:
-        def spy(journal: Journal, start: date, end: date, *rest: Any) -> Any:
-            spans[name].append((start, end))
-            return read(journal, start, end, *rest)
-
-        return spy
-
-    monkeypatch.setattr(queries, "daily_series", spying("series", queries.daily_series))
-    monkeypatch.setattr(queries, "remedy_days", spying("remedies", queries.remedy_days))
+def test_a_report_is_one_read_only_snapshot(diary: Journal) -> None:
+    statements: list[str] = []
+    diary.db.set_trace_callback(statements.append)
     build_report(diary, AS_OF, 28, None, Config())
-    for name, read in spans.items():
-        assert len(read) > 2, name  # it did widen, several times
-        ordered = sorted(read)
-        assert ordered[-1][1] == AS_OF
-        assert all(a[1] + timedelta(days=1) == b[0] for a, b in pairwise(ordered)), name
+    diary.db.set_trace_callback(None)
+    assert statements[0] == diary.snapshot and statements[-1] == "COMMIT"
+    assert all(s.lstrip().startswith(("SELECT", "WITH")) for s in statements[1:-1]), statements
+
+
+def test_a_journal_from_before_the_rollup_gets_it(tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    journal = open_journal(path, create=True, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert journal is not None
+    journal.close()
+    names = [name for name, _ in migrations.MIGRATIONS]
+    before = names.index("m011_day_rollup")
+    with sqlite3.connect(path) as db:  # as a sorelog of schema m010 left it, with rows
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchall():
+            db.execute(f"DROP TRIGGER {name}")
+        db.execute("DROP TABLE day_rollup")
+        db.execute("DROP TABLE day_rollup_touched")
+        for table, old, new in migrations.OWN_COLUMNS:  # and before each kind had its own
+            db.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
+        migrations.m009_chronic_checkpoints(db)
+        migrations.m010_replaced_rows_forget_checkpoints(db)
+        db.executemany("DELETE FROM sorelog_migrations WHERE name = ?",
+                       [(name,) for name in names[before:]])  # fmt: skip
+        db.execute(f"PRAGMA user_version = {before}")
+        for ident, (day, level) in enumerate([("2026-11-01", 5), ("2026-11-01", 0),
+                                              ("2026-11-02", 3)], start=1):  # fmt: skip
+            db.execute("INSERT INTO soreness (id, at, day, body_part, side, severity) "
+                       "VALUES (?, ?, ?, 'quadriceps', NULL, ?)",
+                       (ident, f"{day}T{8 + ident:02d}:00:00+00:00", day, level))  # fmt: skip
+        db.execute("INSERT INTO chronic_checkpoint VALUES ('v2', 'quadriceps', '', "
+                   "'2026-11-02', NULL, NULL, NULL)")  # fmt: skip
+    db.close()
+    journal = open_journal(path, create=False, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert journal is not None
+    rollup_is_a_grouping(query(journal))
+    tables = {name for (name,) in journal.db.execute("SELECT name FROM sqlite_master")}
+    assert "chronic_checkpoint" not in tables
+    assert not any("checkpoint" in name for name in tables)
+    journal.close()
+
+
+def _as(database: Any, role: str) -> Query:
+    def run(statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return database.as_role(role, statement.replace("?", "%s"), params)
+
+    return run
+
+
+def _cli(url: str, *args: str) -> str:
+    result = CliRunner().invoke(app, ["--db", url, *args])
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result.stdout
+
+
+def test_a_postgres_journal_from_before_the_rollup_gets_it_at_setup(
+    pg_database: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sorelog.store import migrations_postgres, opening_postgres
+
+    steps = migrations_postgres.PG_MIGRATIONS
+    names = [name for name, _ in steps]
+    older = steps[: names.index("p003_day_rollup")]
+    monkeypatch.setattr(migrations_postgres, "PG_MIGRATIONS", older)
+    monkeypatch.setattr(opening_postgres, "PG_MIGRATIONS", older)
+    set_up_sorelog(pg_database)
+    for role, level in (("alice", "6"), ("bob", "3")):
+        url = pg_database.url(role)
+        _cli(url, "add", "quads", level, "--at", "2026-11-19T08:00")
+        _cli(url, "add", "quads", "0", "calves", "2", "--at", "2026-11-19T20:00")
+    monkeypatch.setattr(migrations_postgres, "PG_MIGRATIONS", steps)
+    monkeypatch.setattr(opening_postgres, "PG_MIGRATIONS", steps)
+    set_up_sorelog(pg_database)  # the tables' owner upgrades them
+    for role in ("alice", "bob"):
+        rollup_is_a_grouping(_as(pg_database, role))
+        shown = _cli(pg_database.url(role), "report", "--as-of", "2026-11-20", "--json")
+        assert '"quadriceps"' in shown
+    tables = {name for (name,) in pg_database.admin("SELECT tablename FROM pg_tables")}
+    assert "chronic_checkpoint" not in tables
+    assert pg_database.admin("SELECT * FROM sorelog_meta WHERE key = 'checkpoint_epoch'") == []
+
+
+def test_a_shared_reader_reads_the_rollup_and_writes_nothing(pg_database: Any) -> None:
+    set_up_sorelog(pg_database)
+    alice, bob = pg_database.url("alice"), pg_database.url("bob")
+    for day, level in (("2026-11-17", 5), ("2026-11-18", 7), ("2026-11-19", 4)):
+        _cli(alice, "add", "quads", str(level), "--at", f"{day}T08:00")
+    _cli(alice, "remedy", "add", "ibuprofen", "--dose", "200 mg", "--at", "2026-11-18T09:00")
+    _cli(alice, "share", "bob")
+    journal = PostgresJournal(pg_database)
+    before = journal.snapshot()
+    mine = _cli(alice, "report", "--as-of", "2026-11-20", "--json")
+    assert _cli(bob, "report", "--as-of", "2026-11-20", "--json", "--person", "alice") == mine
+    for command in (["summary", "-o", "-"], ["chart"], ["list"], ["remedy", "list"]):
+        _cli(bob, *command, "--person", "alice")
+        _cli(alice, *command)
+    assert journal.snapshot() == before

@@ -1,8 +1,9 @@
-"""`chronic`: soreness that keeps recurring for over 3 months (spec: "Flags"), and the
-checkpoint that carries a part's stretch past a cut so a report need not re-read years.
+"""`chronic`: soreness that keeps recurring for over 3 months (spec: "Flags").
 
 A stretch is made of the sore days that `chronic` counts (those of unexplained or
-persistent bouts, chosen in soreness_flags.py); here they are plain days in order.
+persistent bouts, chosen in soreness_flags.py); here they are plain days in order. A
+report that did not read a part's oldest days passes the stretch they end with as
+`earlier` (store/history.py works it out for parts whose every sore day counts).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sorelog.analysis.flag import Finding, Level
-from sorelog.domain.values import ChronicCheckpoint, Stretch
+from sorelog.domain.values import Stretch
 
 CHRONIC_DAYS = 90  # IASP / ICD-11: pain for longer than 3 months
 CHRONIC_GAP_DAYS = 30  # episodes this close together count as one stretch of pain
@@ -19,7 +20,7 @@ CHRONIC_GAP_DAYS = 30  # episodes this close together count as one stretch of pa
 
 def stretches(sore_days: Iterable[date], earlier: Stretch | None = None) -> list[Stretch]:
     """The stretches of day-ordered sore days; `earlier`, the last stretch before them
-    (from a checkpoint), is continued when the first of them is close enough."""
+    (of days not read), is continued when the first of them is close enough."""
     found = [earlier] if earlier is not None else []
     for day in sore_days:
         if found and (day - found[-1].last).days - 1 <= CHRONIC_GAP_DAYS:
@@ -48,20 +49,3 @@ def chronic(
                 "soreness that keeps recurring for over 3 months is worth a clinician's review",
             )
     return None
-
-
-def advance(
-    start: ChronicCheckpoint | None, sore_days: Sequence[date], cut: date
-) -> ChronicCheckpoint:
-    """The checkpoint at `cut` (the first day of an episode), from the one at `start`
-    (None: `sore_days` hold the whole history) and the counted sore days after it.
-
-    A stretch that ended more than 30 days before the cut cannot reach past it, and is
-    dropped: what lies beyond the cut is then judged on its own, as a full read would.
-    """
-    before = [day for day in sore_days if day < cut]
-    found = stretches(before, start.stretch if start is not None else None)
-    last = found[-1] if found else None
-    if last is not None and (cut - last.last).days - 1 > CHRONIC_GAP_DAYS:
-        last = None
-    return ChronicCheckpoint(cut, last)

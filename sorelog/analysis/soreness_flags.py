@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -11,7 +12,7 @@ from sorelog.analysis.episodes import Episode
 from sorelog.analysis.flag import Finding, Flag, Level, sort_flags
 from sorelog.domain.parts import CHEST, is_muscle, part_label
 from sorelog.domain.settings import Config
-from sorelog.domain.values import ChronicCheckpoint, DayValue, Entry, SeriesKey, Workout
+from sorelog.domain.values import DayValue, Entry, PartHistory, SeriesKey, Workout
 
 EARLY = timedelta(hours=72)  # soreness after exercise peaks within 24-72 h of it (ACSM)
 RISING_LEVEL = 4  # a rise to at least this after the first 72 h is not the usual course
@@ -27,43 +28,56 @@ def flag_soreness(
     config: Config,
     workouts: Sequence[Workout] = (),
     entries: Mapping[SeriesKey, Sequence[Entry]] | None = None,
-    checkpoints: Mapping[SeriesKey, ChronicCheckpoint] | None = None,
 ) -> list[Flag]:
     """The soreness flags of bouts that reach into the window (red flags: red_flags.py).
 
     `workouts` are every workout up to the report date; `entries` each part's entries with
-    their times (for the rules counted in hours), else each day stands for one entry. A
-    part's checkpoint stands for its history before the cut: `chronic` then counts only
-    the days from the cut on, continuing the checkpoint's stretch.
+    their times (for the rules counted in hours), else each day stands for one entry.
     """
     flags: list[Flag] = []
     for key, days in series.items():
-        body_part, side = key
-        label = part_label(body_part, side)
-        loading = loading_workouts(body_part, workouts)
-        every = bouts(days, loading, config.gap_days)
-        reaching = [b for b in every if b.episode.last_day >= window_start]
-        timed = list((entries or {}).get(key) or _entries_of(days))
-        found = [
-            _first(prolonged(b, label, config, body_part) for b in reaching),
-            _first(not_improving(b, label, timed) for b in reaching),
-            _most_serious(severe(b.episode, label, config) for b in reaching),
-            _first(persistent(b, label, config) for b in reaching),
-            _chronic_from(every, config, window_start, label, (checkpoints or {}).get(key)),
-            chest(
-                body_part,
-                label,
-                timed,
-                loading,
-                reaching[0].start if reaching else None,
-                config.emergency_number,
-            ),
-        ]
-        flags += [
-            Flag(level, code, since, message, body_part, side)
-            for level, code, since, message in filter(None, found)
-        ]
+        loading = loading_workouts(key[0], workouts)
+        read = PartHistory(tuple(days), tuple((entries or {}).get(key, ())))
+        flags += flag_part(key, read, bouts(days, loading, config.gap_days), loading,
+                           window_start, config)  # fmt: skip
     return sort_flags(flags)
+
+
+def flag_part(
+    key: SeriesKey,
+    read: PartHistory,
+    every: Sequence[Bout],
+    loading: Sequence[Workout],
+    window_start: date,
+    config: Config,
+) -> list[Flag]:
+    """flag_soreness for one part and side, given its bouts (`every`, from `read.days`) and
+    the workouts loading it. `chronic` counts the days read, continuing `read.before`, the
+    stretch the days before them end with."""
+    body_part, side = key
+    label = part_label(body_part, side)
+    reaching = [b for b in every if b.episode.last_day >= window_start]
+    timed = read.entries or _entries_of(read.days)
+    counted = counted_sore_days(every, config)
+    found = [
+        _first(prolonged(b, label, config, body_part) for b in reaching),
+        _first(not_improving(b, label, timed) for b in reaching),
+        _most_serious(severe(b.episode, label, config) for b in reaching),
+        _first(persistent(b, label, config) for b in reaching),
+        chronic(counted, window_start, label, read.before),
+        chest(
+            body_part,
+            label,
+            timed,
+            loading,
+            reaching[0].start if reaching else None,
+            config.emergency_number,
+        ),
+    ]
+    return [
+        Flag(level, code, since, message, body_part, side)
+        for level, code, since, message in filter(None, found)
+    ]
 
 
 def _first(findings: Iterable[Finding]) -> Finding:
@@ -171,14 +185,16 @@ def persistent(bout: Bout, label: str, config: Config) -> Finding:
     days = bout.episode.days
     first_peak = max(d.severity for d in days if _within(d.day, bout.start, SETTLE_WINDOW))
     carried_from = bout.carried[0].day  # persistent only once carried into a later workout
-    for value in days:
+    dates = [d.day for d in days]  # in order, each once: a bisection finds the last 14 days
+    for place, value in enumerate(days):
         if (
             value.severity == 0
             or value.day < carried_from
             or (value.day - bout.start).days + 1 <= config.persistent_days
         ):
             continue
-        recent = [d for d in days if _within(value.day, d.day, SETTLE_WINDOW)]
+        since = bisect_right(dates, value.day - timedelta(days=SETTLE_WINDOW), hi=place)
+        recent = days[since : place + 1]  # the days within the SETTLE_WINDOW ending on it
         never_settled = all(d.lowest > SETTLED_LEVEL for d in recent)
         peak = max(d.severity for d in recent)
         if not never_settled and peak <= first_peak:
@@ -244,20 +260,6 @@ def counted_sore_days(every: Sequence[Bout], config: Config) -> list[date]:
     (soreness that keeps following workouts is training, not something recurring by itself)."""
     counted = [b for b in every if b.origin is None or persistent(b, "", config)]
     return sorted(d.day for b in counted for d in b.episode.days if d.severity > 0)
-
-
-def _chronic_from(
-    every: Sequence[Bout],
-    config: Config,
-    window_start: date,
-    label: str,
-    checkpoint: ChronicCheckpoint | None,
-) -> Finding:
-    days = counted_sore_days(every, config)
-    if checkpoint is None:
-        return chronic(days, window_start, label)
-    later = [day for day in days if day >= checkpoint.cut]
-    return chronic(later, window_start, label, checkpoint.stretch)
 
 
 def severe(episode: Episode, label: str, config: Config) -> Finding:

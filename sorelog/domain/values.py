@@ -213,13 +213,35 @@ class Stretch:
 
 
 @dataclass(frozen=True)
-class ChronicCheckpoint:
-    """What `chronic` needs of one part's history before `cut`, the first day of an
-    episode: the last stretch before it, or None when none could reach past `cut`.
+class PartHistory:
+    """One part and side as a report reads it (store/history.py).
 
-    Kept in the journal, it lets a report read months instead of the whole journal;
-    a write on or before its cut (plus a margin) deletes it.
+    `days` run from far enough back that every episode reaching the window is whole;
+    `entries` are its entries from the first of those episodes on, for the rules counted
+    in hours. `before` is the `chronic` stretch of the sore days before `days` that may
+    still reach the window (None: none can, or `days` hold all of it); it is given only
+    for parts no workout names, whose every sore day counts.
     """
 
-    cut: date
-    stretch: Stretch | None
+    days: tuple[DayValue, ...]
+    entries: tuple[Entry, ...] = ()
+    before: Stretch | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything the report's rules need of the journal, read in one step: the parts
+    with days in the window, every workout, the window's symptoms, side effects and
+    remedies taken for a part, the remedy days that runs and counts reaching the window
+    need, and the person's limits."""
+
+    window_start: date
+    as_of: date
+    empty: bool = False  # nothing logged at all
+    parts: dict[SeriesKey, PartHistory] = field(default_factory=dict)
+    workouts: tuple[Workout, ...] = ()
+    symptoms: tuple[SymptomDay, ...] = ()
+    side_effects: tuple[SideEffectDay, ...] = ()
+    remedy_days: tuple[RemedyDay, ...] = ()
+    remedy_part_days: tuple[RemedyPartDay, ...] = ()
+    limits: dict[str, Limit] = field(default_factory=dict)

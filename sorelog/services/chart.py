@@ -7,9 +7,8 @@ from datetime import date
 from sorelog.analysis.chart import Chart, build_chart
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
-from sorelog.services.report import build_report, first_day_shown
+from sorelog.services.report import first_day_shown, read_report_history, report_from
 from sorelog.store import Journal
-from sorelog.store import reads as queries
 
 
 def chart_of(
@@ -30,7 +29,8 @@ def chart_of(
     subject = part_label(part, side) if part is not None else None
     # One read of the journal: the report's rows hold each part's days in the window, and
     # its flags, judged on whole episodes, go under the chart.
-    report = build_report(journal, as_of, days, part, config)
+    history = read_report_history(journal, as_of, days, part)
+    report = report_from(history, config, part)
     if journal is None or report.empty_journal:
         return Chart(as_of, window_start, subject=subject, empty_journal=True)
     series = {
@@ -39,5 +39,5 @@ def chart_of(
         if side is None or row.side == side
     }
     flags = [flag for flag in report.flags if side is None or flag.side in (None, side)]
-    workouts = queries.workouts(journal, as_of)
+    workouts = list(history.workouts)
     return build_chart(series, workouts, window_start, as_of, config.gap_days, subject, flags)

@@ -1,12 +1,12 @@
-"""Building a report: read the journal's daily series, then apply the pure rules."""
+"""Building a report: one read of the journal's history, then the pure rules over it."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sorelog.analysis.episodes import split_episodes
-from sorelog.analysis.flag import sort_flags
-from sorelog.analysis.part_summary import summarize_part
+from sorelog.analysis.bouts import bouts, loading_workouts
+from sorelog.analysis.flag import Flag, sort_flags
+from sorelog.analysis.part_summary import PartSummary, summarize_bouts
 from sorelog.analysis.red_flags import completes_rhabdo, flag_red, rhabdo_days
 from sorelog.analysis.remedy_flags import flag_remedies
 from sorelog.analysis.remedy_stats import (
@@ -16,50 +16,44 @@ from sorelog.analysis.remedy_stats import (
     summarize_remedies,
 )
 from sorelog.analysis.report import Report
-from sorelog.analysis.soreness_flags import flag_soreness
+from sorelog.analysis.soreness_flags import flag_part
 from sorelog.domain.settings import Config
-from sorelog.domain.values import DayValue, SeriesKey
-from sorelog.services.report_history import (
-    keep_checkpoints,
-    read_history,
-    remedy_days_with_history,
-)
+from sorelog.domain.values import History, PartHistory, SeriesKey
 from sorelog.store import Journal
-from sorelog.store import reads as queries
+from sorelog.store.history import read_history, read_remedies
 
 
 def build_report(
     journal: Journal | None, as_of: date, days: int, part: str | None, config: Config
 ) -> Report:
     """The picture of the `days` days ending on `as_of`; nothing after `as_of` is read."""
+    return report_from(read_report_history(journal, as_of, days, part), config, part)
+
+
+def read_report_history(
+    journal: Journal | None, as_of: date, days: int, part: str | None
+) -> History:
+    """What the report of the `days` days ending on `as_of` reads, in one step."""
     window_start = first_day_shown(as_of, days)
-    if journal is None or queries.is_empty(journal):
+    if journal is None:
+        return History(window_start, as_of, empty=True)
+    return read_history(journal, window_start, as_of, part)
+
+
+def report_from(history: History, config: Config, part: str | None = None) -> Report:
+    """The report the rules make of a history (`part`: the one body part it was read for)."""
+    window_start, as_of = history.window_start, history.as_of
+    if history.empty:
         return Report(as_of, window_start, empty_journal=True)
-    history = read_history(journal, window_start, as_of, part, config)
-    series = history.series
-    workouts = queries.workouts(journal, as_of)
-    # Entry times are needed only inside the episodes that reach the window.
-    starts = {
-        key: reaching[0].start
-        for key, values in series.items()
-        if (
-            reaching := [
-                e for e in split_episodes(values, config.gap_days) if e.last_day >= window_start
-            ]
-        )
-    }
-    entries = queries.entries(journal, starts, as_of) if workouts or series else {}
-    # Every part's symptoms: dark urine with another part's weakness is one emergency.
-    symptoms = queries.symptom_days(journal, window_start, as_of)
-    parts = [
-        summary
-        for key, values in sorted(series.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
-        if (summary := summarize_part(key, values, window_start, config.gap_days, workouts))
-    ]
-    flags = flag_soreness(series, window_start, config, workouts, entries, history.checkpoints)
-    keep_checkpoints(journal, history, window_start, workouts, config)
-    use = remedy_days_with_history(journal, window_start, as_of)
-    side_effects = queries.side_effect_days(journal, window_start, as_of)
+    rows: list[PartSummary] = []
+    flags: list[Flag] = []
+    for key, read in sorted(history.parts.items(), key=lambda kv: _in_order(kv[0])):
+        loading = loading_workouts(key[0], history.workouts)
+        every = bouts(read.days, loading, config.gap_days)
+        if summary := summarize_bouts(key, read.days, every, window_start):
+            rows.append(summary)
+        flags += flag_part(key, read, every, loading, window_start, config)
+    workouts, symptoms, side_effects = history.workouts, history.symptoms, history.side_effects
     flags += [
         flag
         for flag in flag_red(symptoms, side_effects, workouts, config.severe_level)
@@ -67,15 +61,22 @@ def build_report(
     ]
     rhabdo = rhabdo_days(symptoms, side_effects)  # those side effects are red flags there
     ordinary = [e for e in side_effects if not completes_rhabdo(e, rhabdo, workouts)]
-    flags += flag_remedies(use, queries.limits(journal), ordinary, window_start, as_of, config)
+    use = history.remedy_days
+    flags += flag_remedies(use, history.limits, ordinary, window_start, as_of, config)
     associations = associate(
-        queries.remedy_part_days(journal, window_start, as_of),
-        _severity_by_part(series),
+        history.remedy_part_days,
+        _severity_by_part(history.parts, window_start),
         window_start,
         as_of,
     )
     remedies = summarize_remedies(use, side_effects, associations, window_start)
-    return Report(as_of, window_start, parts, sort_flags(flags), remedies)
+    return Report(as_of, window_start, rows, sort_flags(flags), remedies)
+
+
+def _in_order(key: SeriesKey) -> tuple[str, bool, str]:
+    """Parts by name, then no side before each side (an empty side, which only another
+    program writes, is a side)."""
+    return (key[0], key[1] is not None, key[1] or "")
 
 
 def first_day_shown(as_of: date, days: int) -> date:
@@ -87,15 +88,19 @@ def list_remedies(journal: Journal | None, today: date) -> list[RemedyStatus]:
     """Every remedy in the journal with its limits and recent use."""
     if journal is None:
         return []
-    use = remedy_days_with_history(journal, today, today)
-    return remedy_status(queries.remedy_names(journal), use, queries.limits(journal), today)
+    names, use, limits = read_remedies(journal, today)
+    return remedy_status(names, use, limits, today)
 
 
-def _severity_by_part(series: dict[SeriesKey, list[DayValue]]) -> dict[str, dict[date, int]]:
-    """Daily maximum per body part, all sides together."""
+def _severity_by_part(
+    parts: dict[SeriesKey, PartHistory], window_start: date
+) -> dict[str, dict[date, int]]:
+    """Daily maximum per body part, all sides together, in the window (all that
+    `associate` looks at)."""
     by_part: dict[str, dict[date, int]] = {}
-    for (body_part, _side), values in series.items():
+    for (body_part, _side), read in parts.items():
         days = by_part.setdefault(body_part, {})
-        for value in values:
-            days[value.day] = max(days.get(value.day, 0), value.severity)
+        for value in read.days:
+            if value.day >= window_start:
+                days[value.day] = max(days.get(value.day, 0), value.severity)
     return by_part

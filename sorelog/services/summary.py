@@ -18,8 +18,9 @@ from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
 from sorelog.domain.symptoms import any_red_symptom
+from sorelog.domain.values import History
 from sorelog.domain.when import LocalZone
-from sorelog.services.report import build_report
+from sorelog.services.report import read_report_history, report_from
 from sorelog.store import Journal
 from sorelog.store import reads as queries
 from sorelog.store.records import read_records
@@ -34,19 +35,20 @@ def build_summary(
     made: datetime,
 ) -> Summary:
     """Everything the summary page shows for the `days` days ending on `as_of`."""
-    report = build_report(journal, as_of, days, None, config)
+    history = read_report_history(journal, as_of, days, None)
+    report = report_from(history, config)
     if journal is None or report.empty_journal:
         return Summary(made, report)
     start = report.window_start
-    workouts = [w for w in queries.workouts(journal, as_of) if w.day >= start]
-    symptoms = queries.symptom_days(journal, start, as_of)
+    workouts = [w for w in history.workouts if w.day >= start]
+    symptoms = history.symptoms
     # Remedies mark every part's chart on the days any was used (most are not logged --for).
-    remedy_days = tuple(sorted({d.day for d in queries.remedy_days(journal, start, as_of)}))
-    series = queries.daily_series(journal, start, as_of)
+    remedy_days = tuple(sorted({d.day for d in history.remedy_days if d.day >= start}))
     charts = []
-    for (body_part, side), values in sorted(
-        series.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+    for (body_part, side), read in sorted(
+        history.parts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
     ):
+        values = [v for v in read.days if v.day >= start]
         if not any(v.severity > 0 for v in values):
             continue
         red = sorted({
@@ -73,19 +75,20 @@ def build_summary(
         made,
         report,
         charts,
-        _remedies(journal, start, as_of),
+        _remedies(history),
         queries.checkins(journal, start, as_of),
         _notes(journal, zone, as_of, report),
         dict(peaks),
     )
 
 
-def _remedies(journal: Journal, start: date, as_of: date) -> list[RemedyRow]:
+def _remedies(history: History) -> list[RemedyRow]:
+    start, as_of = history.window_start, history.as_of
     span_start = as_of - timedelta(days=FREQUENT_SPAN - 1)
-    use = queries.remedy_days(journal, min(start, span_start), as_of)
-    limits = queries.limits(journal)
+    use = [d for d in history.remedy_days if d.day >= min(start, span_start)]
+    limits = history.limits
     effects: dict[str | None, list[str]] = defaultdict(list)
-    for effect in queries.side_effect_days(journal, start, as_of):
+    for effect in history.side_effects:
         if effect.effect not in effects[effect.remedy]:
             effects[effect.remedy].append(effect.effect)
     rows = []

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, ClassVar, Self
 
 from sorelog.domain.errors import SorelogError
+from sorelog.store.day_rollup import Rollup
 
 
 class Journal(ABC):
@@ -28,6 +29,15 @@ class Journal(ABC):
     # A bulk insert's placeholder when the driver takes dates and instants as Python
     # values; None: they go through the column types' converters, as the ORM sends them.
     bulk_placeholder: ClassVar[str | None]
+    # The soreness day rollup's tables, triggers and day arithmetic in this dialect.
+    day_rollup: ClassVar[Rollup]
+    # Begins a read of several statements that all see one state of the journal.
+    snapshot: ClassVar[str]
+    # A (body part, side, day) row of parameters in a VALUES list, typed as the dialect
+    # needs (PostgreSQL cannot guess a parameter's type there), and the comparison that
+    # holds between two sides that are both missing.
+    part_day_row: ClassVar[str]
+    same: ClassVar[str]
     # The role this run is on a server; None where a journal holds one person (a file).
     role: str | None = None
 

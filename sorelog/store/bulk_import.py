@@ -19,7 +19,6 @@ from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS, MAX_ID, REMEDY
 from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.cells import as_instant
-from sorelog.store.checkpoints import all_forgotten
 from sorelog.store.journal import Journal
 
 CHUNK = 5000  # rows per executemany: as fast as one call, and the parameters stay small
@@ -229,7 +228,7 @@ def import_file(
     with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
         db = journal.queries(connection.connection.dbapi_connection)
-        with all_forgotten(db, journal.dialect):
+        with journal.day_rollup.set_aside(db, data.first_day, data.last_day):
             plan = ImportPlan()
             units = _Units(db, data.limits, plan)
             matches = _Matches(db, data)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from sorelog.domain.errors import SorelogError
 from sorelog.store.backend import Journal as Journal  # the interface, named here for its readers
+from sorelog.store.day_rollup import SQLITE, Rollup
 
 
 def _busy_timeout() -> float:
@@ -36,6 +37,12 @@ class SqliteJournal(Journal):
     # A write first, which takes SQLite's lock on the whole file.
     write_lock: ClassVar[str] = "DELETE FROM record_ids WHERE 0"
     bulk_placeholder: ClassVar[str | None] = None  # sqlite3's own date adapters are deprecated
+    # The soreness rollup's tables, triggers and day arithmetic in this dialect.
+    day_rollup: ClassVar[Rollup] = SQLITE
+    # Begins a read of several statements that all see one state of the journal.
+    snapshot: ClassVar[str] = "BEGIN"
+    part_day_row: ClassVar[str] = "(?, ?, ?)"  # days are text here
+    same: ClassVar[str] = "IS"
 
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         super().__init__(db)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sorelog.domain.kinds import RecordKind
+from sorelog.store import day_rollup
 
 Step = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Step]] = []
@@ -233,6 +234,21 @@ def m010_replaced_rows_forget_checkpoints(db: sqlite3.Connection) -> None:
                 f"CREATE TRIGGER {table}_replace_{event.lower()}{TRIGGER_SUFFIX} "
                 f"BEFORE {event} ON {table} BEGIN {body} END"
             )
+
+
+@migration
+def m011_day_rollup(db: sqlite3.Connection) -> None:
+    # Each part and side's soreness by day, kept by triggers (store/day_rollup.py): a
+    # report reads years of a part from it in one read, and writes nothing. It takes the
+    # place of the chronic checkpoints, which reports kept under their settings.
+    triggers = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+        (f"%{TRIGGER_SUFFIX}",),
+    ).fetchall()
+    for (name,) in triggers:
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("DROP TABLE chronic_checkpoint")
+    day_rollup.SQLITE.install(db)
 
 
 # Each kind keeps its own fields in columns of their own name (domain/kinds.py); exports

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sorelog.domain.kinds import MAX_ID, RecordKind
+from sorelog.store import day_rollup
 from sorelog.store.migrations import (
     CHECKPOINT_INPUTS,
     CHECKPOINT_MARGIN_DAYS,
@@ -201,6 +202,26 @@ def p002_chronic_checkpoints(db: Any) -> None:
                 f"AFTER {event} ON {table} REFERENCING {referencing} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION sorelog_forget_checkpoints_{event.lower()}()"
             )
+
+
+@pg_migration
+def p003_day_rollup(db: Any) -> None:
+    # SQLite's m011: each person's soreness by day, kept by triggers, in place of the
+    # chronic checkpoints, under the same row security as soreness: a person reads and
+    # changes their own rows, and a person they shared their journal with reads them.
+    for event in ("insert", "update", "delete"):
+        for table in CHECKPOINT_INPUTS:
+            db.execute(f"DROP TRIGGER {table}_{event}{TRIGGER_SUFFIX} ON {table}")
+        db.execute(f"DROP FUNCTION sorelog_forget_checkpoints_{event}()")
+    db.execute("DROP TABLE chronic_checkpoint")
+    # Each person's count of writes, which only the checkpoints read (the owner reaches
+    # every person's rows while row security is not forced on the table).
+    db.execute("ALTER TABLE sorelog_meta NO FORCE ROW LEVEL SECURITY")
+    db.execute(f"DELETE FROM sorelog_meta WHERE key = '{CHECKPOINT_EPOCH}'")
+    db.execute("ALTER TABLE sorelog_meta FORCE ROW LEVEL SECURITY")
+    day_rollup.POSTGRES.install(db)
+    read = f"owner = {VIEWED} AND (owner = current_user::text OR owner IN ({SHARED_WITH_ME}))"
+    _own_rows_only(db, "day_rollup", read)
 
 
 @pg_migration

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.store.backend import Journal
+from sorelog.store.day_rollup import POSTGRES, Rollup
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 EXTRA_HINT = "PostgreSQL journals need the postgres extra: pip install 'sorelog[postgres]'"
@@ -184,6 +185,10 @@ class PostgresJournal(Journal):
     write_lock: ClassVar[str] = WRITE_LOCK
     bulk_placeholder: ClassVar[str | None] = "%s"  # psycopg adapts dates and times itself
     role: str
+    day_rollup: ClassVar[Rollup] = POSTGRES
+    snapshot: ClassVar[str] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+    part_day_row: ClassVar[str] = "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date))"
+    same: ClassVar[str] = "IS NOT DISTINCT FROM"
 
     def __init__(
         self, url: str, db: PostgresConnection, role: str, person: str | None = None

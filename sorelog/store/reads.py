@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
 from sorelog.domain.values import (
     Checkin,
-    DayValue,
     Entry,
     Limit,
     RemedyDay,
@@ -24,26 +22,8 @@ from sorelog.domain.values import (
 from sorelog.store.cells import as_day, as_instant
 from sorelog.store.journal import Journal
 
-# The severity of a day's last entry: on SQLite, instants are fixed-width UTC text, so the
-# greatest `at` with its severity appended is the last entry's.
-LAST_SEVERITY = {
-    "sqlite": "CAST(substr(MAX(at || printf('%02d', severity)), -2) AS INTEGER)",
-    "postgresql": "(array_agg(severity ORDER BY at DESC, severity DESC))[1]",
-}
 
-
-# Per-part first days as a table of values, typed for each dialect (PostgreSQL cannot guess
-# the type of a parameter in VALUES; SQLite keeps days as text and compares sides with IS).
-_STARTS = {
-    "sqlite": ("(?, ?, ?)", "IS"),
-    "postgresql": (
-        "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date))",
-        "IS NOT DISTINCT FROM",
-    ),
-}
-
-
-def _of_person(journal: Journal, column: str) -> tuple[str, list[object]]:
+def of_person(journal: Journal, column: str) -> tuple[str, list[object]]:
     """On PostgreSQL, ` AND owner = ?` for the person read, with its parameter: row security
     filters their rows anyway, but only a condition in the query lets the (owner, ...)
     indexes find them. Nothing on SQLite, where a journal is one person's."""
@@ -57,7 +37,7 @@ def _from_each_part(
 ) -> tuple[str, str, list[object]]:
     """The pieces of a read of soreness rows `s` from each part's own first day to `end`:
     a WITH clause, the JOIN and WHERE that apply it, and their parameters in order."""
-    row, same = _STARTS[journal.dialect]
+    row, same = journal.part_day_row, journal.same
     with_ = f"WITH k (body_part, side, first) AS (VALUES {', '.join([row] * len(starts))}) "
     join = (
         f"JOIN k ON s.body_part = k.body_part AND s.side {same} k.side "
@@ -66,7 +46,7 @@ def _from_each_part(
     params: list[object] = [
         v for (p, side), day in starts.items() for v in (p, side, day.isoformat())
     ]
-    owner, person = _of_person(journal, "s.owner")
+    owner, person = of_person(journal, "s.owner")
     return (
         with_,
         f"{join}{owner} ",
@@ -74,56 +54,12 @@ def _from_each_part(
     )
 
 
-def daily_series_of_parts(
-    journal: Journal, starts: Mapping[SeriesKey, date], end: date
-) -> dict[SeriesKey, list[DayValue]]:
-    """daily_series for the given parts and sides, each from its own first day to `end`."""
-    if not starts:
-        return {}
-    with_, join, params = _from_each_part(journal, starts, end)
-    sql = (
-        f"{with_}SELECT s.body_part, s.side, s.day, MAX(severity), "
-        f"{LAST_SEVERITY[journal.dialect]}, MIN(CASE WHEN severity > 0 THEN at END), "
-        f"MIN(severity) FROM soreness s {join}GROUP BY s.body_part, s.side, s.day "
-        "ORDER BY s.body_part, s.side, s.day"
-    )
-    return _series(journal.db.execute(sql, params).fetchall())
-
-
-def daily_series(
-    journal: Journal, start: date, end: date, part: str | None = None
-) -> dict[SeriesKey, list[DayValue]]:
-    """Per (body part, side), for local days start..end in day order: the day's highest
-    severity, the severity of its last entry and the instant of its first sore one."""
-    where = "day BETWEEN ? AND ?"
-    params: list[object] = [start.isoformat(), end.isoformat()]
-    if part is not None:
-        where += " AND body_part = ?"
-        params.append(part)
-    owner, person = _of_person(journal, "owner")
-    sql = (
-        f"SELECT body_part, side, day, MAX(severity), {LAST_SEVERITY[journal.dialect]}, "
-        f"MIN(CASE WHEN severity > 0 THEN at END), MIN(severity) FROM soreness "
-        f"WHERE {where}{owner} "
-        "GROUP BY body_part, side, day ORDER BY body_part, side, day"
-    )
-    return _series(journal.db.execute(sql, [*params, *person]).fetchall())
-
-
-def _series(rows: list[Any]) -> dict[SeriesKey, list[DayValue]]:
-    series: dict[SeriesKey, list[DayValue]] = defaultdict(list)
-    for body_part, side, day, highest, last, first_sore, least in rows:
-        sore_at = as_instant(first_sore) if first_sore else None
-        series[(body_part, side)].append(DayValue(as_day(day), highest, last, sore_at, least))
-    return dict(series)
-
-
 def symptom_days(
     journal: Journal, start: date, end: date, part: str | None = None
 ) -> list[SymptomDay]:
     """Soreness entries with symptoms on local days start..end, oldest first, each with the
     day's highest severity of its part and side (for the compartment pattern)."""
-    same = _STARTS[journal.dialect][1]
+    same = journal.same
     sql = (
         "SELECT body_part, side, day, symptoms, at, (SELECT MAX(t.severity) FROM soreness t "
         f"WHERE t.body_part = s.body_part AND t.side {same} s.side AND t.day = s.day) "
@@ -152,17 +88,6 @@ def is_empty(journal: Journal) -> bool:
     sql = " OR ".join(f"EXISTS (SELECT 1 FROM {kind.table})" for kind in KINDS)
     row = journal.db.execute(f"SELECT {sql}").fetchone()
     return not row[0]
-
-
-def first_day(journal: Journal, table: str = "soreness") -> date | None:
-    """The earliest local day with an entry in `table` (soreness or remedy_use)."""
-    assert table in ("soreness", "remedy_use")
-    if journal.dialect == "postgresql":  # one person's first row, from the (owner, day) index
-        sql = f"SELECT day FROM {table} WHERE owner = ? ORDER BY owner, day LIMIT 1"
-        row = journal.db.execute(sql, (journal.viewed,)).fetchone()
-    else:
-        row = journal.db.execute(f"SELECT MIN(day) FROM {table}").fetchone()
-    return as_day(row[0]) if row and row[0] else None
 
 
 def limits(journal: Journal) -> dict[str, Limit]:
