@@ -48,6 +48,12 @@ class Field:
     joined: bool = False  # kept ";"-joined, as text in JSON and in the export shape
     help: str = ""  # what `sorelog edit --help` says of its option for this kind
 
+    @property
+    def free(self) -> bool:
+        """Words kept exactly as given (a note, a cause): only "" is empty, and a file's
+        cells of it are checked one by one, not cached."""
+        return self.check is checks.text
+
 
 NOTE = Field("note", str, "note", "--note")
 

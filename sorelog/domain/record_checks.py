@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sorelog.domain.field_checks import Several, text
+from sorelog.domain.field_checks import Several
 from sorelog.domain.kinds import Field, RecordKind, Values
 
 # A message that starts with one of these says what its value is, not what it is called:
@@ -78,8 +78,7 @@ def check_record(
         if field.name not in given:
             continue
         value = given[field.name]
-        free_text = field.check is text  # kept exactly: only "" is empty
-        if value is None or value == "" if free_text else blank(value):
+        if value is None or value == "" if field.free else blank(value):
             if field.required:
                 raise FieldError(_missing(kind, field), field)
             found: Any = Several({field.name: field.empty})

@@ -62,9 +62,9 @@ def _places(kind: RecordKind) -> tuple[tuple[int, ...], tuple[tuple[int, int], .
     """Where a kind's fields are in a row: the cells its cached check reads (every
     exported field but free text, in field order), and for each free-text field its
     place among the kind's columns and in the row."""
-    checked = tuple(_AT[str(f.export)] for f in kind.exported if f.check is not text)
+    checked = tuple(_AT[str(f.export)] for f in kind.exported if not f.free)
     free = tuple((kind.columns.index(f.name), _AT[str(f.export)])
-                 for f in kind.exported if f.check is text)  # fmt: skip
+                 for f in kind.exported if f.free)  # fmt: skip
     return checked, free
 
 
@@ -93,7 +93,7 @@ def _checked(record: str, raw: tuple[Any, ...]) -> tuple[Any, ...]:
     """The kind's values in the order of its columns, checked by its one checker
     (domain/record_checks.py), a refusal naming the column."""
     kind = kind_named(record)
-    fields = [field for field in kind.exported if field.check is not text]
+    fields = [field for field in kind.exported if not field.free]
     given = {
         field.name: list(value) if isinstance(value, tuple) else value
         for field, value in zip(fields, raw, strict=True)
