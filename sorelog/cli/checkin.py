@@ -54,9 +54,8 @@ def checkin(
     On a terminal, the answers not given as options are asked for; without one, give all three.
     """
     given = {"pain": pain, "enjoyment": enjoyment, "activity": activity, "note": note}
-    names = {name: f"--{name}" for name in given}
     # Before asking anything: nobody should answer three questions only to be refused.
-    checked(CHECKIN, {k: v for k, v in given.items() if v is not None}, names, partial=True)
+    checked(CHECKIN, {k: v for k, v in given.items() if v is not None}, partial=True)
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
     missing = [name for name in ("pain", "enjoyment", "activity") if given[name] is None]
@@ -66,5 +65,5 @@ def checkin(
         raise InputError(f"missing {options} (0-10); without a terminal give all three: {_EXAMPLE}")
     for name in missing:
         given[name] = str(ask_answer(name))
-    values = checked(CHECKIN, given, names)
+    values = checked(CHECKIN, given)
     log(ctx, [record(ctx, CHECKIN, moment, values)], alerts=lambda journal, ids: [])

@@ -54,8 +54,7 @@ def remedy_add(
 ) -> None:
     """Log a remedy you took or used."""
     given = {"remedy": name, "amount": dose, "body_part": for_part, "note": note}
-    names = {"remedy": "NAME", "amount": "--dose"}
-    values = checked(REMEDY, {k: v for k, v in given.items() if v is not None}, names)
+    values = checked(REMEDY, {k: v for k, v in given.items() if v is not None}, {"remedy": "NAME"})
     _, zone = settings(ctx)
     moment = when_or_now(at, now(ctx), zone)
     new = record(ctx, REMEDY, moment, values)

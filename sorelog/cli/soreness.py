@@ -80,9 +80,9 @@ def add(
     options = {name: value for name, value in options.items() if value is not None}
     # Before asking anything: nobody should answer two questions only to be refused.
     prompting = (not words or len(words) % 2 == 1) and interactive()
+    moment = when_or_now(at, now(ctx), zone) if prompting else None
     if prompting:
         checked(SORENESS, options, partial=True)
-        when_or_now(at, now(ctx), zone)
     if not words:
         if not interactive():
             raise InputError("missing PART and SEVERITY; for example: sorelog add quads 6")
@@ -93,9 +93,9 @@ def add(
     if parts[-1].severity is None:
         label = part_label(parts[-1].body_part, parts[-1].side)
         parts[-1] = parts[-1]._replace(severity=ask_severity(label if len(parts) > 1 else None))
-    checked(SORENESS, options, partial=True)
-    moment = when_or_now(at, now(ctx), zone)
-    entries = [
+    if moment is None:
+        moment = when_or_now(at, now(ctx), zone)
+    entries = [  # each checked whole: its part and severity with the options
         record(
             ctx,
             SORENESS,
