@@ -131,8 +131,11 @@ class PostgresJournal(Journal):
         )
         if not tables:
             return None
+        # Column 1 is the owner, the same on most rows; sorting whole rows gives one order
+        # whichever order the server's scan happened to return them in.
         dump = [
-            (name, self.database.admin(f"SELECT * FROM {name} ORDER BY 1")) for (name,) in tables
+            (name, sorted(self.database.admin(f"SELECT * FROM {name}"), key=repr))
+            for (name,) in tables
         ]
         return repr(dump).encode()
 
