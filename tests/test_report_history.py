@@ -23,9 +23,8 @@ from conftest import PostgresJournal, set_up_sorelog
 from sorelog.cli import app
 from sorelog.domain.settings import Config
 from sorelog.render.report import report_document
-from sorelog.services.report import build_report, first_day_shown
+from sorelog.services.report import build_report, first_day_shown, read_report_history
 from sorelog.store import Journal, migrations, open_journal
-from sorelog.store.history import read_history
 
 AS_OF = date(2026, 11, 20)
 FIRST = AS_OF - timedelta(days=4 * 365)
@@ -103,8 +102,8 @@ def test_a_long_history_gives_the_report_of_every_row(diary: Journal, part: str 
 
 
 def test_the_read_reaches_back_only_as_far_as_the_rules_need(diary: Journal) -> None:
+    history = read_report_history(diary, AS_OF, 28, None, Config())
     window_start = first_day_shown(AS_OF, 28)
-    history = read_history(diary, window_start, AS_OF, None)
     read = sum(len(part.days) for part in history.parts.values())
     (kept,) = diary.db.execute("SELECT count(*) FROM day_rollup").fetchone()
     assert 0 < read < kept / 2
@@ -117,6 +116,50 @@ def test_the_read_reaches_back_only_as_far_as_the_rules_need(diary: Journal) -> 
     assert any(part.before and part.before.first < FIRST + timedelta(days=60)
                for part in history.parts.values())  # fmt: skip
     assert history.remedy_days[0].day == AS_OF - timedelta(days=730)  # the run, whole
+
+
+@pytest.mark.parametrize("gap_days", [1, 30])
+def test_a_muscle_a_workout_names_is_read_back_as_far_as_its_stretch(
+    tmp_path: Path, gap_days: int
+) -> None:
+    """Quadriceps sore for a day every ten days for four years, each time five days after
+    a workout (so unexplained, and counted): the stretch reaching the window began on the
+    first of them, and the read finds it in a few steps back, not one per recovery."""
+    journal = open_journal(tmp_path / "j.db", create=True, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert journal is not None
+    rows: list[tuple[str, str, int]] = []
+    workouts: list[tuple[str, str]] = []
+    for day in _days(FIRST, AS_OF):
+        if (day - FIRST).days % 10 == 0:
+            workouts.append((f"{day.isoformat()}T18:00:00+00:00", day.isoformat()))
+        if (AS_OF - day).days % 10 == 0:  # sore in the morning, a 0 logged at night
+            rows += [(f"{day.isoformat()}T08:00:00+00:00", day.isoformat(), 4),
+                     (f"{day.isoformat()}T21:00:00+00:00", day.isoformat(), 0)]  # fmt: skip
+    db = journal.db
+    db.execute("BEGIN")
+    db.executemany("INSERT INTO record_ids (id) VALUES (?)",
+                   [(i + 1,) for i in range(len(rows) + len(workouts))])  # fmt: skip
+    db.executemany("INSERT INTO soreness (id, at, day, body_part, severity) "
+                   "VALUES (?, ?, ?, 'quadriceps', ?)",
+                   [(i + 1, *row) for i, row in enumerate(rows)])  # fmt: skip
+    db.executemany("INSERT INTO workout (id, at, day, name, parts) "
+                   "VALUES (?, ?, ?, 'legs', 'quadriceps')",
+                   [(len(rows) + i + 1, *row) for i, row in enumerate(workouts)])  # fmt: skip
+    db.execute("COMMIT")
+    config = Config(gap_days=gap_days)
+    statements: list[str] = []
+    journal.db.set_trace_callback(statements.append)
+    history = read_report_history(journal, AS_OF, 28, None, config)
+    journal.db.set_trace_callback(None)
+    assert history.parts[("quadriceps", None)].days[0].day == date.fromisoformat(rows[0][1])
+    assert len(statements) < 40, len(
+        statements
+    )  # a few steps back, each twice as far, not one a month
+    made = build_report(journal, AS_OF, 28, None, config)
+    assert report_document(made) == full_read(query(journal), config, AS_OF, 28, None)
+    (flag,) = [flag for flag in made.flags if flag.code == "chronic"]
+    assert f"since {rows[0][1]}" in flag.message
+    journal.close()
 
 
 def test_a_report_is_one_read_only_snapshot(diary: Journal) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from sorelog.analysis.bouts import Bout, bouts, loading_workouts
-from sorelog.analysis.chronic import chronic
+from sorelog.analysis.chronic import CHRONIC_GAP_DAYS, chronic
 from sorelog.analysis.episodes import Episode
 from sorelog.analysis.flag import Finding, Flag, Level, sort_flags
 from sorelog.domain.parts import CHEST, is_muscle, part_label
@@ -253,6 +253,19 @@ def chest(
             "--symptom chest-pain",
         )
     return None
+
+
+def chronic_reach(every: Sequence[Bout], window_start: date, config: Config) -> date | None:
+    """The first day whose sore days could join the `chronic` stretch that reaches the
+    window (the one holding the first counted day in it), judged from these bouts: the
+    history must be whole from there on. None: no counted day reaches the window."""
+    counted = counted_sore_days(every, config)
+    place = bisect_left(counted, window_start)
+    if place == len(counted):
+        return None
+    while place and (counted[place] - counted[place - 1]).days - 1 <= CHRONIC_GAP_DAYS:
+        place -= 1
+    return counted[place] - timedelta(days=CHRONIC_GAP_DAYS + 1)
 
 
 def counted_sore_days(every: Sequence[Bout], config: Config) -> list[date]:

@@ -29,7 +29,7 @@ def chart_of(
     subject = part_label(part, side) if part is not None else None
     # One read of the journal: the report's rows hold each part's days in the window, and
     # its flags, judged on whole episodes, go under the chart.
-    history = read_report_history(journal, as_of, days, part)
+    history = read_report_history(journal, as_of, days, part, config)
     report = report_from(history, config, part)
     if journal is None or report.empty_journal:
         return Chart(as_of, window_start, subject=subject, empty_journal=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sorelog.analysis.bouts import bouts, loading_workouts
@@ -16,9 +17,9 @@ from sorelog.analysis.remedy_stats import (
     summarize_remedies,
 )
 from sorelog.analysis.report import Report
-from sorelog.analysis.soreness_flags import flag_part
+from sorelog.analysis.soreness_flags import chronic_reach, flag_part
 from sorelog.domain.settings import Config
-from sorelog.domain.values import History, PartHistory, SeriesKey
+from sorelog.domain.values import DayValue, History, PartHistory, SeriesKey, Workout
 from sorelog.store import Journal
 from sorelog.store.history import read_history, read_remedies
 
@@ -27,17 +28,24 @@ def build_report(
     journal: Journal | None, as_of: date, days: int, part: str | None, config: Config
 ) -> Report:
     """The picture of the `days` days ending on `as_of`; nothing after `as_of` is read."""
-    return report_from(read_report_history(journal, as_of, days, part), config, part)
+    return report_from(read_report_history(journal, as_of, days, part, config), config, part)
 
 
 def read_report_history(
-    journal: Journal | None, as_of: date, days: int, part: str | None
+    journal: Journal | None, as_of: date, days: int, part: str | None, config: Config
 ) -> History:
-    """What the report of the `days` days ending on `as_of` reads, in one step."""
+    """What the report of the `days` days ending on `as_of` reads, in one step: whole for
+    the rules under `config` (how far back a muscle a workout names is read depends on
+    the settings that decide its episodes)."""
     window_start = first_day_shown(as_of, days)
     if journal is None:
         return History(window_start, as_of, empty=True)
-    return read_history(journal, window_start, as_of, part)
+
+    def reach(key: SeriesKey, read: Sequence[DayValue], workouts: Sequence[Workout]) -> date | None:
+        every = bouts(read, loading_workouts(key[0], workouts), config.gap_days)
+        return chronic_reach(every, window_start, config)
+
+    return read_history(journal, window_start, as_of, part, reach)
 
 
 def report_from(history: History, config: Config, part: str | None = None) -> Report:

@@ -35,7 +35,7 @@ def build_summary(
     made: datetime,
 ) -> Summary:
     """Everything the summary page shows for the `days` days ending on `as_of`."""
-    history = read_report_history(journal, as_of, days, None)
+    history = read_report_history(journal, as_of, days, None, config)
     report = report_from(history, config)
     if journal is None or report.empty_journal:
         return Summary(made, report)

@@ -15,8 +15,11 @@ before anything is analysed, from two facts that hold whatever the settings:
   explain (a muscle no workout names, or a joint, tendon or bone), every sore day
   counts, so three lookups say what the days before the read add: where that run
   began, its last sore day before the read, and the day it passed 90 days. A muscle a
-  workout names counts only the days its episodes decide, so it is read from the last
-  recovery before that run instead.
+  workout names counts only the days its episodes decide, and those depend on the
+  settings; so the caller's rules (`ReachBack`) say, of the days read so far, the first
+  day the stretch reaching the window could join, and while that lies on or before the
+  first day read, the part is read further back, to a recovery at least as far again
+  (a recovery closes every episode, so the days after one are judged whole).
 
 Remedies: a run of days in a row and the days counted for frequent use both lie inside
 the chain of days of use no more than 30 days apart that holds the first use the report
@@ -28,9 +31,9 @@ transaction, so a shared reader and the owner read the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -44,6 +47,7 @@ from sorelog.domain.values import (
     RemedyDay,
     SeriesKey,
     Stretch,
+    Workout,
 )
 from sorelog.store import reads
 from sorelog.store.cells import as_day, as_instant
@@ -52,6 +56,10 @@ from sorelog.store.journal import Journal
 
 FREQUENT_SPAN = 30  # days of use counted for frequent use (analysis/remedy_stats.py)
 CHUNK = 200  # parts or remedies per statement: SQL limits compound SELECTs to 500
+
+# Of a part's days read from a recovery on (and every workout): the first day whose sore
+# days the rules still need judged whole, or None when the days read are enough.
+ReachBack = Callable[[SeriesKey, Sequence[DayValue], Sequence[Workout]], date | None]
 
 
 @contextmanager
@@ -67,20 +75,20 @@ def snapshot(journal: Journal) -> Iterator[None]:
     journal.db.execute("COMMIT")
 
 
-def read_history(journal: Journal, window_start: date, as_of: date, part: str | None) -> History:
+def read_history(
+    journal: Journal, window_start: date, as_of: date, part: str | None, reach: ReachBack
+) -> History:
     """What the report of `window_start`..`as_of` needs (`part`: that body part only);
-    nothing after `as_of` is read."""
+    nothing after `as_of` is read. `reach` is the rules' say on how far back a muscle a
+    workout names must be read, under the settings the report is made with."""
     with snapshot(journal):
         if reads.is_empty(journal):
             return History(window_start, as_of, empty=True)
         workouts = reads.workouts(journal, as_of)
-        # The parts a workout can explain: muscles it names (a joint, tendon or bone takes
-        # no origin, so all its episodes are unexplained and every sore day counts).
-        named = {name for workout in workouts for name in workout.parts if is_muscle(name)}
         return History(
             window_start,
             as_of,
-            parts=_parts(journal, window_start, as_of, part, named),
+            parts=_parts(journal, window_start, as_of, part, workouts, reach),
             workouts=tuple(workouts),
             symptoms=tuple(reads.symptom_days(journal, window_start, as_of)),
             side_effects=tuple(reads.side_effect_days(journal, window_start, as_of)),
@@ -107,9 +115,8 @@ def _bounds_sql(
     journal: Journal, window_start: date, as_of: date, part: str | None
 ) -> tuple[str, list[object]]:
     """Per part and side with a day in the window: the start of the run of sore days that
-    holds its first sore day there, the last recovery before its first day there and
-    before that run, the first sore day 90 days into the run, and the last sore day
-    before the day the part is read from."""
+    holds its first sore day there, the last recovery before its first day there, the
+    first sore day 90 days into the run, and the last sore day before that recovery."""
     owner, person = reads.of_person(journal, "owner")
     plus = journal.day_rollup.day_plus
     only = " AND body_part = ?" if part is not None else ""
@@ -143,12 +150,11 @@ def _bounds_sql(
         bounds AS (
             SELECT s.body_part, s.side_key, runs.run_start,
                 {last_day("s", "r.day < s.first_day AND r.latest = 0")} AS recovered,
-                {last_day("s", "r.day < runs.run_start AND r.latest = 0")} AS run_recovered,
                 (SELECT r.day FROM mine r WHERE {same("s")} AND r.highest > 0
                     AND r.day >= {plus("runs.run_start", 90)} ORDER BY r.day LIMIT 1) AS held
             FROM shown s LEFT JOIN runs
                 ON runs.body_part = s.body_part AND runs.side_key = s.side_key)
-        SELECT b.body_part, b.side_key, b.run_start, b.recovered, b.run_recovered, b.held,
+        SELECT b.body_part, b.side_key, b.run_start, b.recovered, b.held,
             {last_day("b", "r.highest > 0 AND r.day < b.recovered")} AS last_sore
         FROM bounds b ORDER BY b.body_part, b.side_key
     """
@@ -160,12 +166,20 @@ Key = tuple[str, str]  # (body part, side key) as the rollup keeps them
 
 
 def _parts(
-    journal: Journal, window_start: date, as_of: date, part: str | None, named: set[str]
+    journal: Journal,
+    window_start: date,
+    as_of: date,
+    part: str | None,
+    workouts: Sequence[Workout],
+    reach: ReachBack,
 ) -> dict[SeriesKey, PartHistory]:
     """Each part and side with a day in the window, read from where the history its rules
     need begins (see the module's docstring)."""
+    # The parts a workout can explain: muscles it names (a joint, tendon or bone takes no
+    # origin, so all its episodes are unexplained and every sore day counts).
+    named = {name for workout in workouts for name in workout.parts if is_muscle(name)}
     read_from: dict[Key, date | None] = {}  # None: from the first day
-    episodes_from: dict[Key, date | None] = {}
+    further: dict[Key, date] = {}  # muscles whose stretch may reach before the days read
     before: dict[Key, Stretch | None] = {}
     sql, params = _bounds_sql(journal, window_start, as_of, part)
     for (
@@ -173,24 +187,25 @@ def _parts(
         side_key,
         run_start,
         recovered,
-        run_recovered,
         held,
         last_sore,
     ) in journal.db.execute(sql, params).fetchall():
         key = (body_part, side_key)
-        episodes_from[key] = read_from[key] = as_day(recovered) if recovered else None
+        read_from[key] = as_day(recovered) if recovered else None
         before[key] = None
         run, start = (as_day(run_start) if run_start else None), read_from[key]
         if run is None or start is None or run > start:
             continue  # the stretch reaching the window, if any, lies in the days read
         if body_part in named:
-            read_from[key] = as_day(run_recovered) if run_recovered else None
+            further[key] = start
         elif run < start:
             last = as_day(last_sore)
             passed = as_day(held) if held else None
             before[key] = Stretch(run, last, passed if passed and passed <= last else None)
     days = _rollup_days(journal, read_from, as_of)
-    entries = _entries(journal, episodes_from, as_of)
+    for key, start in further.items():
+        days[key] = _reach_back(journal, key, days.get(key, []), start, as_of, workouts, reach)
+    entries = _entries(journal, read_from, as_of)
     return {
         (key[0], as_side(key[1])): PartHistory(
             tuple(days.get(key, ())), tuple(entries.get(key, ())), before[key]
@@ -222,31 +237,77 @@ def _each_from(
     return found
 
 
+DAY_COLUMNS = "day, highest, latest, first_sore, lowest"
+
+
 def _rollup_days(
     journal: Journal, starts: dict[Key, date | None], as_of: date
 ) -> dict[Key, list[DayValue]]:
     """The rollup's days of each part and side, from its own first day to `as_of`."""
     select = (
-        "SELECT {branch}, day, highest, latest, first_sore, lowest FROM day_rollup "
+        f"SELECT {{branch}}, {DAY_COLUMNS} FROM day_rollup "
         "WHERE body_part = ? AND side_key = ? AND day <= ?"
     )
     keys = list(starts)
     branches = [(select, [*key, as_of.isoformat()], starts[key]) for key in keys]
-    found: dict[Key, list[DayValue]] = {}
     # Parts are logged on the same days, often at the same times: each is parsed once.
-    days: dict[Any, date] = {}
-    instants: dict[Any, datetime] = {}
-    for key, rows in zip(keys, _each_from(journal, branches), strict=True):
-        values = found[key] = []
-        for _, day, highest, latest, first_sore, lowest in rows:
-            if (when := days.get(day)) is None:
-                when = days[day] = as_day(day)
-            sore_at = None
-            if first_sore is not None and (sore_at := instants.get(first_sore)) is None:
-                sore_at = instants[first_sore] = as_instant(first_sore)
-            values.append(DayValue(when, highest, latest, sore_at, lowest))
-        values.sort(key=attrgetter("day"))  # as read, in practice: in order at no cost
-    return found
+    parsed: dict[Any, Any] = {}
+    return {
+        key: _day_values((row[1:] for row in rows), parsed)
+        for key, rows in zip(keys, _each_from(journal, branches), strict=True)
+    }
+
+
+def _day_values(rows: Iterator[Sequence[Any]], parsed: dict[Any, Any]) -> list[DayValue]:
+    """Rollup rows (DAY_COLUMNS) as days in order; `parsed` keeps the days and instants
+    already parsed."""
+    values = []
+    for day, highest, latest, first_sore, lowest in rows:
+        if (when := parsed.get(day)) is None:
+            when = parsed[day] = as_day(day)
+        sore_at = None
+        if first_sore is not None and (sore_at := parsed.get(first_sore)) is None:
+            sore_at = parsed[first_sore] = as_instant(first_sore)
+        values.append(DayValue(when, highest, latest, sore_at, lowest))
+    values.sort(key=attrgetter("day"))  # as read, in practice: in order at no cost
+    return values
+
+
+def _reach_back(
+    journal: Journal,
+    key: Key,
+    values: list[DayValue],
+    start: date,
+    as_of: date,
+    workouts: Sequence[Workout],
+    reach: ReachBack,
+) -> list[DayValue]:
+    """A muscle's days read from the recovery `start`, and further back for as long as the
+    rules need days on or before the first day read; each step reaches a recovery at
+    least as far again, so a stretch of years takes a few steps, not one per month."""
+    owner, person = reads.of_person(journal, "owner")
+    same = "body_part = ? AND side_key = ?"
+    recovery = (
+        f"SELECT day FROM day_rollup WHERE {same} AND latest = 0 AND day < ?{owner} "
+        "ORDER BY day DESC LIMIT 1"
+    )
+    between = f"SELECT {DAY_COLUMNS} FROM day_rollup WHERE {same} AND day < ?{owner}"
+    parsed: dict[Any, Any] = {}
+    first: date | None = start
+    while first is not None:
+        need = reach((key[0], as_side(key[1])), values, workouts)
+        if need is None or need > first:
+            break
+        target = min(need, first - (as_of - first))
+        found = journal.db.execute(recovery, [*key, target.isoformat(), *person]).fetchone()
+        earlier = as_day(found[0]) if found else None
+        since, params = (" AND day >= ?", [earlier.isoformat()]) if earlier else ("", [])
+        rows = journal.db.execute(
+            between + since, [*key, first.isoformat(), *person, *params]
+        ).fetchall()
+        values = _day_values(iter(rows), parsed) + values
+        first = earlier
+    return values
 
 
 def _entries(
@@ -265,9 +326,16 @@ def _entries(
         values = [body_part, *([] if side is None else [side]), as_of.isoformat()]
         branches.append((select, values, start))
     found: dict[Key, list[Entry]] = {}
+    parsed: dict[Any, Any] = {}  # parts are logged at the same times: each parsed once
     for key, rows in zip(starts, _each_from(journal, branches), strict=True):
         rows.sort(key=itemgetter(1, 2))  # by time, then id
-        found[key] = [Entry(as_instant(at), as_day(day), level) for _, at, _, day, level in rows]
+        entries = found[key] = []
+        for _, at, _, day, level in rows:
+            if (moment := parsed.get(at)) is None:
+                moment = parsed[at] = as_instant(at)
+            if (when := parsed.get(day)) is None:
+                when = parsed[day] = as_day(day)
+            entries.append(Entry(moment, when, level))
     return found
 
 
