@@ -8,6 +8,7 @@ import json
 import sqlite3
 import stat
 import threading
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,25 @@ def test_neutralised_cells_restore_exactly_and_never_run(text: str) -> None:
     assert restore(cell) == text
     assert not cell.startswith(TRIGGERS)
     assert cell in (text, "'" + text)
+
+
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), timezones=st.just(UTC)),
+    st.dates(min_value=date(1, 1, 1)),
+)
+def test_an_import_writes_instants_and_days_as_the_orm_does(moment: datetime, day: date) -> None:
+    """The import's own converters for the two forms every row has give the text the
+    dialect's converters give (and what the add commands write), for any value."""
+    from sqlalchemy import Date
+    from sqlalchemy.dialects import sqlite
+
+    from sorelog.store.bulk_import import _bind_processor
+    from sorelog.store.tables import INSTANT
+
+    dialect = sqlite.dialect()  # type: ignore[no-untyped-call]
+    for kind, value in ((INSTANT, moment), (Date(), day)):
+        own = _bind_processor(kind, dialect)
+        assert own(value) == kind.dialect_impl(dialect).bind_processor(dialect)(value)
 
 
 @pytest.mark.parametrize(

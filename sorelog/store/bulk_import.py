@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from hashlib import blake2b
 from operator import itemgetter
 from typing import Any
@@ -364,8 +365,35 @@ class _Insert:
 
 def _bind_processor(column_type: Any, dialect: Any) -> Any:
     """The converter SQLite's dialect uses for this column (dates become ISO text, as the ORM
-    writes them; the generic type alone has none, and sqlite3's own date adapter is deprecated)."""
-    return column_type.dialect_impl(dialect).bind_processor(dialect)
+    writes them; the generic type alone has none, and sqlite3's own date adapter is deprecated).
+
+    For the two forms every row has, a UTC instant and a calendar day, the same text comes
+    from `isoformat`, at a fraction of the cost of the dialect's formatting by field name
+    (a million rows spent seconds there); any other value goes to the dialect's converter.
+    """
+    impl = column_type.dialect_impl(dialect)
+    convert = impl.bind_processor(dialect)
+    form = getattr(impl, "_storage_format", None)
+    if convert is None or form not in _ISO_FORMS:
+        return convert
+    return partial(_ISO_FORMS[form], convert)
+
+
+def _utc_text(convert: Callable[[Any], str], value: Any) -> str:
+    if type(value) is datetime and value.tzinfo is UTC:
+        return value.isoformat(timespec="microseconds")
+    return convert(value)
+
+
+def _day_text(convert: Callable[[Any], str], value: Any) -> str:
+    return value.isoformat() if type(value) is date and value.year >= 1000 else convert(value)
+
+
+_ISO_FORMS: dict[str, Callable[[Callable[[Any], str], Any], str]] = {
+    "%(year)04d-%(month)02d-%(day)02dT%(hour)02d:%(minute)02d:%(second)02d"
+    ".%(microsecond)06d+00:00": _utc_text,
+    "%(year)04d-%(month)02d-%(day)02d": _day_text,
+}
 
 
 _NAMES = {kind.name: ("id", "at", "day", *kind.columns) for kind in KINDS}
