@@ -34,10 +34,8 @@ _ISO_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}.*)?$", re.ASCII)
 
 
 def check_row(number: int, cells: list[Any], zone: LocalZone, latest: datetime) -> ImportRow:
-    """Check one record's cells, given in HEADER order; `latest` is the last moment allowed."""
-    for index, value in enumerate(cells):
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError(f"{HEADER[index]} holds a NUL character (\\u0000); take it out")
+    """Check one record's cells, given in HEADER order; `latest` is the last moment allowed.
+    No cell holds a NUL character (formats/read.py refuses one as it reads the file)."""
     record = _record_type(cells[0])
     for index in UNUSED[record]:
         value = cells[index]

@@ -294,9 +294,19 @@ def _json_records(text: str) -> Iterator[Item]:
                 yield number, kind, ValueError(f"unknown key '{extra[0]}'")
             elif kind == "record":
                 problem = _scalars(item)
-                yield number, kind, problem or [item.get(key) for key in HEADER]
+                cells = [item.get(key) for key in HEADER]
+                yield number, kind, problem or _no_nul(cells) or cells
             else:
                 yield number, kind, item
+
+
+def _no_nul(cells: list[Any]) -> ValueError | None:
+    """A JSON string may hold \\u0000, which no journal keeps (PostgreSQL's text cannot); a
+    CSV line holding a NUL byte is refused as a binary file before its cells are read."""
+    for name, value in zip(HEADER, cells, strict=True):
+        if isinstance(value, str) and "\x00" in value:
+            return ValueError(f"{name} holds a NUL character (\\u0000); take it out")
+    return None
 
 
 def _scalars(item: dict[str, Any]) -> ValueError | None:
