@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sorelog.domain.alerting import effect_may_alert, soreness_may_alert
-from sorelog.domain.kinds import SIDE_EFFECT, SORENESS, WORKOUT
+from sorelog.domain.kinds import SIDE_EFFECT, SORENESS, WORKOUT, kind_named
 from sorelog.domain.settings import Config
-from sorelog.domain.values import ImportFile, ImportRow
+from sorelog.domain.values import ImportFile, ImportRow, NewRecord
 from sorelog.domain.when import LocalZone
 from sorelog.formats.read import read_import
-from sorelog.services.triage import Alert, triage
+from sorelog.services.triage import Alert, Written, alerts_for
 from sorelog.store import open_journal
-from sorelog.store.bulk_import import ImportPlan, import_file, plan_import
-from sorelog.store.records import records_with_ids
+from sorelog.store.bulk_import import ImportPlan, Seen, import_file, plan_import
 
 Tick = Callable[[int], None]
 
@@ -61,27 +60,36 @@ def import_records(
         plan_import(None, parsed)
     journal = open_journal(path, create=True, now=now, zone=zone)
     assert journal is not None
+    written = Written()  # what triage needs of the new rows, gathered as they are written
     with journal:
-        plan = import_file(journal, parsed, tick, note=_needs_triage(config))
-        flagged = tuple(plan.noted_ids)
-        records = records_with_ids(journal, zone, flagged)  # streamed: one at a time
-        return plan, triage(journal, records, now, config)
+        plan = import_file(journal, parsed, tick, seen=_triage_sees(written, zone, config))
+        return plan, alerts_for(journal, written, now, config)
 
 
-def _needs_triage(config: Config) -> Callable[[ImportRow], bool]:
-    """Rows triage may speak about (domain.alerting), with the person's severe level."""
+def _triage_sees(written: Written, zone: LocalZone, config: Config) -> Seen:
+    """Show triage each new row it may speak about (domain.alerting, with the person's
+    severe level), in the export shape it reads; nothing is read back after."""
 
-    def noted(row: ImportRow) -> bool:
+    def see(row: ImportRow, ident: int) -> None:
         if row.record == SORENESS.name:
             symptoms = filter(None, str(row.values[_SYMPTOMS] or "").split(";"))
             body_part, severity = str(row.values[_PART]), int(row.values[_SEVERITY] or 0)
-            return soreness_may_alert(body_part, severity, symptoms, config.severe_level)
-        if row.record == SIDE_EFFECT.name:
+            wanted = soreness_may_alert(body_part, severity, symptoms, config.severe_level)
+        elif row.record == SIDE_EFFECT.name:
             level = row.values[_EFFECT_SEVERITY]
-            return effect_may_alert(str(row.values[_EFFECT]), None if level is None else int(level))
-        return row.record == WORKOUT.name  # it may make a dark urine after it exertional
+            wanted = effect_may_alert(
+                str(row.values[_EFFECT]), None if level is None else int(level)
+            )
+        else:
+            wanted = row.record == WORKOUT.name  # it may make a dark urine after it exertional
+        if wanted:
+            kind = kind_named(row.record)
+            record = NewRecord(
+                kind, row.at, row.day, dict(zip(kind.columns, row.values, strict=True))
+            )
+            written.see(record.shown(ident, zone.to_local(row.at)), config)
 
-    return noted
+    return see
 
 
 # Where rows keep the fields triage looks at (ImportRow.values follows kind.columns).

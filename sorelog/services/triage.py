@@ -61,8 +61,9 @@ class Alert:
 
 
 @dataclass
-class _Written:
-    """What the records just written may raise, gathered in one pass over them."""
+class Written:
+    """What the records just written may raise, gathered in one pass over them (as they
+    are written, or read back after), each record in the export shape."""
 
     subjects: set[Subject] = field(default_factory=set)  # a red sign was written for these
     completing: set[str] = field(default_factory=set)  # dark-urine combinations they may make
@@ -125,9 +126,14 @@ def triage(
     journal: Journal, records: Iterable[dict[str, Any]], now: datetime, config: Config
 ) -> list[Alert]:
     """The alerts for records just written (in the export shape), most serious first."""
-    written = _Written()
+    written = Written()
     for record in records:
         written.see(record, config)
+    return alerts_for(journal, written, now, config)
+
+
+def alerts_for(journal: Journal, written: Written, now: datetime, config: Config) -> list[Alert]:
+    """The alerts for what was written, judged with the journal as it now is."""
     alerts: Alerts = {}
     for key, (day, at) in written.tens.items():
         what = f"{part_label(str(key[1]), key[2])} at 10/10{_when(day, at, now)}"
@@ -146,7 +152,7 @@ def triage(
     return [Alert(level, text) for level, text in ordered]
 
 
-def _red_alerts(journal: Journal, written: _Written, now: datetime, config: Config,
+def _red_alerts(journal: Journal, written: Written, now: datetime, config: Config,
                 alerts: Alerts) -> None:  # fmt: skip
     """The red flags of the days written to, judged together as the report judges them:
     two reads for the whole span, however many days an import wrote to."""

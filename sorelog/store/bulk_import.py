@@ -22,6 +22,8 @@ from sorelog.domain.values import ImportFile, ImportLimit, ImportRow
 from sorelog.store.cells import as_instant
 from sorelog.store.journal import Journal
 
+Seen = Callable[[ImportRow, int], None]  # a new row and the id it was given
+
 CHUNK = 5000  # rows per executemany: as fast as one call, and the parameters stay small
 Tick = Callable[[int], None]
 
@@ -35,7 +37,6 @@ class ImportPlan:
     limits: list[ImportLimit] = field(default_factory=list)  # remedies with no limits yet
     limits_present: int = 0  # the same limits are already set
     limits_kept: list[str] = field(default_factory=list)  # the journal's differ: kept as they are
-    noted_ids: list[int] = field(default_factory=list)  # the ids given to the rows `note` picked
 
     @property
     def new(self) -> int:
@@ -213,14 +214,14 @@ def import_file(
     journal: Journal,
     data: ImportFile,
     tick: Tick | None = None,
-    note: Callable[[ImportRow], bool] | None = None,
+    seen: Seen | None = None,
 ) -> ImportPlan:
     """Write the file's new records and limits in one transaction: all of them, or nothing.
 
     The checked rows are read twice at most (once more when some carry ids of records
     already in the journal), and written CHUNK at a time: memory does not grow with the
-    file. A refused row (units) rolls the whole transaction back. The ids given to the
-    new rows that `note` picks are kept in the plan.
+    file. A refused row (units) rolls the whole transaction back. `seen` is shown each
+    new row with the id it was given, as it is written.
     """
     from sqlalchemy import insert
 
@@ -245,8 +246,8 @@ def import_file(
                 units.check(row, data)
                 plan.new_by_type[row.record] += 1
                 ident = ids.give(row)
-                if note is not None and note(row):
-                    plan.noted_ids.append(ident)
+                if seen is not None:
+                    seen(row, ident)
                 if inserts[row.record].add(_insert_values(row, ident)) and tick:
                     tick(CHUNK)
             ids.finish()
