@@ -45,7 +45,7 @@ def sample_month(last: date) -> dict[str, Any]:
     """The month ending on `last`, as a JSON export document (records and limits)."""
     first = last - timedelta(days=DAYS - 1)
     records: list[dict[str, Any]] = []
-    sessions = []
+    sessions: list[tuple[date, str, str]] = []
     day = first + timedelta(days=1)
     while day <= last - timedelta(days=1):  # the last day's soreness would not show yet
         number = len(sessions)
