@@ -29,6 +29,8 @@ class Journal(ABC):
     # A bulk insert's placeholder when the driver takes dates and instants as Python
     # values; None: they go through the column types' converters, as the ORM sends them.
     bulk_placeholder: ClassVar[str | None]
+    # Statements run as a bulk import starts writing (its connection's settings).
+    bulk_settings: ClassVar[tuple[str, ...]]
     # The soreness day rollup's tables, triggers and day arithmetic in this dialect.
     day_rollup: ClassVar[Rollup]
     # Begins a read of several statements that all see one state of the journal.

@@ -230,6 +230,8 @@ def import_file(
     with journal.writing() as session:  # the write lock, before anything is read
         connection = session.connection()
         db = journal.queries(connection.connection.dbapi_connection)
+        for setting in journal.bulk_settings:
+            db.execute(setting)
         with journal.day_rollup.set_aside(db, data.first_day, data.last_day):
             plan = ImportPlan()
             units = _Units(db, data.limits, plan)

@@ -37,6 +37,9 @@ class SqliteJournal(Journal):
     # A write first, which takes SQLite's lock on the whole file.
     write_lock: ClassVar[str] = "DELETE FROM record_ids WHERE 0"
     bulk_placeholder: ClassVar[str | None] = None  # sqlite3's own date adapters are deprecated
+    # A page cache of 64 MB for the import's connection (the default is 2 MB): a million
+    # rows' index pages then stay in memory instead of being read back from the file.
+    bulk_settings: ClassVar[tuple[str, ...]] = ("PRAGMA cache_size = -65536",)
     # The soreness rollup's tables, triggers and day arithmetic in this dialect.
     day_rollup: ClassVar[Rollup] = SQLITE
     # Begins a read of several statements that all see one state of the journal.

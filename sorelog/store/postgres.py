@@ -184,6 +184,7 @@ class PostgresJournal(Journal):
     dialect: ClassVar[str] = "postgresql"
     write_lock: ClassVar[str] = WRITE_LOCK
     bulk_placeholder: ClassVar[str | None] = "%s"  # psycopg adapts dates and times itself
+    bulk_settings: ClassVar[tuple[str, ...]] = ()  # the server's own
     role: str
     day_rollup: ClassVar[Rollup] = POSTGRES
     snapshot: ClassVar[str] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
