@@ -35,7 +35,7 @@ def test_demo_shows_the_report_with_flags_and_writes_a_private_summary(journal, 
     result = journal.run("demo")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("This is a demo journal: a made-up month")
+    assert lines[0].startswith("Demo journal: a made-up month in a temporary file")
     assert "Soreness 2026-10-27 to 2026-11-25" in result.stdout  # the month ending today
     for rule in ("red_flag", "prolonged", "side_effect", "remedy_streak"):
         assert rule in result.stdout, rule
@@ -83,7 +83,7 @@ def test_demo_to_stdout_writes_the_page_alone(journal, workdir) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert result.stdout.rstrip().endswith("</html>")
-    assert "This is a demo journal" in result.stderr  # said where the page is not
+    assert "Demo journal: a made-up month" in result.stderr  # said where the page is not
     assert list(workdir.iterdir()) == []
     assert not journal.path.exists()
 

@@ -15,8 +15,8 @@ from sorelog.domain.safe_text import printable
 
 DEFAULT_OUTPUT = "sorelog-demo-summary.html"
 SAYS_DEMO = (
-    "This is a demo journal: a made-up month, kept in a temporary file that is deleted "
-    "when the demo ends. Your own journal is not touched."
+    "Demo journal: a made-up month in a temporary file, deleted when the demo ends; "
+    "your own journal is not touched."
 )
 
 app = typer.Typer()
