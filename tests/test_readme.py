@@ -19,6 +19,7 @@ echoes the answer, as a terminal would show it.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
@@ -138,7 +139,9 @@ def test_the_readme_has_console_examples() -> None:
 
 
 def test_the_docs_examples_are_run_too() -> None:
-    # A page in docs/ has its examples tested: each is found, named by its page.
+    # A page moved to docs/ keeps its examples tested: each is found, named by its page.
+    pages = {block.name for block in BLOCKS}
+    assert "README.md" in pages and any(name.startswith("docs/") for name in pages)
     text = "# Page\n\n## Part\n\n```console\n$ sorelog parts\n```\n"
     (found,) = console_blocks(text, ROOT / "docs" / "x.md")
     assert (found.name, found.heading, found.line, found.index) == ("docs/x.md", "Part", 5, 0)
@@ -218,3 +221,44 @@ def _rewrite_block(page: Path, index: int, body: list[str]) -> None:
                 page.write_text("\n".join(lines) + "\n", encoding="utf-8")
                 return
             fence = None
+
+
+# -- the README as a first read ---------------------------------------------------------
+
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+FIRST_SCREEN = 60  # lines: install, then the demo
+
+
+def test_every_page_is_linked_and_every_link_leads_somewhere() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for page in PAGES[1:]:
+        assert f"](docs/{page.name})" in readme, f"README.md does not link {page.name}"
+    assert "](docs/summary.png)" in readme
+    for page in PAGES:
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            if "://" not in target:
+                assert (page.parent / target).exists(), f"{page.name}: {target} is missing"
+
+
+def test_the_first_screen_installs_and_shows_the_demo() -> None:
+    first = "\n".join(README.read_text(encoding="utf-8").splitlines()[:FIRST_SCREEN])
+    assert "pipx install ." in first and "pipx ensurepath" in first
+    assert ". .venv/bin/activate" in first  # how `sorelog` gets on the PATH
+    assert "$ sorelog demo" in first
+
+
+def test_the_setup_line_leaves_no_made_up_entries() -> None:
+    # The one line that installs sorelog and runs it on the default journal only reads it.
+    lines = README.read_text(encoding="utf-8").splitlines()
+    at = lines.index("# install sorelog and use it on your default journal")
+    runs = [step.split() for step in lines[at + 1].split("&&") if "bin/sorelog" in step]
+    assert runs and {run[1] for run in runs} <= {"demo", "report"}, lines[at + 1]
+    assert lines[lines.index("# install the test extra (and the browser and database server "
+                             "the tests use) and run them") + 1] == "bash .ci/run"  # fmt: skip
+
+
+def test_using_it_names_every_command_a_first_entry_needs() -> None:
+    text = README.read_text(encoding="utf-8")
+    using = text[text.index("## Using it") :]
+    for command in ("add", "workout", "checkin", "report", "chart", "summary"):
+        assert f"`sorelog {command} " in using, command
