@@ -35,10 +35,10 @@ def demo(
         ),
     ] = None,
 ) -> None:
-    """Try sorelog on a made-up month, in a journal of its own: its report and visit summary.
+    """Try sorelog on a made-up month, in a journal of its own that is deleted afterwards.
 
-    Nothing is written to your journal, and none is created: the month goes into a
-    temporary journal, deleted when the demo ends.
+    Prints the month's report and writes its visit summary. Nothing is written to your
+    journal, and none is created.
     """
     config, zone = settings(ctx)
     day = today(ctx)

@@ -38,7 +38,7 @@ COMMANDS: dict[str, Entry] = {
     "demo": Entry(
         "demo",
         "app",
-        "Try sorelog on a made-up month, in a journal of its own: its report and visit summary.",
+        "Try sorelog on a made-up month, in a journal of its own that is deleted afterwards.",
     ),
     "add": Entry(
         "soreness", "app", "Log how sore a body part is; several parts at once: add quads 6 hams 4."
