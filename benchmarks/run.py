@@ -1,6 +1,6 @@
 """Measure sorelog's performance targets as ratios within one run, and print them.
 
-Targets (see README "Performance"):
+Targets (see docs/performance.md):
 - `sorelog add` at most 1.2x a bare `python -c "import sqlmodel, typer"` in CPU time, the
   median ratio of paired runs;
 - `sorelog add` of 4 parts in one command at most 1.1x `sorelog add` of one;

@@ -1,5 +1,5 @@
 """Measure report, export and list on a dense SQLite journal of `count` records, as ratios
-within one run (see README "Performance"):
+within one run (see docs/performance.md):
 
 - `report` on 1,000 entries of the last four weeks plus `count` - 1,000 older ones, dense
   (episodes and stretches reaching years back), at most 1.5x the same report on the 1,000
@@ -147,9 +147,9 @@ def measure(work: Path, env: dict[str, str], sorelog: list[str], count: int,
                 f"{ratio:.2f}x ({goal})", ratio <= 1.5 or not target)  # fmt: skip
 
     # The same report on both: the big journal is the small one's 1,000 entries of the last
-    # four weeks plus dense older ones, so both draw one window (the measure the README's
-    # target is judged on). CPU time of runs taken in turns, so a busy moment of the
-    # machine falls on both.
+    # four weeks plus dense older ones, so both draw one window (the measure the target in
+    # docs/performance.md is judged on). CPU time of runs taken in turns, so a busy moment
+    # of the machine falls on both.
     recent, history = work / "recent-1000.db", work / f"recent-plus-{count}.db"
     _dense(recent, SMALL, "recent")
     _dense(history, count, "recent")

@@ -35,6 +35,11 @@ class Entry(NamedTuple):
 # imports sorelog.cli.soreness alone; help and completion list these without importing any.
 # The help is the first paragraph of the command's own (the group's, for remedy and config).
 COMMANDS: dict[str, Entry] = {
+    "demo": Entry(
+        "demo",
+        "app",
+        "Try sorelog on a made-up month, in a journal of its own that is deleted afterwards.",
+    ),
     "add": Entry(
         "soreness", "app", "Log how sore a body part is; several parts at once: add quads 6 hams 4."
     ),
