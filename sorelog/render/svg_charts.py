@@ -13,6 +13,7 @@ summary must need no script and carry nothing but the drawing, so both are remov
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -71,14 +72,17 @@ def _day(x: float) -> str:
 
 
 def day_ticks(first: date, last: date) -> list[int]:
-    """The time axis's labelled days: the first and the last day, and a week apart
-    between them (none so close to the last that their labels would touch)."""
+    """The time axis's labelled days: the first and the last day, and whole weeks apart
+    between them, few enough that no two labels touch (a label is about 15% of a half-page
+    chart's width) whether the span is a week or a year."""
+    span = (last - first).days
+    step = 7 * max(1, math.ceil(span / 35))
+    room = max(1, math.ceil((span + 1) * 0.15))
     ticks = [first.toordinal()]
-    day = first + timedelta(days=7)
-    room = max(3, round((last - first).days * 0.2))
+    day = first + timedelta(days=step)
     while day <= last - timedelta(days=room):
         ticks.append(day.toordinal())
-        day += timedelta(days=7)
+        day += timedelta(days=step)
     if last != first:
         ticks.append(last.toordinal())
     return ticks
