@@ -252,3 +252,19 @@ def test_a_row_keeps_the_current_episodes_peak_apart_from_the_periods(journal, t
     row = _rows(page.read_text(encoding="utf-8"))["calves"]
     assert row[1] == "2026-11-10" and row[3] == "3 on 2026-11-10" and row[4] == "2"
     assert row[7] == "7 on 2026-11-01"
+
+
+def test_a_remedy_for_no_part_goes_on_one_strip(journal, tmp_path) -> None:
+    hostile = "<b>pills</b></style>"
+    journal.ok("add", "quads", "4", "--at", "2026-11-20T09:00")
+    journal.ok("add", "hams", "3", "--at", "2026-11-21T09:00")
+    journal.ok("remedy", "add", hostile, "--at", "2026-11-20T10:00")
+    journal.ok("remedy", "add", "ice", "--for", "quads", "--at", "2026-11-21T10:00")
+    page = tmp_path / "s.html"
+    journal.ok("summary", "--as-of", "2026-11-22", "--days", "30", "-o", str(page))
+    charts = _charts(page.read_text(encoding="utf-8"))
+    assert set(_series(charts["quadriceps"], 3)) == {date(2026, 11, 21)}
+    assert _series(charts["hamstrings"], 3) == {}
+    strip = charts["Remedies not logged for a part"]
+    assert set(_series(strip, 0)) == {date(2026, 11, 20)}
+    assert hostile in {t.text for t in strip.iter(f"{SVG}text")}  # as text, not markup
