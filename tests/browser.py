@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -47,3 +50,52 @@ def printed_text(tmp_path: Path, page: Path) -> str:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return " ".join(text.split())
+
+
+def print_pdf(tmp_path: Path, page: Path, paper: str) -> Path:
+    """The page printed by Chromium on `paper` (A4, letter): the size is given as the
+    page's own `@page` rule, so its margins and breaks are the page's own."""
+    sized = tmp_path / f"{page.stem}-{paper}.html"
+    text = page.read_text(encoding="utf-8")
+    sized.write_text(text.replace("</style>", f"@page {{ size: {paper}; }}</style>", 1))
+    pdf = tmp_path / f"{page.stem}-{paper}.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", sized.as_uri())
+    assert pdf.exists(), f"Chromium printed nothing for {page}"
+    return pdf
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as printed: its page (from 1), its box in points, and the page's height."""
+
+    page: int
+    text: str
+    top: float
+    bottom: float
+    page_height: float
+
+    @property
+    def height(self) -> float:
+        """The glyph box's height: the font size times the font's ascent plus descent."""
+        return self.bottom - self.top
+
+
+def printed_words(pdf: Path) -> list[Word]:
+    """Every word of a PDF with where poppler's text extraction puts it."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words: list[Word] = []
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), 1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        for top, bottom, text in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
+            page,
+        ):
+            words.append(Word(number, html.unescape(text), float(top), float(bottom), height))
+    return words
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]

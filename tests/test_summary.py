@@ -173,8 +173,10 @@ def test_notes_are_those_of_flagged_episodes_up_to_the_report_date(journal, tmp_
     out = tmp_path / "s.html"
     journal.ok("summary", "--as-of", "2026-11-20", "-o", str(out))
     page = out.read_text()
-    assert "day 19" in page and "day 17" in page  # since prolonged held (day 8 = 11-17)
-    assert "day 16" not in page and "an old bout" not in page
+    # the whole flagged episode (11-10 on), not only since prolonged held (11-17), newest first
+    shown = [page.index(f"day {day}<") for day in range(19, 9, -1)]
+    assert shown == sorted(shown)
+    assert "an old bout" not in page  # an earlier episode's
     assert "after the report date" not in page
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sorelog.analysis.report import Report
 from sorelog.domain.doses import Dose
-from sorelog.domain.values import DayValue, Limit
+from sorelog.domain.values import DayValue, Limit, Workout
 
 if TYPE_CHECKING:
     from sorelog.domain.values import Checkin
@@ -21,9 +21,35 @@ class PartChart:
     label: str
     body_part: str
     days: tuple[DayValue, ...]
-    workouts: tuple[date, ...] = ()
-    red_days: tuple[date, ...] = ()
-    remedy_days: tuple[date, ...] = ()
+    workouts: tuple[date, ...] = ()  # days of workouts that load the part
+    red_days: tuple[date, ...] = ()  # days a red-flag symptom was logged with the part
+    remedy_days: tuple[date, ...] = ()  # days a remedy was logged `--for` the part
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The first and last day with anything to draw: the chart's time axis, so no
+        chart spends its width on days with nothing logged for its part."""
+        marked = [v.day for v in self.days] + [*self.workouts, *self.red_days, *self.remedy_days]
+        return min(marked), max(marked)
+
+
+@dataclass(frozen=True)
+class PartRow:
+    """One row of the per-part table: the current episode's numbers side by side (first
+    day, origin, peak and its day, days sore, latest), and the period's highest apart, so
+    a row never mixes an old bout's peak with a new bout's first day."""
+
+    label: str
+    first_day: date | None  # the current episode's first sore day (None: no episode)
+    origin: Workout | None  # what it followed (None: unexplained)
+    peak: int | None  # the current episode's highest and its first day at that level
+    peak_day: date | None
+    days_sore: int
+    latest: int
+    trend: str
+    highest: int  # the period's highest, whichever episode it was in
+    highest_day: date
+    red_flag: bool = False  # a red-flag symptom is among its flags
 
 
 @dataclass(frozen=True)
@@ -64,3 +90,8 @@ class Summary:
     notes: list[Note] = field(default_factory=list)
     # (body part, side) -> its peak in the period, for shading the outline
     peaks: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    rows: list[PartRow] = field(default_factory=list)
+    # (body part, side) with a red flag: marked apart on the outline
+    red_parts: frozenset[tuple[str, str | None]] = frozenset()
+    # (remedy, day) of uses logged for no part: one strip under the charts
+    loose_remedies: tuple[tuple[str, date], ...] = ()

@@ -15,7 +15,9 @@ from sorelog.domain.safe_text import visible
 from sorelog.render.levels import LEVEL_NAME
 from sorelog.render.report import flag_document
 
-SHADE = "178, 34, 34"  # the outline's red, more opaque as the peak rises
+# The outline's shading, in distinct steps a legend can name: (lowest peak, highest, fill).
+SHADES = ((1, 3, "#f4c7c0"), (4, 6, "#de6f5d"), (7, 10, "#9e1b1b"))
+RED_FLAG_STROKE = "#000"  # a red-flag part gets a thick black outline besides its fill
 
 
 def render_summary(summary: Summary) -> str:
@@ -23,7 +25,7 @@ def render_summary(summary: Summary) -> str:
     from jinja2 import Environment, PackageLoader
     from markupsafe import Markup
 
-    from sorelog.render.svg_charts import checkin_chart, part_chart
+    from sorelog.render.svg_charts import CHART_WIDTH, checkin_chart, part_chart, remedy_strip
 
     env = Environment(
         loader=PackageLoader("sorelog.render", "templates"),
@@ -34,29 +36,47 @@ def render_summary(summary: Summary) -> str:
     )
     report = summary.report
     body = files("sorelog.render").joinpath("assets/body.svg").read_text(encoding="utf-8")
-    shading = "\n".join(
-        f"{_regions(part, side)} {{ fill: rgba({SHADE}, {0.15 + 0.85 * peak / 10:.2f}); }}"
-        for (part, side), peak in sorted(summary.peaks.items(), key=lambda kv: kv[1])
-        if peak > 0 and part in PARTS and side in SIDES
-    )  # the highest peak last, so it wins where two sides share a region. Only parts and
-    # sides sorelog knows become selectors: a row planted with another name is text only.
-    notes = summary.notes[:MAX_NOTES]
     return env.get_template("summary.html.j2").render(
-        notes=notes,
-        more_notes=len(summary.notes) - len(notes),
+        notes=summary.notes,
         summary=summary,
         report=report,
         flags=[dict(flag_document(f), level_name=LEVEL_NAME[f.level]) for f in report.flags],
-        charts=[
-            Markup(part_chart(chart, report.window_start, report.as_of)) for chart in summary.charts
-        ],
-        checkin_svg=Markup(checkin_chart(summary.checkins)) if summary.checkins else None,
+        charts=[Markup(part_chart(chart)) for chart in summary.charts],
+        strip=Markup(remedy_strip(summary.loose_remedies)) if summary.loose_remedies else None,
+        checkin_svg=Markup(checkin_chart(summary.checkins, CHART_WIDTH + 80))
+        if summary.checkins
+        else None,
         body_svg=Markup(body),
-        shading=Markup(shading),
+        shading=Markup(outline_style(summary)),
+        shades=SHADES,
     )
 
 
-MAX_NOTES = 8  # the newest: the page is meant to print on two pages
+def outline_style(summary: Summary) -> str:
+    """CSS that shades each sore part by the step its peak falls in, and outlines the
+    parts with a red flag. Only parts and sides sorelog knows become selectors: a row
+    planted with another name is text only."""
+    known = sorted(
+        ((key, peak) for key, peak in summary.peaks.items() if peak > 0 and _known(*key)),
+        key=lambda kv: kv[1],
+    )  # the highest peak last, so it wins where two sides share a region
+    rules = [f"{_regions(*key)} {{ fill: {_shade(peak)}; }}" for key, peak in known]
+    rules += [
+        f"{_regions(*key)} {{ stroke: {RED_FLAG_STROKE}; stroke-width: 4; }}"
+        for key in sorted(summary.red_parts, key=lambda k: (k[0], k[1] or ""))
+        if _known(*key)
+    ]
+    return "\n".join(rules)
+
+
+def _known(part: str | None, side: str | None) -> bool:
+    return part in PARTS and side in SIDES
+
+
+def _shade(peak: int) -> str:
+    return next(fill for low, high, fill in SHADES if low <= peak <= high)
+
+
 SIDES = (None, "left", "right", "both")
 
 
@@ -70,7 +90,7 @@ def _inert(value: object) -> object:
     return value
 
 
-def _regions(part: str, side: str | None) -> str:
+def _regions(part: str | None, side: str | None) -> str:
     """The outline's regions for a part and side. The front view faces the reader, so the
     person's left is on the right there (ids end -r) and on the left seen from the back."""
     whole = f".body .part-{part}"

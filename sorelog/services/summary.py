@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
+from sorelog.analysis.part_summary import PartSummary
 from sorelog.analysis.remedy_stats import FREQUENT_SPAN, runs
 from sorelog.analysis.report import Report
-from sorelog.analysis.visit_summary import Note, PartChart, RemedyRow, Summary
+from sorelog.analysis.visit_summary import Note, PartChart, PartRow, RemedyRow, Summary
 from sorelog.domain.doses import Dose
 from sorelog.domain.parts import part_label
 from sorelog.domain.settings import Config
 from sorelog.domain.symptoms import any_red_symptom
-from sorelog.domain.values import History
+from sorelog.domain.values import DayValue, History
 from sorelog.domain.when import LocalZone
 from sorelog.services.report import read_report_history, report_from
 from sorelog.store import Journal
@@ -42,8 +43,11 @@ def build_summary(
     start = report.window_start
     workouts = [w for w in history.workouts if w.day >= start]
     symptoms = history.symptoms
-    # Remedies mark every part's chart on the days any was used (most are not logged --for).
-    remedy_days = tuple(sorted({d.day for d in history.remedy_days if d.day >= start}))
+    # A remedy marks only the parts it was logged --for; the rest go on one strip.
+    taken_for: dict[str, set[date]] = defaultdict(set)
+    for use in history.remedy_part_days:
+        if use.day >= start:
+            taken_for[use.body_part].add(use.day)
     charts = []
     for (body_part, side), read in sorted(
         history.parts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
@@ -64,7 +68,7 @@ def build_summary(
                 tuple(values),
                 tuple(sorted({w.day for w in workouts if body_part in w.parts})),
                 tuple(red),
-                remedy_days,
+                tuple(sorted(taken_for.get(body_part, ()))),
             )
         )
     peaks: dict[tuple[str, str | None], int] = defaultdict(int)
@@ -79,6 +83,40 @@ def build_summary(
         queries.checkins(journal, start, as_of),
         _notes(journal, zone, as_of, report),
         dict(peaks),
+        [_row(part, history, report) for part in report.parts],
+        frozenset((f.body_part, f.side) for f in report.flags if f.body_part and f.code == RED),
+        tuple(queries.loose_remedy_days(journal, start, as_of)),
+    )
+
+
+RED = "red_flag"  # the flag code whose parts the outline marks apart
+
+
+def _row(part: PartSummary, history: History, report: Report) -> PartRow:
+    """The table's row of a part: the current episode's peak is read from the part's whole
+    series (the episode may begin before the window), the period's highest from the row."""
+    peak: DayValue | None = None
+    if part.episode_start is not None:
+        last = part.episode_start + timedelta(days=part.episode_days - 1)
+        read = history.parts.get((part.body_part, part.side))
+        days = read.days if read else part.daily
+        episode = [v for v in days if part.episode_start <= v.day <= last]
+        peak = max(episode, key=lambda v: v.severity, default=None)  # the first at its top
+    return PartRow(
+        part_label(part.body_part, part.side),
+        part.episode_start,
+        part.origin,
+        peak.severity if peak else None,
+        peak.day if peak else None,
+        part.episode_days,
+        part.latest,
+        str(part.trend),
+        part.peak,
+        part.peak_date,
+        any(
+            f.code == RED and (f.body_part, f.side) == (part.body_part, part.side)
+            for f in report.flags
+        ),
     )
 
 
@@ -119,13 +157,16 @@ def _remedies(history: History) -> list[RemedyRow]:
 
 
 def _notes(journal: Journal, zone: LocalZone, as_of: date, report: Report) -> list[Note]:
-    """The person's own words on flagged episodes: a part's notes from the day its first
-    flag held to the report date, newest first, as they wrote them."""
+    """The person's own words on flagged episodes: every note of a flagged part's current
+    episode (from its first sore day, or the flag's first day if earlier) to the report
+    date, newest first, as they wrote them."""
+    starts = {(p.body_part, p.side): p.episode_start for p in report.parts}
     since: dict[tuple[str | None, str | None], date] = {}
     for flag in report.flags:
         if flag.body_part:
             key = (flag.body_part, flag.side)
-            since[key] = min(since.get(key, flag.since), flag.since)
+            begun = min(flag.since, starts.get(key) or flag.since)
+            since[key] = min(since.get(key, begun), begun)
     if not since:
         return []
     notes = []

@@ -145,6 +145,18 @@ def remedy_part_days(journal: Journal, start: date, end: date) -> list[RemedyPar
     return [RemedyPartDay(r, p, as_day(d)) for r, p, d in rows]
 
 
+def loose_remedy_days(journal: Journal, start: date, end: date) -> list[tuple[str, date]]:
+    """(remedy, local day) of uses logged for no body part on days start..end: the visit
+    summary shows them on one strip of their own rather than on every part's chart."""
+    owner, person = of_person(journal, "owner")
+    rows = journal.db.execute(
+        "SELECT DISTINCT remedy, day FROM remedy_use "
+        f"WHERE day BETWEEN ? AND ? AND body_part IS NULL{owner} ORDER BY remedy, day",
+        (start.isoformat(), end.isoformat(), *person),
+    )
+    return [(remedy, as_day(day)) for remedy, day in rows]
+
+
 def side_effect_days(journal: Journal, start: date, end: date) -> list[SideEffectDay]:
     """Side effects logged on local days start..end, oldest first."""
     rows = journal.db.execute(
