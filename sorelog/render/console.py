@@ -7,7 +7,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from rich.console import Console
 from rich.padding import Padding
@@ -22,7 +22,7 @@ def console() -> Console:
     noise: there each line is written without its trailing spaces."""
     out = Console(highlight=False)
     if not out.is_terminal:
-        out.file = TrimmedLines(sys.stdout)
+        out.file = cast(TextIO, TrimmedLines(sys.stdout))
     return out
 
 
