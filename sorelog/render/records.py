@@ -91,12 +91,13 @@ def _cells(record: dict[str, Any]) -> tuple[str, str, str, str, str]:
 
 
 def cut(text: str, width: int) -> str:
-    """`text` in at most `width` terminal cells, its end replaced by an ellipsis if cut."""
+    """`text` in at most `width` terminal cells, its end replaced by an ellipsis if cut, as
+    Rich cuts a cell (a wide character split in two leaves a space)."""
     from rich.cells import cell_len, set_cell_size
 
     if cell_len(text) <= width:
         return text
-    return set_cell_size(text, max(0, width - 1)).rstrip() + ELLIPSIS if width > 0 else ""
+    return set_cell_size(text, max(0, width - 1)) + ELLIPSIS if width > 0 else ""
 
 
 def _narrow_lines(records: Iterable[dict[str, Any]], since: date, width: int) -> Iterator[str]:
