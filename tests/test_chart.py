@@ -15,6 +15,7 @@ import pytest
 from conftest import assert_refused
 from sorelog.analysis.chart import Chart, ChartLine, build_chart
 from sorelog.cli.chart import wants_colour
+from sorelog.domain.parts import part_label
 from sorelog.domain.values import DayValue, Workout
 from sorelog.render.terminal_chart import chart_text
 
@@ -41,33 +42,44 @@ def key_line(out: str) -> str:
     return next(line for line in lines if line.startswith("• "))
 
 
-def test_plain_in_a_pipe_with_parts_and_workouts(logged) -> None:
+def panel_titles(out: str) -> list[str]:
+    """Each panel's title: the line above the top of its frame."""
+    lines = out.splitlines()
+    return [lines[i - 1].strip() for i, line in enumerate(lines) if "┌" in line]
+
+
+def test_plain_in_a_pipe_a_panel_a_part_most_serious_first(logged) -> None:
     out = logged.ok("chart", "--days", "28")
     assert "\x1b" not in out
-    assert "Soreness: highest severity (0-10) each day, 2026-10-29 to 2026-11-25" in out
-    key = key_line(out)
-    for name in ("left calves", "right calves", "hamstrings", "lower-back", "quadriceps"):
-        assert name in key
-    assert "▼ workout" in key
+    # the axis spans the days with entries, not the 28 days asked for
+    assert "Soreness 0-10, each day's highest, 2026-11-15 to 2026-11-24" in out
+    assert "10-29" not in out and "11-25" not in out
+    # the flagged part first, then by peak; four panels, the fifth part named only
+    assert panel_titles(out) == [
+        f"{part_label('lower-back', None)}: follow up flag, peak 5",
+        f"{part_label('quadriceps', None)}: peak 7",
+        f"{part_label('calves', 'left')}: peak 6",
+        f"{part_label('hamstrings', None)}: peak 4",
+    ]
+    assert f"Also sore, not drawn: {part_label('calves', 'right')} (peak 2)" in out
     # bench loaded only the chest, which is not sore: not marked
-    assert "Workouts (▼): 11-18 leg day; 11-23 10 km run" in out
+    assert "Workouts (▲): 11-18 leg day; 11-23 10 km run" in out
     assert "bench" not in out
-    assert "10-29" in out and "11-25" in out  # the days as labels on the x axis
     assert max(len(line) for line in out.splitlines()) <= 120  # COLUMNS in the tests
 
 
 def test_part_narrows_to_one_part_and_a_side_to_one_side(logged) -> None:
     out = logged.ok("chart", "Quads", "--days", "28")
     assert "quadriceps: highest severity" in out
-    assert key_line(out) == "• quadriceps   ▼ workout"
-    assert "Workouts (▼): 11-18 leg day" in out
+    assert key_line(out) == "• quadriceps   ▲ workout"
+    assert "Workouts (▲): 11-18 leg day" in out
     assert "10 km run" not in out and "lower-back" not in out
 
     calves = logged.ok("chart", "calf", "--days", "28")
-    assert key_line(calves) == "• left calves   x right calves   ▼ workout"
+    assert key_line(calves) == "• left calves   x right calves   ▲ workout"
     left = logged.ok("chart", "left calf", "--days", "28")
-    assert key_line(left) == "• left calves   ▼ workout"
-    assert "Workouts (▼): 11-23 10 km run" in left
+    assert key_line(left) == "• left calves   ▲ workout"
+    assert "Workouts (▲): 11-23 10 km run" in left
 
 
 def test_as_of_and_days_choose_the_window(logged) -> None:
@@ -75,7 +87,7 @@ def test_as_of_and_days_choose_the_window(logged) -> None:
     assert "2026-11-17 to 2026-11-19" in out
     # later entries and workouts are not read
     assert "calves" not in out and "10 km run" not in out
-    assert "Workouts (▼): 11-18 leg day" in out
+    assert "Workouts (▲): 11-18 leg day" in out
     assert logged.ok("chart", "--as-of", "2026-11-14").strip() == (
         "No soreness logged from 2026-08-17 to 2026-11-14."
     )
@@ -84,7 +96,7 @@ def test_as_of_and_days_choose_the_window(logged) -> None:
 def test_size_follows_the_terminal_width(logged, monkeypatch) -> None:
     for columns in (60, 150):
         monkeypatch.setenv("COLUMNS", str(columns))
-        lines = logged.ok("chart", "--days", "28").splitlines()
+        lines = logged.ok("chart", "quads", "--days", "28").splitlines()
         frame = next(line for line in lines if "┌" in line)
         assert len(frame) == columns
         assert max(len(line) for line in lines) <= columns
@@ -154,14 +166,15 @@ def test_the_colours_are_codes_only_when_asked_for() -> None:
     plain = chart_text(sample(date(2026, 11, 18)), 80, 20, colour=False)
     assert "\x1b" not in plain
     # a workout's name is the person's text: printed literally, never as a code
-    assert "Workouts (▼): 11-18 leg \\x1b[31mday" in plain
+    assert "Workouts (▲): 11-18 leg \\x1b[31mday" in plain
     assert "\x1b[31m" not in chart_text(sample(date(2026, 11, 18)), 80, 20, colour=True)
 
 
 def test_a_one_day_window_and_a_ten_year_one_are_drawn() -> None:
     one = Chart(date(2026, 11, 19), date(2026, 11, 19), sample().lines[:1])
     assert "11-19" in chart_text(one, 80, 20, colour=False)
-    ten = Chart(date(2026, 11, 25), date(2016, 11, 28), sample().lines)
+    decade = (DayValue(date(2016, 11, 28), 3), DayValue(date(2026, 11, 19), 7))
+    ten = Chart(date(2026, 11, 25), date(2016, 11, 28), (ChartLine("neck", None, decade),))
     out = chart_text(ten, 100, 20, colour=False)
     assert "2016-11" in out and "2026-11" in out
 

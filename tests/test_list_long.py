@@ -20,7 +20,12 @@ def diary(journal: Journal) -> Journal:
     return journal
 
 
-def test_a_long_list_has_the_tables_lines(diary: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("columns", ["120", "80", "64"])
+def test_a_long_list_has_the_tables_lines(
+    diary: Journal, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """Wide enough for every cell, and narrow enough that the wider cells are cut."""
+    monkeypatch.setenv("COLUMNS", columns)
     table = diary.ok("list")
     monkeypatch.setattr(render_records, "TABLE_ROWS", 3)
     streamed = diary.ok("list")

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sorelog.analysis.flag import Flag
+from sorelog.analysis.flag import LEVELS, Flag, Level
 from sorelog.domain.values import DayValue, SeriesKey, Workout
 
 
@@ -47,6 +47,56 @@ class Chart:
     @property
     def days(self) -> int:
         return (self.as_of - self.window_start).days + 1
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The first and last day with an entry drawn (a line's day or a workout marked):
+        the time axis runs over these, not over weeks of the window where nothing was
+        logged. The whole window when nothing is drawn."""
+        days = [v.day for line in self.lines for v in line.days]
+        days += [w.day for w in self.workouts]
+        return (min(days), max(days)) if days else (self.window_start, self.as_of)
+
+    def panels(self) -> tuple[Panel, ...]:
+        """Every line as a panel of its own, most serious first: by the most serious flag
+        on its part and side, then by its peak in the window, then by name."""
+        panels = [
+            Panel(line, _worst_level(line, self.flags), max(v.severity for v in line.days))
+            for line in self.lines
+        ]
+        return tuple(sorted(panels, key=lambda p: (_rank(p.level), -p.peak, _order(p.key))))
+
+    def workouts_for(self, lines: Iterable[ChartLine]) -> tuple[Workout, ...]:
+        """The workouts marked that loaded one of these lines' parts."""
+        parts = {line.body_part for line in lines}
+        return tuple(w for w in self.workouts if w.parts & parts)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One part and side drawn on its own, with what puts it where it is in the order."""
+
+    line: ChartLine
+    level: Level | None  # its most serious flag, if it has one
+    peak: int  # its highest severity in the window
+
+    @property
+    def key(self) -> SeriesKey:
+        return self.line.body_part, self.line.side
+
+
+def _worst_level(line: ChartLine, flags: Iterable[Flag]) -> Level | None:
+    """The most serious level among the flags on this part (on its side, or on no side)."""
+    levels = [
+        f.level
+        for f in flags
+        if f.body_part == line.body_part and (f.side is None or f.side == line.side)
+    ]
+    return min(levels, key=LEVELS.index) if levels else None
+
+
+def _rank(level: Level | None) -> int:
+    return len(LEVELS) if level is None else LEVELS.index(level)
 
 
 def build_chart(

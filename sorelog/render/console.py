@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO, cast
 
 from rich.console import Console
 from rich.padding import Padding
@@ -16,7 +17,43 @@ from sorelog.domain.safe_text import printable
 
 
 def console() -> Console:
-    return Console(highlight=False)
+    """A console on stdout. Off a terminal (a pipe, a file) Rich would still pad every table
+    cell and wrapped line to the width with spaces, which `diff`, `grep` and editors show as
+    noise: there each line is written without its trailing spaces."""
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        out.file = cast(TextIO, TrimmedLines(sys.stdout))
+    return out
+
+
+class TrimmedLines(io.TextIOBase):
+    """A text stream that writes each line to `target` without its trailing spaces.
+
+    Spaces at the end of what has been written so far are held back until the rest of the
+    line shows whether text follows them; a flush writes everything else, so nothing but
+    those spaces ever waits."""
+
+    def __init__(self, target: TextIO) -> None:
+        super().__init__()
+        self._target = target
+        self._spaces = ""
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        lines = (self._spaces + text).split("\n")
+        last = lines.pop()
+        kept = last.rstrip(" ")
+        self._spaces = last[len(kept) :]
+        self._target.write("".join(line.rstrip(" ") + "\n" for line in lines) + kept)
+        return len(text)
+
+    def flush(self) -> None:
+        self._target.flush()
 
 
 def fits(renderable: Any, width: int) -> bool:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -149,23 +150,32 @@ def report_renderable(report: Report, width: int) -> Group:
 
 NARROW = 72  # below this, a flag's message column would be a few words wide
 MIN_SPARK_DAYS = 7  # fewer days than a week in a table row says too little: lines instead
+# What gives way, in turn, when the parts table is too wide: (workout names, sparkline days)
+# each cut down to at most this. A name cut shorter than 12 cells no longer says which one.
+GIVING_WAY = ((20, SPARK_DAYS_WIDE), (20, SPARK_DAYS_NARROW), (12, SPARK_DAYS_NARROW), (12, 7))
 
 
 def _parts(report: Report, width: int) -> Table | Group:
-    """The parts table with as many of the newest days as fit (at least a week), else lines."""
+    """The parts table in `width` columns, else lines: never wrapped, whatever the names.
+
+    Long workout names are cut with an ellipsis (their day kept) and the sparkline loses
+    its oldest days, in the turns GIVING_WAY sets; if that is not enough, the columns close
+    up to two spaces apart and the turns are taken again; then a few lines a part."""
     days = SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW
-    table = _parts_table(report, days)
-    excess = natural_width(table) - width  # every column is no-wrap: this is exact
-    if excess <= 0:
-        return table
-    if days - excess >= MIN_SPARK_DAYS:  # one character a day: drop the oldest days
-        table = _parts_table(report, days - excess)
-        if natural_width(table) <= width:
-            return table
+    longest = max((cell_len(printable(p.origin.name)) for p in report.parts if p.origin), default=0)
+    for compact in (False, True):
+        follows, spark = longest, days
+        for most_follows, most_spark in ((longest, days), *GIVING_WAY):
+            follows, spark = min(follows, most_follows), min(spark, most_spark)
+            table = _parts_table(report, spark, follows, compact)
+            if natural_width(table) <= width:  # every column is no-wrap: this is exact
+                return table
     return _part_lines(report, width)
 
 
 def _part_lines(report: Report, width: int) -> Group:
+    """A few lines a part for a narrow terminal: the facts wrap under their part, and what
+    the episode follows takes a line of its own, cut with an ellipsis to the width."""
     lines: list[Any] = [Text(f"Soreness {report.window_start} to {report.as_of}", style="bold")]
     days = max(1, min(SPARK_DAYS_NARROW, width - 4))
     for part in report.parts:
@@ -173,12 +183,14 @@ def _part_lines(report: Report, width: int) -> Group:
         trend = Text(str(part.trend), style=TREND_STYLE[str(part.trend)])
         lines.append(Text.assemble(Text(label, style="bold"), f"  now {part.latest}, ", trend))
         details = f"peak {part.peak} on {_short_day(part.peak_date, report.as_of)}"
-        if part.origin:
-            details += f"; follows {_follows(part, report.as_of).plain}"
         if part.episode_start:
             start = _short_day(part.episode_start, report.as_of)
-            details += f"; since {start}, {part.episode_days} d"
+            details += f"; since {start}, {part.episode_days}\N{NO-BREAK SPACE}d"
         lines.append(indented(Text(details)))
+        if part.origin:
+            name = max(1, width - len("  follows  MM-DD"))
+            follows = Text("follows ").append(_follows(part, report.as_of, name))
+            lines.append(indented(follows))
         spark = sparkline(part, report.window_start, report.as_of, days)
         lines.append(indented(Text(f"{spark}  last {len(spark)} days")))
     return Group(*lines, Text(""))
@@ -237,15 +249,23 @@ def _short_day(day: date, as_of: date) -> str:
     return day.strftime("%m-%d") if day.year == as_of.year else day.isoformat()
 
 
-def _parts_table(report: Report, spark_days: int) -> Table:
-    table = Table(title=f"Soreness {report.window_start} to {report.as_of}", box=box.SIMPLE_HEAD)
+def _parts_table(report: Report, spark_days: int, follows: int, compact: bool) -> Table:
+    """The parts table, each workout name cut to `follows` cells; `compact`: two spaces
+    between columns, none at the edges, and a shorter sparkline heading."""
+    title = f"Soreness {report.window_start} to {report.as_of}"
+    table = Table(title=title, box=box.SIMPLE_HEAD)
+    if compact:
+        table = Table(
+            title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True
+        )
     table.add_column("Part", no_wrap=True)
     table.add_column("Now", justify="right", no_wrap=True)
     table.add_column("Peak", no_wrap=True)
     table.add_column("Episode", no_wrap=True)
     table.add_column("Follows", no_wrap=True)
     table.add_column("Trend", no_wrap=True)
-    table.add_column(f"Last {min(spark_days, report.days)} days", no_wrap=True)
+    shown = min(spark_days, report.days)
+    table.add_column(f"{shown} days" if compact else f"Last {shown} days", no_wrap=True)
     for part in report.parts:
         episode = "-"
         if part.episode_start:
@@ -255,18 +275,25 @@ def _parts_table(report: Report, spark_days: int) -> Table:
             str(part.latest),
             f"{part.peak} on {_short_day(part.peak_date, report.as_of)}",
             episode,
-            _follows(part, report.as_of),
+            _follows(part, report.as_of, follows),
             Text(str(part.trend), style=TREND_STYLE[str(part.trend)]),
-            sparkline(part, report.window_start, report.as_of, spark_days),
+            *(
+                [sparkline(part, report.window_start, report.as_of, spark_days)]
+                if spark_days
+                else []
+            ),
         )
     return table
 
 
-def _follows(part: PartSummary, as_of: date) -> Text:
-    """What the current episode follows: the workout and its day, or '-' if unexplained."""
+def _follows(part: PartSummary, as_of: date, width: int) -> Text:
+    """What the current episode follows: the workout, cut to `width` with an ellipsis,
+    and its day (always whole); '-' if unexplained."""
     if part.origin is None:
         return Text("-")
-    return literal(f"{part.origin.name} {_short_day(part.origin.day, as_of)}")
+    name = literal(part.origin.name)
+    name.truncate(width, overflow="ellipsis")
+    return name.append(f" {_short_day(part.origin.day, as_of)}")
 
 
 def flags_table(flags: list[Flag]) -> Table:
