@@ -46,7 +46,7 @@ def test_plain_in_a_pipe_with_parts_and_workouts(logged) -> None:
     assert "\x1b" not in out
     assert "Soreness: highest severity (0-10) each day, 2026-10-29 to 2026-11-25" in out
     key = key_line(out)
-    for name in ("left calves", "right calves", "hamstrings", "lower-back", "quadriceps"):
+    for name in ("left calf", "right calf", "hamstrings", "lower-back", "quadriceps"):
         assert name in key
     assert "▼ workout" in key
     # bench loaded only the chest, which is not sore: not marked
@@ -64,9 +64,9 @@ def test_part_narrows_to_one_part_and_a_side_to_one_side(logged) -> None:
     assert "10 km run" not in out and "lower-back" not in out
 
     calves = logged.ok("chart", "calf", "--days", "28")
-    assert key_line(calves) == "• left calves   x right calves   ▼ workout"
+    assert key_line(calves) == "• left calf   x right calf   ▼ workout"
     left = logged.ok("chart", "left calf", "--days", "28")
-    assert key_line(left) == "• left calves   ▼ workout"
+    assert key_line(left) == "• left calf   ▼ workout"
     assert "Workouts (▼): 11-23 10 km run" in left
 
 

@@ -56,7 +56,7 @@ def test_edit_each_kind(filled) -> None:
         "--symptom",
         "swelling",
     )
-    assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calves 4/10")
+    assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calf 4/10")
     row = filled.rows()[0]
     assert pick(row, "day", "body_part", "side", "severity", "kind", "cause", "symptoms") == (
         "2026-11-19",

@@ -6,7 +6,12 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
+from sorelog.cli.completion import (
+    complete_part,
+    complete_part_or_severity,
+    complete_side,
+    complete_symptom,
+)
 from sorelog.cli.context import as_of_day, now, reading, settings
 from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
@@ -15,7 +20,14 @@ from sorelog.domain.alerting import soreness_may_alert
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import part_option, when_or_now
 from sorelog.domain.kinds import SORENESS
-from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
+from sorelog.domain.parts import (
+    SIDE_WORDS,
+    Quality,
+    parse_severity,
+    parse_side,
+    part_label,
+    suggest_part,
+)
 from sorelog.domain.symptoms import SYMPTOMS, Tier
 
 app = typer.Typer()
@@ -36,7 +48,12 @@ def add(
         ),
     ] = None,
     side: Annotated[
-        Side | None, typer.Option(case_sensitive=False, help="Which side (of every part).")
+        str | None,
+        typer.Option(
+            metavar="SIDE",
+            help="Which side of every part: left, right or both (or l, r, b).",
+            autocompletion=complete_side,
+        ),
     ] = None,
     at: Annotated[
         str | None,
@@ -71,6 +88,7 @@ def add(
     """
     _, zone = settings(ctx)
     words = given or []
+    side = _side_option(side)
     options = {
         "kind": kind.value if kind else None,
         "cause": cause,
@@ -134,7 +152,15 @@ class _Part(NamedTuple):
     severity: int | None
 
 
-def _given_parts(words: list[str], side: Side | None) -> list[_Part]:
+def _side_option(text: str | None) -> str | None:
+    """--side as given (left, right, both or l, r, b, any case), as the journal keeps it."""
+    try:
+        return parse_side(text) if text is not None else None
+    except ValueError as exc:
+        raise InputError(f"--side {exc}") from None
+
+
+def _given_parts(words: list[str], side: str | None) -> list[_Part]:
     """Each PART SEVERITY pair, checked in order; the first mistake is refused, so nothing
     is written. A last PART without its SEVERITY is asked for on a terminal only."""
     parts: list[_Part] = []
@@ -169,10 +195,10 @@ def _part(text: str, after: list[str], later: bool) -> tuple[str, str | None]:
     try:
         return part_option(text)
     except InputError as exc:
-        if (word := text.strip().lower()) in tuple(Side) and _is_part(after):
+        if (word := text.strip().lower()) in SIDE_WORDS and _is_part(after):
             raise InputError(
                 f"{exc.message} (a side goes in quotes with its part, as in "
-                f"'{word} {after[0].strip()}', or as --side {word})"
+                f"'{word} {after[0].strip()}', or as --side {SIDE_WORDS[word]})"
             ) from None
         if later and suggest_part(text) is None:
             raise InputError(
@@ -198,12 +224,12 @@ def _severity(text: str) -> int:
         raise InputError(str(exc)) from None
 
 
-def _side(prefix_side: str | None, side: Side | None, text: str) -> str | None:
+def _side(prefix_side: str | None, side: str | None, text: str) -> str | None:
     """The side of a PART: its prefix, else --side; the two must agree."""
-    if prefix_side and side and prefix_side != side.value:
+    if prefix_side and side and prefix_side != side:
         where = f"PART '{text}'" if text else "PART"
         raise InputError(f"two different sides given: '{prefix_side}' in {where} and --side {side}")
-    return prefix_side or (side.value if side else None)
+    return prefix_side or side
 
 
 @app.command()
