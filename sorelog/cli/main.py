@@ -17,18 +17,25 @@ from typer.models import TyperInfo
 
 from sorelog import __version__
 from sorelog.cli.context import RunState
+from sorelog.cli.help import adopt
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
+
+# The panels `sorelog --help` lists the commands in, in this order.
+DAILY = "Daily logging"
+JOURNAL = "The journal"
+SHARING = "Sharing and setup"
 
 
 class Entry(NamedTuple):
     """Where a command is defined: the Typer app in `module` (a module of sorelog.cli by
-    its name, or any module by its dotted name) named `attribute`, and the one line
-    `sorelog --help` shows for it."""
+    its name, or any module by its dotted name) named `attribute`, the one line
+    `sorelog --help` shows for it, and the panel it is listed in."""
 
     module: str
     attribute: str
     help: str
+    panel: str = JOURNAL
 
 
 # Every command, in the order people use them (as `sorelog --help` lists them). `sorelog add`
@@ -36,41 +43,53 @@ class Entry(NamedTuple):
 # The help is the first paragraph of the command's own (the group's, for remedy and config).
 COMMANDS: dict[str, Entry] = {
     "add": Entry(
-        "soreness", "app", "Log how sore a body part is; several parts at once: add quads 6 hams 4."
+        "soreness",
+        "app",
+        "Log how sore a body part is; several parts at once: add quads 6 hams 4.",
+        panel=DAILY,
     ),
     "workout": Entry(
         "workouts",
         "app",
         "Log a workout and the parts it loaded: what separates training soreness from the rest.",
+        panel=DAILY,
     ),
     "checkin": Entry(
         "checkin",
         "app",
         "Answer the PEG check-in: average pain, and how much it got in the way, this past week.",
+        panel=DAILY,
     ),
     "report": Entry(
         "soreness",
         "app",
         "Show how each body part is doing, and the flags worth a clinician's look.",
+        panel=DAILY,
     ),
     "chart": Entry(
         "chart",
         "app",
         "Draw each sore part's daily highest severity over time, with workouts marked.",
+        panel=DAILY,
     ),
     "summary": Entry(
         "summary",
         "app",
         "A summary a clinician can read in a minute: flags, charts, remedies, check-ins.",
+        panel=DAILY,
     ),
     "remedy": Entry(
-        "remedies", "remedy_app", "Log remedies, set your own limits, and see your recent use."
+        "remedies",
+        "remedy_app",
+        "Log remedies, set your own limits, and see your recent use.",
+        panel=DAILY,
     ),
-    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy."),
+    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy.", panel=DAILY),
     "list": Entry(
         "records",
         "app",
         "Soreness, workouts, check-ins, remedies and side effects with their ids, newest first.",
+        panel=DAILY,
     ),
     "edit": Entry("records", "app", "Correct a record: give only what changes ('' clears a text)."),
     "delete": Entry("records", "app", "Delete one record (asks first)."),
@@ -91,13 +110,15 @@ COMMANDS: dict[str, Entry] = {
         "sharing",
         "app",
         "Create or upgrade sorelog's tables in a PostgreSQL database (run once, as their owner).",
+        panel=SHARING,
     ),
     "share": Entry(
         "sharing",
         "app",
         "Let another role read your journal (never change it); a PostgreSQL journal.",
+        panel=SHARING,
     ),
-    "unshare": Entry("sharing", "app", "Stop another role reading your journal."),
+    "unshare": Entry("sharing", "app", "Stop another role reading your journal.", panel=SHARING),
     "config": Entry(
         "config", "app", "Show or change your flag thresholds and time zone (the config file)."
     ),
@@ -116,19 +137,23 @@ def load_command(name: str) -> Any:
     __import__(module)  # not importlib.import_module: `python -X importtime` sees this one
     commands: typer.Typer = getattr(sys.modules[module], entry.attribute)
     if commands.registered_callback is not None:
-        return get_group_from_info(
-            TyperInfo(commands, name=name),
-            pretty_exceptions_short=app.pretty_exceptions_short,
-            suggest_commands=app.suggest_commands,
-            rich_markup_mode=app.rich_markup_mode,
+        return adopt(
+            get_group_from_info(
+                TyperInfo(commands, name=name),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                suggest_commands=app.suggest_commands,
+                rich_markup_mode=app.rich_markup_mode,
+            )
         )
     for info in commands.registered_commands:
         assert info.callback is not None
         if (info.name or get_command_name(info.callback.__name__)) == name:
-            return get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
+            return adopt(
+                get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
             )
     raise LookupError(f"sorelog.cli.{entry.module}.{entry.attribute} has no command {name!r}")
 
@@ -170,7 +195,8 @@ class SorelogGroup(TyperGroup):
         (the command that runs is loaded by resolve_command)."""
         if cmd_name not in COMMANDS:
             return None
-        return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name].help)
+        entry = COMMANDS[cmd_name]
+        return TyperCommand(name=cmd_name, help=entry.help, rich_help_panel=entry.panel)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """The command to run, loaded now."""
