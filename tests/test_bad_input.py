@@ -67,7 +67,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["edit", "1", "--dose", "200mg"], "does not apply"),
     (["edit", "1"], "nothing to change"),
     (["delete", "1"], "--yes"),
-    (["delete", "abc", "--yes"], "not a valid int"),
+    (["delete", "abc", "--yes"], "ID must be a whole number"),
     (["delete", "-5", "--yes"], "negative values are not accepted"),
     (["config", "set", "gap_days", "0"], "gap_days"),
     (["config", "set", "gap_days", "three"], "gap_days"),

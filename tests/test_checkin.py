@@ -109,7 +109,7 @@ def test_a_terminal_is_not_asked_anything_when_an_option_is_bad(journal, monkeyp
         ([*ANSWERS, "--at", "tomorrow"], "--at: cannot read"),
         ([*ANSWERS, "--at", "2099-01-01"], "in the future"),
         ([*ANSWERS, "--note", "a", "b"], "quote values that contain spaces"),
-        ([*ANSWERS, "--severity", "5"], "no such option: --severity"),
+        ([*ANSWERS, "--severity", "5"], "no such option --severity"),
     ],
 )
 def test_without_a_terminal_bad_or_missing_answers_are_refused(journal, args, says) -> None:

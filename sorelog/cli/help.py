@@ -124,7 +124,7 @@ def render_help(command: Any, ctx: Any) -> None:
 
     out = Console(highlight=False)
     width = out.width
-    usage = " ".join([_path(ctx.command_path), *usage_pieces(command, ctx)])
+    usage = " ".join([shown_path(ctx.command_path), *usage_pieces(command, ctx)])
     lines = textwrap.wrap(f"Usage: {usage}", width=max(width - 1, 20), subsequent_indent="  ")
     out.print(Text("\n".join(lines), style="bold"), soft_wrap=True)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", command.help or "")]
@@ -176,7 +176,7 @@ def _like(table: Any, column: int) -> Any:
     return fresh
 
 
-def _path(command_path: str) -> str:
+def shown_path(command_path: str) -> str:
     """'sorelog remedy add' for the command path 'PROG remedy add' (the program's own name
     may differ: python -m sorelog, a test runner)."""
     return " ".join(["sorelog", *command_path.split(" ")[1:]])

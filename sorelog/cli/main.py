@@ -4,13 +4,13 @@ only when it runs."""
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterator, MutableMapping
 from functools import cache
 from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info, get_command_name, get_group_from_info
 from typer.models import TyperInfo
@@ -18,6 +18,7 @@ from typer.models import TyperInfo
 from sorelog import __version__
 from sorelog.cli.context import RunState
 from sorelog.cli.help import adopt
+from sorelog.cli.usage import ARGV_KEY, explain
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
@@ -203,20 +204,30 @@ class SorelogGroup(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         return name, (load_command(name) if name is not None else command), rest
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Keep the words typed, for hints that quote the value they came from."""
+        ctx.meta[ARGV_KEY] = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            if exc.ctx is None:  # a missing option value: the parser names no command
+                exc.ctx = ctx
+            raise
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             status = super().main(*args, **kwargs)
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
-        except typer.TyperException as exc:  # usage errors from the parser
-            message = exc.format_message()
+        except UsageError as exc:  # the parser's: in sorelog's words
             try:
-                ctx = getattr(exc, "ctx", None)
-                message = _explain_usage(message, ctx.command_path if ctx is not None else "")
+                message = explain(exc, _argv(args, kwargs))
             except Exception:  # a hint must never hide the error itself
-                pass
-            _fail(message, getattr(exc, "exit_code", 2))
+                message = exc.format_message()
+            _fail(message, exc.exit_code)
+        except typer.TyperException as exc:
+            _fail(getattr(exc, "format_message", exc.__str__)(), getattr(exc, "exit_code", 2))
         except typer.Abort:
             if sys.stdin.isatty():  # Ctrl-D at a prompt: end the prompt's line first
                 sys.stdout.write("\n")
@@ -229,31 +240,10 @@ class SorelogGroup(TyperGroup):
         sys.exit(status if isinstance(status, int) else 0)
 
 
-def _explain_usage(message: str, command: str) -> str:
-    """Add the fix to the parser's messages for the mistakes people make most."""
-    if message.startswith("No such option: --db"):
-        return "--db is a global option: put it before the command, as in sorelog --db PATH report"
-    if negative := re.match(r"No such option: (-\d+)", message):
-        if command.endswith(" add") and not command.endswith("remedy add"):
-            return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
-        return (
-            f"'{negative.group(1)}' is read as an option; negative values are not accepted "
-            f"here (see 'sorelog {_subcommand(command)} --help')"
-        )
-    if message.startswith(("No such command", "No such option")):
-        where = _subcommand(command)
-        return f"{message.rstrip('.')}; see 'sorelog {where + ' ' if where else ''}--help'"
-    if extra := re.match(r"Got unexpected extra argument.*\((.+)\)", message):
-        first = (extra.group(1).split() or [""])[0]
-        if not command.endswith("remedy add") or not re.match(r"^[\d.,]+\s*[a-zA-Zµμ]+$", first):
-            return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
-        return f"{message}; give a dose with --dose, as in --dose {first}"
-    return message
-
-
-def _subcommand(command_path: str) -> str:
-    """'sorelog remedy add' -> 'remedy add' (the program's own name may differ)."""
-    return command_path.partition(" ")[2]
+def _argv(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[str]:
+    """The words given to main: its `args`, else the command line's."""
+    given = kwargs.get("args", args[0] if args else None)
+    return list(sys.argv[1:] if given is None else given)
 
 
 def _fail(message: str, status: int) -> NoReturn:

@@ -16,6 +16,7 @@ from sorelog.cli.context import as_of_day, now, reading, settings
 from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.cli.recording import checked, log, record
+from sorelog.cli.usage import ARGV_KEY, quoting_hint
 from sorelog.domain.alerting import soreness_may_alert
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import part_option, when_or_now
@@ -107,7 +108,7 @@ def add(
         body_part, prefix_side = ask_part()
         parts = [_Part("", body_part, _side(prefix_side, side, ""), ask_severity())]
     else:
-        parts = _given_parts(words, side)
+        parts = _given_parts(ctx, words, side)
     if parts[-1].severity is None:
         label = part_label(parts[-1].body_part, parts[-1].side)
         parts[-1] = parts[-1]._replace(severity=ask_severity(label if len(parts) > 1 else None))
@@ -160,13 +161,13 @@ def _side_option(text: str | None) -> str | None:
         raise InputError(f"--side {exc}") from None
 
 
-def _given_parts(words: list[str], side: str | None) -> list[_Part]:
+def _given_parts(ctx: typer.Context, words: list[str], side: str | None) -> list[_Part]:
     """Each PART SEVERITY pair, checked in order; the first mistake is refused, so nothing
     is written. A last PART without its SEVERITY is asked for on a terminal only."""
     parts: list[_Part] = []
     for index in range(0, len(words), 2):
         text = words[index]
-        body_part, prefix_side = _part(text, words[index + 1 : index + 2], later=index > 0)
+        body_part, prefix_side = _part(ctx, words, index)
         if index + 1 < len(words):
             level: int | None = _severity(words[index + 1])
         elif not interactive():
@@ -189,9 +190,10 @@ def _given_parts(words: list[str], side: str | None) -> list[_Part]:
     return parts
 
 
-def _part(text: str, after: list[str], later: bool) -> tuple[str, str | None]:
-    """A PART; a side followed by a part was meant as one, and a later PART that is no body
-    part at all may be a stray word of an unquoted value."""
+def _part(ctx: typer.Context, words: list[str], index: int) -> tuple[str, str | None]:
+    """The PART at `index`; a side followed by a part was meant as one, and a later PART
+    that is no body part at all may be a stray word of an unquoted value."""
+    text, after = words[index], words[index + 1 : index + 2]
     try:
         return part_option(text)
     except InputError as exc:
@@ -200,10 +202,15 @@ def _part(text: str, after: list[str], later: bool) -> tuple[str, str | None]:
                 f"{exc.message} (a side goes in quotes with its part, as in "
                 f"'{word} {after[0].strip()}', or as --side {SIDE_WORDS[word]})"
             ) from None
-        if later and suggest_part(text) is None:
-            raise InputError(
-                f"{exc.message} (and quote values that contain spaces, as in --at '3 days ago')"
-            ) from None
+        if index > 0:
+            # A later PART that is no part may be a word cut off an unquoted option value.
+            hint = quoting_hint(words[index:], ctx.meta.get(ARGV_KEY, ()), ctx.command)
+            if hint is not None and hint.startswith("-"):
+                raise InputError(
+                    f"{exc.message} (and quote values that contain spaces, as in {hint})"
+                ) from None
+            if suggest_part(text) is None:
+                raise InputError(f"{exc.message} (and quote values that contain spaces)") from None
         raise
 
 
