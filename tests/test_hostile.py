@@ -458,7 +458,7 @@ def test_interactive_add_refuses_a_bad_at_before_asking_anything(journal, monkey
 
     monkeypatch.setattr(soreness, "interactive", lambda: True)
     result = journal.run("add", "--at", "next tuesday", input="quads\n5\n")
-    assert_refused(result, 2, "--at: cannot read 'next tuesday'")
+    assert_refused(result, 2, "--at: 'next tuesday' is in the future")
     assert not journal.path.exists()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from conftest import assert_refused
@@ -74,4 +76,34 @@ def test_edit_takes_a_letter_for_a_side(journal) -> None:
 
 def test_a_side_that_is_none_is_refused_in_sorelog_words(journal) -> None:
     assert_refused(journal.run("add", "quads", "4", "--side", "middle"), 2, "--side must be")
+    assert not journal.path.exists()
+
+
+# The clock is frozen at conftest's FROZEN_NOW (Wednesday 2026-11-25 15:00 UTC), TZ=UTC.
+@pytest.mark.parametrize(
+    ("when", "stored"),
+    [
+        ("yesterday 8pm", "2026-11-24T20:00:00+00:00"),
+        ("last tuesday", "2026-11-24T12:00:00+00:00"),
+        ("Nov 20", "2026-11-20T12:00:00+00:00"),
+        ("20 Nov 18:30", "2026-11-20T18:30:00+00:00"),
+    ],
+)
+def test_add_at_in_words(journal, when: str, stored: str) -> None:
+    journal.ok("add", "quads", "4", "--at", when)
+    (row,) = journal.rows()
+    assert datetime.fromisoformat(row["at"]) == datetime.fromisoformat(stored), row
+
+
+@pytest.mark.parametrize(
+    ("when", "says"),
+    [
+        ("tonight", "--at: 'tonight' is in the future"),
+        ("next friday", "--at: 'next friday' is in the future"),
+        ("yesterday 7", "--at: cannot read 'yesterday 7'"),
+        ("last month", "--at: cannot read 'last month'"),
+    ],
+)
+def test_add_at_in_words_refused(journal, when: str, says: str) -> None:
+    assert_refused(journal.run("add", "quads", "4", "--at", when), 2, says)
     assert not journal.path.exists()

@@ -60,7 +60,8 @@ def add(
         str | None,
         typer.Option(
             help="When it was felt: 2026-11-20, 2026-11-20T08:30, today, yesterday, "
-            "'3 days ago', '3d ago', monday, 07:30, 'yesterday 18:30' (a day, then a time). "
+            "'3 days ago', '3d ago', monday, 07:30, 'yesterday 18:30' (a day, then a time), "
+            "'yesterday 8pm', 'last tuesday', 'Nov 20 18:30'. "
             "Default: now.",
         ),
     ] = None,
