@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from sorelog.cli import app
@@ -21,6 +22,7 @@ def help_text(args: list[str], columns: int) -> str:
 
 
 def every_command() -> Iterator[tuple[list[str], Any]]:
+    yield [], get_command(app)
     for name in COMMANDS:
         command = load_command(name)
         yield [name], command
@@ -29,6 +31,7 @@ def every_command() -> Iterator[tuple[list[str], Any]]:
 
 
 PATHS = [path for path, _ in every_command()]
+IDS = [" ".join(path) or "sorelog" for path in PATHS]
 
 
 def panels(text: str) -> dict[str, list[str]]:
@@ -55,7 +58,7 @@ def test_the_commands_are_listed_in_panels_by_what_they_are_for() -> None:
     assert {"edit", "delete", "export", "import", "backup", "config", "parts"} <= set(
         shown[JOURNAL]
     )
-    listed = [name for names in shown.values() for name in names if not name.startswith("-")]
+    listed = [name for title, names in shown.items() if title != "Options" for name in names]
     assert sorted(listed) == sorted(COMMANDS)  # every command, once
 
 
@@ -79,7 +82,7 @@ def test_usage_lines_name_the_arguments(args: list[str], usage: str, columns: in
     assert max(len(line) for line in text.splitlines()) <= columns
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[" ".join(p) for p in PATHS])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_no_usage_line_shows_a_parser_placeholder(path: list[str]) -> None:
     usage = help_text(path, 80).strip().splitlines()[0]
     assert "{" not in usage and "<" not in usage, usage
@@ -98,7 +101,7 @@ def description_widths(text: str, command: Any) -> dict[str, int]:
     return widths
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[" ".join(p) for p in PATHS])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_descriptions_read_at_80_columns(path: list[str]) -> None:
     command = dict((tuple(p), c) for p, c in every_command())[tuple(path)]
     widths = description_widths(help_text(path, 80), command)
@@ -106,9 +109,13 @@ def test_descriptions_read_at_80_columns(path: list[str]) -> None:
     assert not narrow, narrow
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[" ".join(p) for p in PATHS])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_help_fits_40_columns(path: list[str]) -> None:
     text = help_text(path, 40)
     assert max(len(line) for line in text.splitlines()) <= 40, text
-    if not hasattr(load_command(path[0]), "commands"):  # a group's help is Typer's own
-        assert all(line == line.rstrip() for line in text.splitlines()), text
+    assert all(line == line.rstrip() for line in text.splitlines()), text
+    # Nothing cut short to fit: every option is there whole, and no text ends in "…".
+    assert "…" not in text
+    (command,) = [c for p, c in every_command() if p == path]
+    for option in (o for q in command.params if q.param_type_name == "option" for o in q.opts):
+        assert option in text

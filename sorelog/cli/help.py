@@ -1,7 +1,7 @@
 """How a command's help reads: a usage line that names its arguments (`sorelog workout
 [OPTIONS] NAME`), and its options in two columns, each description at a width that reads
 (Typer's own layout gives a column to each of an option's names, type and range, and at
-80 columns leaves the description three or four words).
+80 columns leaves the description three or four words); a group's commands in panels.
 
 The commands that sorelog.cli.main loads are made instances of `Command` and `Group`
 (`adopt`): the classes Typer built them with, plus these. Nothing here is imported by a
@@ -115,65 +115,84 @@ def _rows(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[str
 
 
 def render_help(command: Any, ctx: Any) -> None:
-    """The help of one command, on stdout, at the terminal's width."""
-    from rich import box
-    from rich.console import Console, Group
-    from rich.panel import Panel
-    from rich.table import Table
+    """The help of a command or a group, on stdout, at the terminal's width."""
+    from rich.console import Console
     from rich.text import Text
 
     out = Console(highlight=False)
-    width = out.width
-    usage = " ".join([shown_path(ctx.command_path), *usage_pieces(command, ctx)])
-    lines = textwrap.wrap(f"Usage: {usage}", width=max(width - 1, 20), subsequent_indent="  ")
+    width = max(out.width - 1, 20)
+    usage = " ".join([shown_path(ctx.command_path), *command.collect_usage_pieces(ctx)])
+    lines = textwrap.wrap(f"Usage: {usage}", width=width, subsequent_indent="  ")
     out.print(Text("\n".join(lines), style="bold"), soft_wrap=True)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", command.help or "")]
     for number, paragraph in enumerate(p for p in paragraphs if p):
         out.print()
-        wrapped = textwrap.fill(paragraph, width=max(width - 1, 20), break_on_hyphens=False)
+        wrapped = textwrap.fill(paragraph, width=width, break_on_hyphens=False)
         out.print(Text(wrapped, style="" if number == 0 else "dim"), soft_wrap=True)
-    arguments, options = _rows(command, ctx)
-    first_width = max(12, int((width - 4) * FIRST_COLUMN_SHARE))
     out.print()
+    arguments, options = _rows(command, ctx)
+    first_width = max(12, int((out.width - 4) * FIRST_COLUMN_SHARE))
     for title, rows in (("Arguments", arguments), ("Options", options)):
-        if not rows:
+        if rows:
+            out.print(_panel(title, rows, first_width))
+    panels = _commands(command, ctx)
+    names = max((len(name) for _, rows in panels for name, _ in rows), default=0)
+    for title, rows in panels:  # one column width for every panel of commands
+        out.print(_panel(title, rows, min(names, first_width), fixed=True))
+
+
+def _commands(command: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A group's commands, in panels by their `rich_help_panel` (else "Commands"), each
+    with the first paragraph of its help."""
+    panels: dict[str, list[tuple[str, str]]] = {}
+    for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
+        sub = command.get_command(ctx, name)
+        if sub is None or getattr(sub, "hidden", False):
             continue
-        natural = max(len(first) for first, _ in rows)
-        fits = [row for row in rows if len(row[0]) <= first_width]
-        column = min(natural, first_width) if fits else first_width
-        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-        table.add_column(style="bold cyan", no_wrap=True, width=column)
-        table.add_column(ratio=1, overflow="fold")
-        parts: list[Any] = []
-        for first, text in rows:
-            if len(first) > column:  # a long entry on its own line, its text below
-                if table.row_count:
-                    parts.append(table)
-                    table = _like(table, column)
-                parts.append(Text(first, style="bold cyan", overflow="fold"))
-                table.add_row("", Text(text, justify="left"))
-            else:
-                table.add_row(Text(first), Text(text, justify="left"))
-        parts.append(table)
-        out.print(
-            Panel(
-                Group(*parts),
-                title=title,
-                title_align="left",
-                border_style="dim",
-                box=box.ROUNDED,
-                padding=(0, 1),
-            )
-        )
+        first = re.split(r"\n\s*\n", (sub.short_help or sub.help or "").strip())[0]
+        title = getattr(sub, "rich_help_panel", None) or "Commands"
+        panels.setdefault(title, []).append((name, " ".join(first.split())))
+    return list(panels.items())
 
 
-def _like(table: Any, column: int) -> Any:
+def _panel(title: str, rows: list[tuple[str, str]], first_width: int, fixed: bool = False) -> Any:
+    """A titled box of (name, description) rows: the names in a column as wide as the
+    longest (at most `first_width`, or just that when `fixed`; a longer name has its
+    description on the next line), the descriptions in the rest of the width."""
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
     from rich.table import Table
+    from rich.text import Text
 
-    fresh = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-    fresh.add_column(style="bold cyan", no_wrap=True, width=column)
-    fresh.add_column(ratio=1, overflow="fold")
-    return fresh
+    column = first_width if fixed else min(max(len(first) for first, _ in rows), first_width)
+
+    def table() -> Table:
+        made = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+        made.add_column(style="bold cyan", no_wrap=True, width=column)
+        made.add_column(ratio=1, overflow="fold")
+        return made
+
+    parts: list[Any] = []
+    current = table()
+    for first, text in rows:
+        if len(first) > column:
+            if current.row_count:
+                parts.append(current)
+                current = table()
+            parts.append(Text(first, style="bold cyan", overflow="fold"))
+            current.add_row("", Text(text))
+        else:
+            current.add_row(Text(first), Text(text))
+    parts.append(current)
+    return Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        border_style="dim",
+        box=box.ROUNDED,
+        padding=(0, 1),
+    )
 
 
 def shown_path(command_path: str) -> str:
@@ -208,6 +227,9 @@ class Command(TyperCommand):
 
 class Group(TyperGroup):
     """A group of commands (remedy, config): its commands made `Command`s too."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        render_help(self, ctx)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return _with_context(super().parse_args, ctx, args)

@@ -17,7 +17,7 @@ from typer.models import TyperInfo
 
 from sorelog import __version__
 from sorelog.cli.context import RunState
-from sorelog.cli.help import adopt
+from sorelog.cli.help import adopt, render_help
 from sorelog.cli.usage import ARGV_KEY, explain
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
@@ -198,6 +198,9 @@ class SorelogGroup(TyperGroup):
             return None
         entry = COMMANDS[cmd_name]
         return TyperCommand(name=cmd_name, help=entry.help, rich_help_panel=entry.panel)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        render_help(self, ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """The command to run, loaded now."""
