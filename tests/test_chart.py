@@ -76,9 +76,9 @@ def test_part_narrows_to_one_part_and_a_side_to_one_side(logged) -> None:
     assert "10 km run" not in out and "lower-back" not in out
 
     calves = logged.ok("chart", "calf", "--days", "28")
-    assert key_line(calves) == "• left calves   x right calves   ▲ workout"
+    assert key_line(calves) == "• left calf   x right calf   ▲ workout"
     left = logged.ok("chart", "left calf", "--days", "28")
-    assert key_line(left) == "• left calves   ▲ workout"
+    assert key_line(left) == "• left calf   ▲ workout"
     assert "Workouts (▲): 11-23 10 km run" in left
 
 

@@ -18,7 +18,7 @@ from sorelog.store.writes import add_records
 
 def test_add_logs_one_line_with_its_id(journal) -> None:
     out = journal.ok("add", "left calf", "6", "--cause", "10 km run", "--at", "2026-11-20")
-    assert out.startswith("Logged #1: left calves 6/10 at 2026-11-20 12:00")
+    assert out.startswith("Logged #1: left calf 6/10 at 2026-11-20 12:00")
     assert "10 km run" in out
     assert len(out.strip().splitlines()) == 1
     (row,) = journal.rows()
@@ -105,7 +105,7 @@ def test_several_parts_each_with_its_own_id_and_the_options_shared(journal) -> N
     assert out.splitlines() == [
         "Logged #2: quadriceps 6/10 at 2026-11-20 18:30 (cause: hill sprints)",
         "Logged #3: hamstrings 4/10 at 2026-11-20 18:30 (cause: hill sprints)",
-        "Logged #4: left calves 3/10 at 2026-11-20 18:30 (cause: hill sprints)",
+        "Logged #4: left calf 3/10 at 2026-11-20 18:30 (cause: hill sprints)",
     ]
     rows = journal.rows()[1:]
     assert [pick(row, "id", "body_part", "side", "severity") for row in rows] == [
@@ -183,10 +183,10 @@ def test_a_last_part_without_severity_is_asked_for_on_a_terminal(journal, monkey
     monkeypatch.setattr(soreness, "interactive", lambda: True)
     result = journal.run("add", "quads", "6", "left calf", input="eleven\n3\n")
     assert result.exit_code == 0, result.stderr
-    assert "Severity of left calves, 0 (none) to 10" in result.stdout
+    assert "Severity of left calf, 0 (none) to 10" in result.stdout
     assert result.stdout.splitlines()[-2:] == [
         "Logged #1: quadriceps 6/10 at 2026-11-25 15:00",
-        "Logged #2: left calves 3/10 at 2026-11-25 15:00",
+        "Logged #2: left calf 3/10 at 2026-11-25 15:00",
     ]
 
 
@@ -208,7 +208,7 @@ MULTI_PART_REFUSALS = [
     (["add", "quads", "6", "hams", "4", "calf", "x"], "not 'x'"),
     (["add", "quads", "6", "hams", "-1"], "0 (none) to 10, not '-1'"),
     (["add", "quads", "6", "quadriceps", "4"], "quadriceps is given twice ('quads' and"),
-    (["add", "calf", "2", "left calf", "3", "--side", "left"], "left calves is given twice"),
+    (["add", "calf", "2", "left calf", "3", "--side", "left"], "left calf is given twice"),
     (["add", "quads", "6", "left calf", "3", "--side", "right"], "two different sides"),
     (["add", "quads", "4", "--note", "felt", "a", "pop"], "quote values"),
     (["add", "left", "calf", "3"], "a side goes in quotes with its part"),
@@ -224,7 +224,7 @@ MULTI_PART_REFUSALS = [
         (["add", "quads"], "missing SEVERITY"),
         (["add", "quads", "11"], "0 (none) to 10"),
         (["add", "quads", "-1"], "0 (none) to 10, not '-1'"),
-        (["add", "left calff", "4"], "did you mean 'left calves'"),
+        (["add", "left calff", "4"], "did you mean 'left calf'"),
         (["add", "quads", "4", "--at", "3d", "ago"], "quote values"),
         (["add", "quads", "4", "--db", "x.db"], "put it before the command"),
         (["add", "quads", "five"], "not 'five'"),

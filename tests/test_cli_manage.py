@@ -56,7 +56,7 @@ def test_edit_each_kind(filled) -> None:
         "--symptom",
         "swelling",
     )
-    assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calves 4/10")
+    assert out.startswith("Updated #1 soreness 2026-11-19 12:00: right calf 4/10")
     row = filled.rows()[0]
     assert pick(row, "day", "body_part", "side", "severity", "kind", "cause", "symptoms") == (
         "2026-11-19",
@@ -101,7 +101,7 @@ def test_edit_each_kind(filled) -> None:
         (["edit", "2", "--dose", "2 tablets"], "cannot be added"),
         (["edit", "2", "--dose", "0mg"], "more than zero"),
         (["edit", "3", "--kind", "ache"], "does not apply"),
-        (["edit", "x", "--note", "y"], "not a valid int"),
+        (["edit", "x", "--note", "y"], "ID must be a whole number"),
         (["delete", "1"], "--yes"),
         (["delete", "99", "--yes"], "no record #99"),
     ],
@@ -178,7 +178,7 @@ def test_huge_ids_are_refused_as_input(journal) -> None:
     journal.ok("add", "quads", "3")
     for args in (["edit", "99999999999999999999", "--note", "x"],
                  ["delete", "99999999999999999999", "--yes"]):  # fmt: skip
-        assert_refused(journal.run(*args), 2, "range")
+        assert_refused(journal.run(*args), 2, "ID must be from 1 to")
 
 
 def test_json_output_escapes_controls_a_terminal_would_obey(journal) -> None:

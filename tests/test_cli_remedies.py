@@ -17,7 +17,7 @@ def test_remedy_add_normalises_and_converts(journal) -> None:
         "--at",
         "2026-11-20",
     )
-    assert out.strip() == "Logged #1: remedy ibuprofen 1.5 g for left calves at 2026-11-20 12:00"
+    assert out.strip() == "Logged #1: remedy ibuprofen 1.5 g for left calf at 2026-11-20 12:00"
     journal.ok("remedy", "add", "ibuprofen", "--dose", "400mg", "--at", "2026-11-20")
     rows = journal.rows("remedy_use")
     named = ("remedy", "amount", "unit", "base_amount", "base_unit", "body_part", "side")

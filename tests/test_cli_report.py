@@ -79,7 +79,7 @@ def test_a_week_of_soreness(journal) -> None:
     table = journal.ok("report", "--as-of", "2026-11-18")
     for text in (
         "lower-back",
-        "left calves",
+        "left calf",
         "prolonged",
         "red_flag",
         "URGENT",

@@ -307,7 +307,7 @@ def test_narrow_terminals_keep_what_matters(busy_journal, monkeypatch, columns: 
     report = busy_journal.ok("report", "--days", "365", "--as-of", "2026-11-12")
     assert "…" not in report  # nothing cut short
     assert max(len(line.rstrip()) for line in report.splitlines()) <= columns
-    for label in ("right hamstrings", "left calves", "quadriceps", "paracetamol extra strong"):
+    for label in ("right hamstring", "left calf", "quadriceps", "paracetamol extra strong"):
         assert label in report
     quads = next(i for i, line in enumerate(report.splitlines()) if "quadriceps" in line)
     row = " ".join(report.splitlines()[quads : quads + 3])
@@ -458,7 +458,7 @@ def test_interactive_add_refuses_a_bad_at_before_asking_anything(journal, monkey
 
     monkeypatch.setattr(soreness, "interactive", lambda: True)
     result = journal.run("add", "--at", "next tuesday", input="quads\n5\n")
-    assert_refused(result, 2, "--at: cannot read 'next tuesday'")
+    assert_refused(result, 2, "--at: 'next tuesday' is in the future")
     assert not journal.path.exists()
 
 

@@ -38,6 +38,7 @@ OWNED_BY = {
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
+    "dateparser": {"domain"},  # and within it, domain/when_words.py alone (test below)
 }
 
 
@@ -220,6 +221,16 @@ def test_only_the_postgres_module_imports_psycopg() -> None:
         if any(name == "psycopg" or name.startswith("psycopg.") for name in imports(module))
     }
     assert users == {"sorelog.store.postgres"}
+
+
+def test_only_when_words_imports_the_date_library() -> None:
+    """One module reads dates in words; the rest of sorelog asks domain/when.py."""
+    users = {
+        module
+        for module in MODULES
+        if any(name.split(".")[0] == "dateparser" for name in imports(module))
+    }
+    assert users == {"sorelog.domain.when_words"}
 
 
 def test_no_module_asks_which_dialect_it_has() -> None:

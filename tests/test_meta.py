@@ -12,6 +12,8 @@ from sorelog.cli import app
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
 # Drawing libraries: only the commands that draw may load them (plotext for `chart`).
 CHARTING = ("plotext", "jinja2", "pygal")
+# The date library: only an --at in words the built-in forms do not read loads it.
+DATES = ("dateparser",)
 
 
 def commands(group, prefix=()):
@@ -33,7 +35,9 @@ def test_every_command_and_option_has_help() -> None:
 
 
 def heavy_imports(
-    args: list[str], env: dict[str, str] | None = None, heavy: tuple[str, ...] = HEAVY + CHARTING
+    args: list[str],
+    env: dict[str, str] | None = None,
+    heavy: tuple[str, ...] = HEAVY + CHARTING + DATES,
 ) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "sorelog", *args],
@@ -80,3 +84,14 @@ def test_completion_stays_light_and_completes_parts() -> None:
         timeout=60,
     ).stdout.split()
     assert "hamstrings" in out and "hammies" in out
+
+
+@pytest.mark.slow
+def test_only_an_at_in_words_loads_the_date_library(journal) -> None:
+    assert heavy_imports(["add", "quads", "4", "--at", "2026-11-20"], heavy=DATES) == set()
+    assert heavy_imports(["add", "quads", "4", "--at", "yesterday 18:30"], heavy=DATES) == set()
+    assert heavy_imports(["report", "--as-of", "2026-11-24"], heavy=DATES) == set()
+    # The check would see it: words the built-in forms do not read load it (always past:
+    # this runs at the machine's own time).
+    loaded = heavy_imports(["add", "quads", "4", "--at", "yesterday 8pm"], heavy=DATES)
+    assert "dateparser" in loaded

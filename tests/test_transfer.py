@@ -248,7 +248,7 @@ def test_spreadsheet_csv_with_bom_crlf_and_empty_ids(journal, tmp_path) -> None:
     source = write(tmp_path / "sheet.csv", text.encode("utf-8"))
     assert journal.ok("import", str(source)).splitlines() == [
         "Imported 4 records (0 already present).",
-        "URGENT: swelling logged with left calves soreness for 2025-02-01. "
+        "URGENT: swelling logged with left calf soreness for 2025-02-01. "
         "Is it still happening? If so, contact a clinician today.",
     ]
     records = {r["record"]: r for r in json.loads(journal.ok("export"))["records"]}

@@ -178,10 +178,7 @@ def test_a_good_day_with_a_time_out_of_range(text: str) -> None:
         "yesterday 123:00",
         "yesterday ١٨:٣٠",  # Arabic-Indic digits: 0-9 only
         "yesterday 18:30 19:00",
-        "yesterday at 18:30",
-        "18:30 yesterday",
         "now 08:00",
-        "tomorrow 08:00",
         "mo 08:00",
         "banana 08:00",
         "-1 days ago 08:00",
@@ -225,3 +222,84 @@ def test_days_ago_then_time_is_that_day_at_that_time(n: int, hour: int, minute: 
     expected = datetime.combine(NOW.date() - timedelta(days=n), time(hour, minute), tzinfo=UTC)
     for text in (f"{n} days ago {hour:02}:{minute:02}", f"{n}d ago {hour}:{minute:02}"):
         assert parse_when(text, NOW, ZONE) == expected
+
+
+# Words beyond the built-in forms, read by dateparser: relative to NOW (Wednesday
+# 2026-11-25 15:30 UTC), the past preferred, a day without a time at 12:00.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday 8pm", datetime(2026, 11, 24, 20, 0, tzinfo=UTC)),
+        ("Yesterday at 8 PM", datetime(2026, 11, 24, 20, 0, tzinfo=UTC)),
+        ("yesterday at 18:30", datetime(2026, 11, 24, 18, 30, tzinfo=UTC)),
+        ("18:30 yesterday", datetime(2026, 11, 24, 18, 30, tzinfo=UTC)),
+        ("last tuesday", datetime(2026, 11, 24, 12, 0, tzinfo=UTC)),
+        ("last wednesday", datetime(2026, 11, 18, 12, 0, tzinfo=UTC)),  # never today
+        ("Nov 20", datetime(2026, 11, 20, 12, 0, tzinfo=UTC)),
+        ("20 Nov 18:30", datetime(2026, 11, 20, 18, 30, tzinfo=UTC)),
+        ("Nov 20, 2025 8:30pm", datetime(2025, 11, 20, 20, 30, tzinfo=UTC)),
+        ("Dec 20", datetime(2025, 12, 20, 12, 0, tzinfo=UTC)),  # this one is to come
+        ("december 1st", datetime(2025, 12, 1, 12, 0, tzinfo=UTC)),
+        ("3 hours ago", datetime(2026, 11, 25, 12, 30, tzinfo=UTC)),
+        ("2 weeks ago", datetime(2026, 11, 11, 12, 0, tzinfo=UTC)),
+        ("last night", datetime(2026, 11, 24, 20, 0, tzinfo=UTC)),
+        ("this morning", datetime(2026, 11, 25, 9, 0, tzinfo=UTC)),
+        ("10am", datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),  # a time alone: today
+    ],
+)
+def test_words(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW, ZONE) == expected
+
+
+def test_words_in_a_named_zone_are_its_wall_clock() -> None:
+    tokyo = LocalZone(ZoneInfo("Asia/Tokyo"))
+    now = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)  # 00:30 on the 26th in Tokyo
+    assert parse_when("yesterday 8pm", now, tokyo) == datetime(
+        2026, 11, 25, 20, 0, tzinfo=ZoneInfo("Asia/Tokyo")
+    )
+    assert parse_when("last tuesday", now, tokyo).date() == date(2026, 11, 24)
+    assert parse_when("Nov 20", now, tokyo) == datetime(
+        2026, 11, 20, 12, 0, tzinfo=ZoneInfo("Asia/Tokyo")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["8pm", "tonight", "tomorrow 8pm", "next friday", "in 2 days", "next week"]
+)
+def test_words_in_the_future_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="in the future"):
+        parse_when(text, NOW, ZONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yesterday 7",  # the library would skip the 7
+        "monday 7",
+        "nov 20 20",
+        "yesterday yesterday",
+        "yesterday 8pm 9pm",
+        "last month",  # no day
+        "Nov 2025",
+        "Nov 31",
+        "20/11",  # numbers alone: ISO or nothing, never day-month or month-day
+        "11/20",
+        "5",
+        "now-ish",
+        "quads",
+        "x" * 80 + " ago",
+    ],
+)
+def test_unreadable_words_are_refused_never_now(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_when(text, NOW, ZONE)
+
+
+def test_words_too_far_back() -> None:
+    with pytest.raises(ValueError, match="too far in the past"):
+        parse_when("Jan 1 1066", NOW, ZONE)
+
+
+def test_as_of_takes_words_too() -> None:
+    assert parse_day("last tuesday", date(2026, 11, 25)) == date(2026, 11, 24)
+    assert parse_day("Nov 20", date(2026, 11, 25)) == date(2026, 11, 20)

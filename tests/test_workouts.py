@@ -38,7 +38,7 @@ def test_a_workout_is_logged_with_the_parts_it_loaded(journal) -> None:
         (["workout", "leg day", "--part", "spleen"], "unknown body part 'spleen'"),
         (["workout", "leg day", "--part", "left calf"], "a workout loads a part on every side"),
         (["workout", "  ", "--part", "quads"], "NAME is missing; a workout record needs it"),
-        (["workout", "leg day", "--part", "quads", "--at", "tomorrow"], "cannot read"),
+        (["workout", "leg day", "--part", "quads", "--at", "tomorrow"], "in the future"),
     ],
 )
 def test_bad_workouts_are_refused_and_write_nothing(journal, args, says) -> None:

@@ -10,7 +10,7 @@ import os
 
 import typer
 
-from sorelog.domain.parts import part_names
+from sorelog.domain.parts import Side, part_names
 from sorelog.domain.settings import KEYS
 from sorelog.domain.symptoms import SYMPTOMS
 
@@ -23,6 +23,10 @@ def complete_part_or_severity(ctx: typer.Context, incomplete: str) -> list[str]:
     """Body parts where a PART of `add PART SEVERITY ...` goes; nothing where a SEVERITY does."""
     given = ctx.params.get("given") or ()
     return [] if len(given) % 2 else complete_part(incomplete)
+
+
+def complete_side(incomplete: str) -> list[str]:
+    return [side.value for side in Side if side.value.startswith(incomplete.lower())]
 
 
 def complete_symptom(incomplete: str) -> list[str]:

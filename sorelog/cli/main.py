@@ -4,31 +4,39 @@ only when it runs."""
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterator, MutableMapping
 from functools import cache
 from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info, get_command_name, get_group_from_info
 from typer.models import TyperInfo
 
 from sorelog import __version__
 from sorelog.cli.context import RunState
+from sorelog.cli.help import adopt, render_help
+from sorelog.cli.usage import ARGV_KEY, explain
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
+
+# The panels `sorelog --help` lists the commands in, in this order.
+DAILY = "Daily logging"
+JOURNAL = "The journal"
+SHARING = "Sharing and setup"
 
 
 class Entry(NamedTuple):
     """Where a command is defined: the Typer app in `module` (a module of sorelog.cli by
-    its name, or any module by its dotted name) named `attribute`, and the one line
-    `sorelog --help` shows for it."""
+    its name, or any module by its dotted name) named `attribute`, the one line
+    `sorelog --help` shows for it, and the panel it is listed in."""
 
     module: str
     attribute: str
     help: str
+    panel: str = JOURNAL
 
 
 # Every command, in the order people use them (as `sorelog --help` lists them). `sorelog add`
@@ -41,41 +49,53 @@ COMMANDS: dict[str, Entry] = {
         "Try sorelog on a made-up month, in a journal of its own that is deleted afterwards.",
     ),
     "add": Entry(
-        "soreness", "app", "Log how sore a body part is; several parts at once: add quads 6 hams 4."
+        "soreness",
+        "app",
+        "Log how sore a body part is; several parts at once: add quads 6 hams 4.",
+        panel=DAILY,
     ),
     "workout": Entry(
         "workouts",
         "app",
         "Log a workout and the parts it loaded: what separates training soreness from the rest.",
+        panel=DAILY,
     ),
     "checkin": Entry(
         "checkin",
         "app",
         "Answer the PEG check-in: average pain, and how much it got in the way, this past week.",
+        panel=DAILY,
     ),
     "report": Entry(
         "soreness",
         "app",
         "Show how each body part is doing, and the flags worth a clinician's look.",
+        panel=DAILY,
     ),
     "chart": Entry(
         "chart",
         "app",
         "Draw each sore part's daily highest severity over time, with workouts marked.",
+        panel=DAILY,
     ),
     "summary": Entry(
         "summary",
         "app",
         "A summary a clinician can read in a minute: flags, charts, remedies, check-ins.",
+        panel=DAILY,
     ),
     "remedy": Entry(
-        "remedies", "remedy_app", "Log remedies, set your own limits, and see your recent use."
+        "remedies",
+        "remedy_app",
+        "Log remedies, set your own limits, and see your recent use.",
+        panel=DAILY,
     ),
-    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy."),
+    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy.", panel=DAILY),
     "list": Entry(
         "records",
         "app",
         "Soreness, workouts, check-ins, remedies and side effects with their ids, newest first.",
+        panel=DAILY,
     ),
     "edit": Entry("records", "app", "Correct a record: give only what changes ('' clears a text)."),
     "delete": Entry("records", "app", "Delete one record (asks first)."),
@@ -96,13 +116,15 @@ COMMANDS: dict[str, Entry] = {
         "sharing",
         "app",
         "Create or upgrade sorelog's tables in a PostgreSQL database (run once, as their owner).",
+        panel=SHARING,
     ),
     "share": Entry(
         "sharing",
         "app",
         "Let another role read your journal (never change it); a PostgreSQL journal.",
+        panel=SHARING,
     ),
-    "unshare": Entry("sharing", "app", "Stop another role reading your journal."),
+    "unshare": Entry("sharing", "app", "Stop another role reading your journal.", panel=SHARING),
     "config": Entry(
         "config", "app", "Show or change your flag thresholds and time zone (the config file)."
     ),
@@ -121,19 +143,23 @@ def load_command(name: str) -> Any:
     __import__(module)  # not importlib.import_module: `python -X importtime` sees this one
     commands: typer.Typer = getattr(sys.modules[module], entry.attribute)
     if commands.registered_callback is not None:
-        return get_group_from_info(
-            TyperInfo(commands, name=name),
-            pretty_exceptions_short=app.pretty_exceptions_short,
-            suggest_commands=app.suggest_commands,
-            rich_markup_mode=app.rich_markup_mode,
+        return adopt(
+            get_group_from_info(
+                TyperInfo(commands, name=name),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                suggest_commands=app.suggest_commands,
+                rich_markup_mode=app.rich_markup_mode,
+            )
         )
     for info in commands.registered_commands:
         assert info.callback is not None
         if (info.name or get_command_name(info.callback.__name__)) == name:
-            return get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
+            return adopt(
+                get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
             )
     raise LookupError(f"sorelog.cli.{entry.module}.{entry.attribute} has no command {name!r}")
 
@@ -175,12 +201,26 @@ class SorelogGroup(TyperGroup):
         (the command that runs is loaded by resolve_command)."""
         if cmd_name not in COMMANDS:
             return None
-        return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name].help)
+        entry = COMMANDS[cmd_name]
+        return TyperCommand(name=cmd_name, help=entry.help, rich_help_panel=entry.panel)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        render_help(self, ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """The command to run, loaded now."""
         name, command, rest = super().resolve_command(ctx, args)
         return name, (load_command(name) if name is not None else command), rest
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Keep the words typed, for hints that quote the value they came from."""
+        ctx.meta[ARGV_KEY] = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            if exc.ctx is None:  # a missing option value: the parser names no command
+                exc.ctx = ctx
+            raise
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -188,14 +228,14 @@ class SorelogGroup(TyperGroup):
             status = super().main(*args, **kwargs)
         except SorelogError as exc:
             _fail(exc.message, exc.exit_code)
-        except typer.TyperException as exc:  # usage errors from the parser
-            message = exc.format_message()
+        except UsageError as exc:  # the parser's: in sorelog's words
             try:
-                ctx = getattr(exc, "ctx", None)
-                message = _explain_usage(message, ctx.command_path if ctx is not None else "")
+                message = explain(exc, _argv(args, kwargs))
             except Exception:  # a hint must never hide the error itself
-                pass
-            _fail(message, getattr(exc, "exit_code", 2))
+                message = exc.format_message()
+            _fail(message, exc.exit_code)
+        except typer.TyperException as exc:
+            _fail(getattr(exc, "format_message", exc.__str__)(), getattr(exc, "exit_code", 2))
         except typer.Abort:
             if sys.stdin.isatty():  # Ctrl-D at a prompt: end the prompt's line first
                 sys.stdout.write("\n")
@@ -208,31 +248,10 @@ class SorelogGroup(TyperGroup):
         sys.exit(status if isinstance(status, int) else 0)
 
 
-def _explain_usage(message: str, command: str) -> str:
-    """Add the fix to the parser's messages for the mistakes people make most."""
-    if message.startswith("No such option: --db"):
-        return "--db is a global option: put it before the command, as in sorelog --db PATH report"
-    if negative := re.match(r"No such option: (-\d+)", message):
-        if command.endswith(" add") and not command.endswith("remedy add"):
-            return f"severity must be a whole number from 0 (none) to 10, not '{negative.group(1)}'"
-        return (
-            f"'{negative.group(1)}' is read as an option; negative values are not accepted "
-            f"here (see 'sorelog {_subcommand(command)} --help')"
-        )
-    if message.startswith(("No such command", "No such option")):
-        where = _subcommand(command)
-        return f"{message.rstrip('.')}; see 'sorelog {where + ' ' if where else ''}--help'"
-    if extra := re.match(r"Got unexpected extra argument.*\((.+)\)", message):
-        first = (extra.group(1).split() or [""])[0]
-        if not command.endswith("remedy add") or not re.match(r"^[\d.,]+\s*[a-zA-Zµμ]+$", first):
-            return f"{message}; quote values that contain spaces, as in --at '3 days ago'"
-        return f"{message}; give a dose with --dose, as in --dose {first}"
-    return message
-
-
-def _subcommand(command_path: str) -> str:
-    """'sorelog remedy add' -> 'remedy add' (the program's own name may differ)."""
-    return command_path.partition(" ")[2]
+def _argv(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[str]:
+    """The words given to main: its `args`, else the command line's."""
+    given = kwargs.get("args", args[0] if args else None)
+    return list(sys.argv[1:] if given is None else given)
 
 
 def _fail(message: str, status: int) -> NoReturn:

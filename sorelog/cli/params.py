@@ -15,7 +15,8 @@ AtOption = Annotated[
     str | None,
     typer.Option(
         help="When: 2026-11-20, 2026-11-20T08:30, yesterday, '2 days ago', 07:30, "
-        "'yesterday 18:30' (a day, then a time). Default: now."
+        "'yesterday 18:30' (a day, then a time), 'yesterday 8pm', 'last tuesday', 'Nov 20'. "
+        "Default: now."
     ),
 ]
 NoteOption = Annotated[str | None, typer.Option(help="Anything else worth remembering.")]
@@ -23,7 +24,8 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago'. "
+        help="Evaluate as if today were this day: 2026-11-20, yesterday, '3 days ago', "
+        "'last tuesday', 'Nov 20'. "
         "Later entries are ignored.",
     ),
 ]

@@ -6,16 +6,29 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from sorelog.cli.completion import complete_part, complete_part_or_severity, complete_symptom
+from sorelog.cli.completion import (
+    complete_part,
+    complete_part_or_severity,
+    complete_side,
+    complete_symptom,
+)
 from sorelog.cli.context import as_of_day, now, reading, settings
 from sorelog.cli.params import AsOfOption, JsonOption, PersonOption
 from sorelog.cli.prompts import ask_part, ask_severity, interactive
 from sorelog.cli.recording import checked, log, record
+from sorelog.cli.usage import ARGV_KEY, quoting_hint
 from sorelog.domain.alerting import soreness_may_alert
 from sorelog.domain.errors import InputError
 from sorelog.domain.inputs import part_option, when_or_now
 from sorelog.domain.kinds import SORENESS
-from sorelog.domain.parts import Quality, Side, parse_severity, part_label, suggest_part
+from sorelog.domain.parts import (
+    SIDE_WORDS,
+    Quality,
+    parse_severity,
+    parse_side,
+    part_label,
+    suggest_part,
+)
 from sorelog.domain.symptoms import SYMPTOMS, Tier
 
 app = typer.Typer()
@@ -36,13 +49,19 @@ def add(
         ),
     ] = None,
     side: Annotated[
-        Side | None, typer.Option(case_sensitive=False, help="Which side (of every part).")
+        str | None,
+        typer.Option(
+            metavar="SIDE",
+            help="Which side of every part: left, right or both (or l, r, b).",
+            autocompletion=complete_side,
+        ),
     ] = None,
     at: Annotated[
         str | None,
         typer.Option(
             help="When it was felt: 2026-11-20, 2026-11-20T08:30, today, yesterday, "
-            "'3 days ago', '3d ago', monday, 07:30, 'yesterday 18:30' (a day, then a time). "
+            "'3 days ago', '3d ago', monday, 07:30, 'yesterday 18:30' (a day, then a time), "
+            "'yesterday 8pm', 'last tuesday', 'Nov 20 18:30'. "
             "Default: now.",
         ),
     ] = None,
@@ -71,6 +90,7 @@ def add(
     """
     _, zone = settings(ctx)
     words = given or []
+    side = _side_option(side)
     options = {
         "kind": kind.value if kind else None,
         "cause": cause,
@@ -89,7 +109,7 @@ def add(
         body_part, prefix_side = ask_part()
         parts = [_Part("", body_part, _side(prefix_side, side, ""), ask_severity())]
     else:
-        parts = _given_parts(words, side)
+        parts = _given_parts(ctx, words, side)
     if parts[-1].severity is None:
         label = part_label(parts[-1].body_part, parts[-1].side)
         parts[-1] = parts[-1]._replace(severity=ask_severity(label if len(parts) > 1 else None))
@@ -134,13 +154,21 @@ class _Part(NamedTuple):
     severity: int | None
 
 
-def _given_parts(words: list[str], side: Side | None) -> list[_Part]:
+def _side_option(text: str | None) -> str | None:
+    """--side as given (left, right, both or l, r, b, any case), as the journal keeps it."""
+    try:
+        return parse_side(text) if text is not None else None
+    except ValueError as exc:
+        raise InputError(f"--side {exc}") from None
+
+
+def _given_parts(ctx: typer.Context, words: list[str], side: str | None) -> list[_Part]:
     """Each PART SEVERITY pair, checked in order; the first mistake is refused, so nothing
     is written. A last PART without its SEVERITY is asked for on a terminal only."""
     parts: list[_Part] = []
     for index in range(0, len(words), 2):
         text = words[index]
-        body_part, prefix_side = _part(text, words[index + 1 : index + 2], later=index > 0)
+        body_part, prefix_side = _part(ctx, words, index)
         if index + 1 < len(words):
             level: int | None = _severity(words[index + 1])
         elif not interactive():
@@ -163,21 +191,27 @@ def _given_parts(words: list[str], side: Side | None) -> list[_Part]:
     return parts
 
 
-def _part(text: str, after: list[str], later: bool) -> tuple[str, str | None]:
-    """A PART; a side followed by a part was meant as one, and a later PART that is no body
-    part at all may be a stray word of an unquoted value."""
+def _part(ctx: typer.Context, words: list[str], index: int) -> tuple[str, str | None]:
+    """The PART at `index`; a side followed by a part was meant as one, and a later PART
+    that is no body part at all may be a stray word of an unquoted value."""
+    text, after = words[index], words[index + 1 : index + 2]
     try:
         return part_option(text)
     except InputError as exc:
-        if (word := text.strip().lower()) in tuple(Side) and _is_part(after):
+        if (word := text.strip().lower()) in SIDE_WORDS and _is_part(after):
             raise InputError(
                 f"{exc.message} (a side goes in quotes with its part, as in "
-                f"'{word} {after[0].strip()}', or as --side {word})"
+                f"'{word} {after[0].strip()}', or as --side {SIDE_WORDS[word]})"
             ) from None
-        if later and suggest_part(text) is None:
-            raise InputError(
-                f"{exc.message} (and quote values that contain spaces, as in --at '3 days ago')"
-            ) from None
+        if index > 0:
+            # A later PART that is no part may be a word cut off an unquoted option value.
+            hint = quoting_hint(words[index:], ctx.meta.get(ARGV_KEY, ()), ctx.command)
+            if hint is not None and hint.startswith("-"):
+                raise InputError(
+                    f"{exc.message} (and quote values that contain spaces, as in {hint})"
+                ) from None
+            if suggest_part(text) is None:
+                raise InputError(f"{exc.message} (and quote values that contain spaces)") from None
         raise
 
 
@@ -198,12 +232,12 @@ def _severity(text: str) -> int:
         raise InputError(str(exc)) from None
 
 
-def _side(prefix_side: str | None, side: Side | None, text: str) -> str | None:
+def _side(prefix_side: str | None, side: str | None, text: str) -> str | None:
     """The side of a PART: its prefix, else --side; the two must agree."""
-    if prefix_side and side and prefix_side != side.value:
+    if prefix_side and side and prefix_side != side:
         where = f"PART '{text}'" if text else "PART"
         raise InputError(f"two different sides given: '{prefix_side}' in {where} and --side {side}")
-    return prefix_side or (side.value if side else None)
+    return prefix_side or side
 
 
 @app.command()

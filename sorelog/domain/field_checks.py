@@ -18,7 +18,13 @@ from typing import Any
 
 from sorelog.domain.doses import canonical_unit, check_decimals, parse_amount, parse_dose
 from sorelog.domain.names import normalise_effect, normalise_remedy, workout_name
-from sorelog.domain.parts import Quality, Side, parse_severity, parse_symptom, resolve_part
+from sorelog.domain.parts import (
+    Quality,
+    parse_severity,
+    parse_side,
+    parse_symptom,
+    resolve_part,
+)
 from sorelog.domain.parts import workout_parts as _workout_parts
 from sorelog.domain.peg import parse_answer
 
@@ -122,7 +128,11 @@ def part_and_side(value: Any) -> Several:
     return Several(body_part=body_part, side=side) if side else Several(body_part=body_part)
 
 
-side = choice(tuple(s.value for s in Side))
+def side(value: Any) -> str:
+    """left, right or both, in any case, or their first letters."""
+    return parse_side(word(value))
+
+
 quality_names = tuple(q.value for q in Quality)
 quality = choice(quality_names)
 

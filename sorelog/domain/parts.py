@@ -25,7 +25,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "obliques": ("oblique", "sides"),
     "glutes": ("glute", "butt", "buttocks"),
     "hips": ("hip", "hip-flexors", "hip flexors"),
-    "adductors": ("groin", "inner thigh"),
+    "adductors": ("adductor", "groin", "inner thigh"),
     "quadriceps": ("quads", "quad", "thighs", "thigh"),
     "hamstrings": ("hamstring", "hams", "hammies"),
     "knees": ("knee",),
@@ -82,7 +82,21 @@ for _canonical, _aliases in PARTS.items():
     for _name in (_canonical, *_aliases):
         _LOOKUP[_name] = _canonical
 
-_SIDE_PREFIX = re.compile(r"^(left|right|both)[\s-]+(.+)$")
+_SIDE_PREFIX = re.compile(r"^(left|right|both|l|r|b)[\s-]+(.+)$")
+
+# How people shorten a side: --side l, "L knee", "r calf".
+SIDE_WORDS: dict[str, str] = {"l": "left", "r": "right", "b": "both"} | {
+    s.value: s.value for s in Side
+}
+
+# One part on one side reads in the singular ("left knee"); without a side, or on both,
+# the canonical plural ("knees", "both knees"). Parts not listed read the same either way.
+SINGULAR: dict[str, str] = {
+    "shoulders": "shoulder", "forearms": "forearm", "wrists": "wrist", "hands": "hand",
+    "obliques": "oblique", "glutes": "glute", "hips": "hip", "adductors": "adductor",
+    "hamstrings": "hamstring", "knees": "knee", "calves": "calf", "shins": "shin",
+    "ankles": "ankle", "feet": "foot", "elbows": "elbow",
+}  # fmt: skip
 
 
 def _normalise(text: str) -> str:
@@ -107,19 +121,30 @@ def resolve_part(text: str) -> tuple[str, str | None]:
         raise ValueError("body part is empty; try 'sorelog parts' for the list")
     side: str | None = None
     if key not in _LOOKUP and (prefixed := _SIDE_PREFIX.match(key)):
-        side, key = prefixed.group(1), prefixed.group(2)
+        side, key = SIDE_WORDS[prefixed.group(1)], prefixed.group(2)
     for candidate in (key, key.replace(" ", "-"), key.replace("-", " ")):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate], side
     hint = suggest_part(key)
     if hint and side:
-        hint = f"{side} {hint}"
+        hint = part_label(hint, side)
     advice = f"did you mean '{hint}'?" if hint else "see 'sorelog parts' for the list"
     raise ValueError(f"unknown body part '{text.strip()}'; {advice}")
 
 
+def parse_side(text: str) -> str:
+    """'left', 'right' or 'both' from any case of them or of l, r, b; ValueError says what
+    is allowed."""
+    side = SIDE_WORDS.get(text.strip().lower())
+    if side is None:
+        raise ValueError(f"must be left, right or both (or l, r, b), not '{text.strip()}'")
+    return side
+
+
 def part_label(body_part: str, side: str | None) -> str:
-    """'left calves', or just 'calves' when no side was given."""
+    """'left calf' (one side: singular), 'both calves', or 'calves' when no side was given."""
+    if side in (Side.left, Side.right):
+        return f"{side} {SINGULAR.get(body_part, body_part)}"
     return f"{side} {body_part}" if side else body_part
 
 

@@ -1,8 +1,9 @@
 """Parsing `--at WHEN` and turning instants into local calendar days.
 
-The accepted forms are a short closed list (spec: `sorelog add --at`), so a
-small parser here costs nothing at start-up, where a general natural-language
-date library would add its import time to every `sorelog add`.
+The forms of the spec (`sorelog add --at`) are read here, which costs nothing at
+start-up; other words ("yesterday 8pm", "last tuesday", "Nov 20") go to a date library
+(domain/when_words.py), imported only then, so its import time is paid only by the
+commands that need it.
 """
 
 from __future__ import annotations
@@ -13,16 +14,23 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 FORMS = (
     "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, 'N days ago', 'Nd ago', a weekday, "
-    "HH:MM, or one of those days then HH:MM ('yesterday 18:30')"
+    "HH:MM, one of those days then HH:MM ('yesterday 18:30'), or words such as "
+    "'yesterday 8pm', 'last tuesday', 'Nov 20 18:30'"
 )
 
-DAY_FORMS = "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago' or a weekday"
+DAY_FORMS = (
+    "YYYY-MM-DD, today, yesterday, 'N days ago', 'Nd ago', a weekday, or words such as "
+    "'last tuesday', 'Nov 20'"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_AGO = re.compile(r"^(\d{1,12})\s*(?:d|days?)\s+ago$", re.ASCII)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 _DAY_CLOCK = re.compile(r"^(.+) (\d{1,2}):(\d{2})$", re.ASCII)  # "yesterday 18:30"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}", re.ASCII)
+# Only text with a word in it goes to the date library: numbers alone ("20/11", "5") are
+# read as ISO or refused, never guessed as day-month or month-day.
+_WORDS = re.compile(r"[a-z]{2}")
 NOON = time(12, 0)
 _PROBE = timedelta(days=1)
 _SECOND = timedelta(seconds=1)
@@ -125,6 +133,8 @@ def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
         return _day_at_clock(day, m.group(2), m.group(3), now, zone, text)
     day = _relative_day(key, today)
     if day is None:
+        if not _ISO_DATE.match(key) and not _ISO_DATETIME.match(key) and _WORDS.search(key):
+            return _from_words(text, now, zone)
         if not _ISO_DATE.match(key):
             return _not_future(_parse_iso_datetime(key, text, zone), now, text)
         try:
@@ -136,6 +146,23 @@ def parse_when(text: str, now: datetime, zone: LocalZone) -> datetime:
     if day.year < 1900:
         raise ValueError(f"'{text.strip()}' is too far in the past")
     moment = zone.localize(datetime.combine(day, NOON))
+    return min(moment, now)
+
+
+def _from_words(text: str, now: datetime, zone: LocalZone) -> datetime:
+    """A moment in words the forms above do not cover, read by the date library."""
+    from sorelog.domain.when_words import read_words
+
+    found = read_words(text.strip(), now, zone)
+    if found is None:
+        raise ValueError(f"cannot read '{text.strip()}' as a time; use {FORMS}")
+    moment, timed = found
+    if moment.year < 1900:
+        raise ValueError(f"'{text.strip()}' is too far in the past")
+    if timed:
+        return _not_future(moment, now, text)
+    if zone.day_of(moment) > now.date():
+        raise ValueError(f"'{text.strip()}' is in the future; soreness is logged when it is felt")
     return min(moment, now)
 
 
