@@ -12,7 +12,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from sorelog.cli import app
-from sorelog.cli.main import COMMANDS, DAILY, JOURNAL, SHARING, load_command
+from sorelog.cli.main import COMMANDS, DAILY, FIRST, JOURNAL, REMEDIES, SHARING, load_command
 
 
 def help_text(args: list[str], columns: int) -> str:
@@ -49,11 +49,10 @@ def panels(text: str) -> dict[str, list[str]]:
 
 def test_the_commands_are_listed_in_panels_by_what_they_are_for() -> None:
     shown = panels(help_text([], 80))
-    assert list(shown)[1:] == [DAILY, JOURNAL, SHARING]  # after the global options
-    assert shown[DAILY] == [
-        "add", "workout", "checkin", "report", "chart", "summary", "remedy", "side-effect",
-        "list",
-    ]  # fmt: skip
+    assert list(shown)[1:] == [FIRST, DAILY, REMEDIES, JOURNAL, SHARING]  # after the options
+    assert shown[FIRST] == ["demo"]
+    assert shown[DAILY] == ["add", "workout", "checkin", "report", "chart", "summary", "list"]
+    assert shown[REMEDIES] == ["remedy", "side-effect"]
     assert shown[SHARING] == ["setup", "share", "unshare"]
     assert {"edit", "delete", "export", "import", "backup", "config", "parts"} <= set(
         shown[JOURNAL]

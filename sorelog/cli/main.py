@@ -22,8 +22,10 @@ from sorelog.cli.usage import ARGV_KEY, explain
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.safe_text import printable
 
-# The panels `sorelog --help` lists the commands in, in this order.
+# The panels `sorelog --help` lists the commands in (in the order of their first command).
+FIRST = "Getting started"
 DAILY = "Daily logging"
+REMEDIES = "Remedies"
 JOURNAL = "The journal"
 SHARING = "Sharing and setup"
 
@@ -47,6 +49,7 @@ COMMANDS: dict[str, Entry] = {
         "demo",
         "app",
         "Try sorelog on a made-up month, in a journal of its own that is deleted afterwards.",
+        panel=FIRST,
     ),
     "add": Entry(
         "soreness",
@@ -88,9 +91,11 @@ COMMANDS: dict[str, Entry] = {
         "remedies",
         "remedy_app",
         "Log remedies, set your own limits, and see your recent use.",
-        panel=DAILY,
+        panel=REMEDIES,
     ),
-    "side-effect": Entry("remedies", "app", "Log a side effect, perhaps of a remedy.", panel=DAILY),
+    "side-effect": Entry(
+        "remedies", "app", "Log a side effect, perhaps of a remedy.", panel=REMEDIES
+    ),
     "list": Entry(
         "records",
         "app",
