@@ -23,6 +23,11 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     place = tmp_path / "work"
     place.mkdir()
     monkeypatch.chdir(place)
+    # Temporary files in a place of this test's own: other tests running at the same time
+    # make and delete demo journals of theirs in the system's.
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
     return place
 
 
@@ -39,13 +44,14 @@ def test_demo_shows_the_report_with_flags_and_writes_a_private_summary(journal, 
     assert "Soreness 2026-10-27 to 2026-11-25" in result.stdout  # the month ending today
     for rule in ("red_flag", "prolonged", "side_effect", "remedy_streak"):
         assert rule in result.stdout, rule
-    assert "left knees" in result.stdout and "leg day" in result.stdout
+    assert "left knee " in result.stdout and "leg day" in result.stdout
     assert f"Wrote the demo's visit summary to {SUMMARY}" in result.stdout
     page = workdir / SUMMARY
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
     assert "ibuprofen" in html and "swelling" in html
+    assert "from its demo's made-up month: not a person's journal." in html
     assert demo_journals() == before  # its journal is deleted
     assert result.stderr == ""
 

@@ -95,3 +95,6 @@ class Summary:
     red_parts: frozenset[tuple[str, str | None]] = frozenset()
     # (remedy, day) of uses logged for no part: one strip under the charts
     loose_remedies: tuple[tuple[str, date], ...] = ()
+    # Made by `sorelog demo` from its made-up month: the page says so, so that it is never
+    # taken for a person's own summary if it is passed on.
+    demo: bool = False

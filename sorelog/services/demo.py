@@ -12,7 +12,7 @@ import io
 import json
 import tempfile
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -54,5 +54,5 @@ def run_demo(today: date, zone: LocalZone, now: datetime, config: Config) -> Dem
         assert journal is not None  # the import has just made it
         with journal:
             report = build_report(journal, today, DAYS, None, config)
-            summary = build_summary(journal, today, DAYS, config, zone, now)
+            summary = replace(build_summary(journal, today, DAYS, config, zone, now), demo=True)
     return Demo(report, summary, DAYS)
