@@ -306,3 +306,43 @@ def test_concurrent_sets_keep_every_change(journal, config_file: Path) -> None:
     shown = journal.json("config", "show")
     text = config_file.read_text()
     assert all(f"{key} = 5" in text for key in keys), (text, shown)
+
+
+# -- [activity_parts]: the parts a sport's imported activities load ------------------------
+
+
+def test_activity_parts_are_read_checked_and_kept_by_set(journal, config_file: Path) -> None:
+    config_file.write_text(
+        'gap_days = 4\n\n[activity_parts]\nYoga = ["hams", "lower back"]\n'
+        'trail_running = ["calves"]\n'
+    )
+    loaded = cfg.load_config(config_file)
+    assert loaded.activity_parts == {
+        "yoga": ("hamstrings", "lower-back"),
+        "trail running": ("calves",),
+    }
+    journal.ok("config", "set", "severe_level", "7")  # rewrites the file: the table stays
+    kept = tomllib.loads(config_file.read_text())
+    assert kept["activity_parts"] == {"yoga": ["hamstrings", "lower-back"],
+                                      "trail running": ["calves"]}  # fmt: skip
+    assert kept["gap_days"] == 4 and kept["severe_level"] == 7
+    assert show(journal)["settings"]["gap_days"]["value"] == 4
+
+
+@pytest.mark.parametrize(
+    ("table", "says"),
+    [
+        ('activity_parts = "running"', "activity_parts must be a table"),
+        ('[activity_parts]\nrunning = "quads"', "must be a list of body parts"),
+        ("[activity_parts]\nrunning = []", "names no body part"),
+        ('[activity_parts]\nrunning = ["quadz"]', "did you mean 'quadriceps'"),
+        ('[activity_parts]\nrunning = ["left calf"]', "names a side"),
+    ],
+)
+def test_a_bad_activity_parts_entry_is_one_line_exit_1(
+    journal, config_file: Path, table: str, says: str
+) -> None:
+    config_file.write_text(table + "\n")
+    before = config_file.read_bytes()
+    assert_refused(journal.run("report"), 1, says)
+    assert config_file.read_bytes() == before

@@ -43,6 +43,9 @@ class Config:
     persistent_days: int = default("persistent_days")
     timezone: str | None = None
     emergency_number: str | None = None
+    # The config file's [activity_parts] table: sport -> the parts an activity of it
+    # loads, before the default table (domain/activity_parts.py).
+    activity_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
 

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sorelog.domain.activity_parts import check_activity_parts
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.settings import KEYS, Config, validate
 from sorelog.store.private_files import write_private
 
+ACTIVITY_PARTS = "activity_parts"  # the one table in the file: sport = [parts]
 FILE_HEADER = "# sorelog settings: 'sorelog config show' explains each one.\n"
 
 
@@ -75,7 +77,9 @@ def save_config(values: dict[str, Any], path: Path | None = None) -> None:
     path = path or config_path()
     if path.is_symlink():  # keep dotfile-manager links: write where they point
         path = path.resolve()
-    ordered = {key: values[key] for key in KEYS if values.get(key) is not None}
+    ordered: dict[str, Any] = {key: values[key] for key in KEYS if values.get(key) is not None}
+    if own := values.get(ACTIVITY_PARTS):  # a table, so after the plain settings
+        ordered[ACTIVITY_PARTS] = {sport: list(parts) for sport, parts in own.items()}
     data = (FILE_HEADER + tomli_w.dumps(ordered)).encode("utf-8")
     try:
         write_private(path, data, make_dirs=True)
@@ -134,7 +138,22 @@ def _read_file(path: Path, replacing: str | None = None) -> dict[str, Any]:
         if key == replacing:
             continue
         try:
-            values[key] = validate(key, value)
+            values[key] = _activity_parts(value) if key == ACTIVITY_PARTS else validate(key, value)
         except ValueError as exc:
             raise SorelogError(f"config file {path}: {exc}") from None
-    return {key: values[key] for key in KEYS if key in values}
+    found = {key: values[key] for key in KEYS if key in values}
+    if ACTIVITY_PARTS in values:
+        found[ACTIVITY_PARTS] = values[ACTIVITY_PARTS]
+    return found
+
+
+def _activity_parts(value: Any) -> dict[str, tuple[str, ...]]:
+    """The [activity_parts] table: each sport (as the readers name it: lower case, single
+    spaces) with its checked parts."""
+    if not isinstance(value, dict):
+        raise ValueError('activity_parts must be a table, like [activity_parts] running = '
+                         '["quadriceps", "calves"]')  # fmt: skip
+    return {
+        " ".join(sport.lower().replace("_", " ").split()): check_activity_parts(sport, parts)
+        for sport, parts in value.items()
+    }
