@@ -38,7 +38,9 @@ OWNED_BY = {
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
-    "dateparser": {"domain"},  # and within it, domain/when_words.py alone (test below)
+    "dateparser": {"domain"},
+    "gpxpy": {"formats"},  # and within it, the activity readers alone
+    "defusedxml": {"formats"},  # and within it, domain/when_words.py alone (test below)
 }
 
 
@@ -231,6 +233,26 @@ def test_only_when_words_imports_the_date_library() -> None:
         if any(name.split(".")[0] == "dateparser" for name in imports(module))
     }
     assert users == {"sorelog.domain.when_words"}
+
+
+def test_only_the_activity_readers_load_the_watch_libraries() -> None:
+    """gpxpy and defusedxml are an optional extra: only the readers under
+    formats/activities import them, and nothing outside that package imports those
+    readers, so `sorelog add` and `--help` never load them."""
+    readers = "sorelog.formats.activities"
+    users = {
+        module
+        for module in MODULES
+        if any(name.split(".")[0] in {"gpxpy", "defusedxml"} for name in imports(module))
+    }
+    assert users and all(module.startswith(f"{readers}.") for module in users), users
+    outside = {
+        module
+        for module in MODULES
+        if not module.startswith(readers)
+        and any(name.startswith(f"{readers}.") for name in GRAPH[module])
+    }
+    assert outside == set(), outside
 
 
 def test_no_module_asks_which_dialect_it_has() -> None:
