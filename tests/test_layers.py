@@ -38,6 +38,7 @@ OWNED_BY = {
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
+    "fitdecode": {"formats"},
     "dateparser": {"domain"},  # and within it, domain/when_words.py alone (test below)
 }
 
