@@ -38,9 +38,10 @@ OWNED_BY = {
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
-    "dateparser": {"domain"},
-    "gpxpy": {"formats"},  # and within it, the activity readers alone
-    "defusedxml": {"formats"},  # and within it, domain/when_words.py alone (test below)
+    "dateparser": {"domain"},  # and within it, domain/when_words.py alone (test below)
+    "gpxpy": {"formats"},  # and within it, the activity readers alone (test below)
+    "defusedxml": {"formats"},
+    "fitdecode": {"formats"},
 }
 
 
@@ -236,14 +237,16 @@ def test_only_when_words_imports_the_date_library() -> None:
 
 
 def test_only_the_activity_readers_load_the_watch_libraries() -> None:
-    """gpxpy and defusedxml are an optional extra: only the readers under
+    """gpxpy, defusedxml and fitdecode are an optional extra: only the readers under
     formats/activities import them, and nothing outside that package imports those
     readers, so `sorelog add` and `--help` never load them."""
     readers = "sorelog.formats.activities"
     users = {
         module
         for module in MODULES
-        if any(name.split(".")[0] in {"gpxpy", "defusedxml"} for name in imports(module))
+        if any(
+            name.split(".")[0] in {"gpxpy", "defusedxml", "fitdecode"} for name in imports(module)
+        )
     }
     assert users and all(module.startswith(f"{readers}.") for module in users), users
     outside = {
