@@ -38,7 +38,10 @@ OWNED_BY = {
     "plotext": {"render"},
     "jinja2": {"render"},
     "pygal": {"render"},
-    "dateparser": {"domain"},  # and within it, domain/when_words.py alone (test below)
+    "dateparser": {"domain"},
+    "defusedxml": {
+        "formats"
+    },  # Apple Health's export.xml  # and within it, domain/when_words.py alone (test below)
 }
 
 
