@@ -1,0 +1,200 @@
+"""The files `sorelog workout import` is pointed at: which reader each takes, folders,
+`.gz`, a Strava bulk export, and one activity kept where several files hold the same.
+
+Pure but for reading the files: nothing is written. A file that cannot be read is
+refused with its reason and none of its activities are kept; the rest are read.
+
+- By name: `*.fit`, `*.tcx`, `*.gpx` (each may end in `.gz`), an Apple Health
+  `export.xml` (streamed: it may be hundreds of MB), a Strava `activities.csv`. A file
+  named on the command line that is none of these is refused; in a folder, such files
+  (photos, other exports' files) are skipped and counted.
+- A folder holding `activities.csv` is a Strava bulk export: its rows are the
+  activities, and the activity file a row names (`activities/123.fit.gz`) is read only
+  to fill a duration or distance the row lacks, never as an activity of its own.
+- A `.gz` is read to at most MAX_BYTES uncompressed (a small file that unpacks to
+  gigabytes is refused when it passes the limit).
+- The same session seen twice (re-reading a folder, a FIT file and the Strava row for
+  it): the same sport, starts at most SAME_START apart. The one that knows more
+  (duration, distance) is kept, else the first read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+from sorelog.formats.activities import Activity, Unreadable
+
+MAX_BYTES = 256 << 20  # one activity file, uncompressed: a long ultra is a few MB
+SAME_START = timedelta(minutes=1)
+STRAVA_CSV = "activities.csv"
+APPLE_HEALTH = "export.xml"
+KINDS = "a FIT, TCX or GPX file (or .gz), a Strava activities.csv or an Apple Health export.xml"
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file none of whose activities is kept, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Found:
+    """What a set of paths holds: the activities (each session once), the files refused,
+    and how many files in folders were not activity files."""
+
+    activities: list[Activity] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    skipped: int = 0
+
+
+def read_paths(paths: Sequence[Path]) -> Found:
+    """Every activity in these files and folders (see the module's docstring)."""
+    found = Found()
+    for path in paths:
+        if path.is_dir():
+            _read_folder(path, found)
+        elif not path.exists():
+            found.refused.append(Refused(str(path), "no such file"))
+        elif _reader(path.name) is None and path.name != APPLE_HEALTH:
+            found.refused.append(Refused(str(path), f"not {KINDS}"))
+        else:
+            _read_file(path, found)
+    found.activities = unique(found.activities)
+    return found
+
+
+def unique(activities: Iterable[Activity]) -> list[Activity]:
+    """Each session once: of those with the same sport starting at most SAME_START apart,
+    the one that knows more, else the first; in order of start."""
+    kept: list[Activity] = []
+    firsts: list[Activity] = []  # each session's first start: the minute counts from it
+    for activity in sorted(activities, key=lambda a: a.start):
+        same = next(
+            (
+                place
+                for place in range(len(kept) - 1, -1, -1)
+                if firsts[place].sport == activity.sport
+                and activity.start - firsts[place].start <= SAME_START
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(activity)
+            firsts.append(activity)
+        elif _known(activity) > _known(kept[same]):
+            kept[same] = activity
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _known(activity: Activity) -> int:
+    return (activity.seconds is not None) + (activity.metres is not None)
+
+
+Reader = Callable[[bytes, str], list[Activity]]
+
+
+def _reader(name: str) -> Reader | None:
+    """The reader for a file of this name (its decoder imported only now), or None."""
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith(".fit"):
+        from sorelog.formats.activities.fit import read_fit
+
+        return read_fit
+    if lower.endswith(".tcx"):
+        from sorelog.formats.activities.tcx import read_tcx
+
+        return read_tcx
+    if lower.endswith(".gpx"):
+        from sorelog.formats.activities.gpx import read_gpx
+
+        return read_gpx
+    if lower == STRAVA_CSV:
+        from sorelog.formats.activities.strava import read_strava_csv
+
+        return read_strava_csv
+    return None
+
+
+def _read_folder(folder: Path, found: Found) -> None:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    strava = folder / STRAVA_CSV
+    if strava.is_file():
+        _read_strava(folder, strava, found)
+        files = [p for p in files if p.parent == folder and p != strava]  # its own files
+        # are read only for what a row lacks; anything else at the top is read as given
+    for path in files:
+        if path.name == APPLE_HEALTH or _reader(path.name) is not None:
+            _read_file(path, found)
+        else:
+            found.skipped += 1
+
+
+def _read_file(path: Path, found: Found) -> None:
+    try:
+        if path.name == APPLE_HEALTH:
+            from sorelog.formats.activities.apple_health import read_apple_health
+
+            with path.open("rb") as stream:  # every one, or none if the file breaks off
+                activities = list(read_apple_health(stream, str(path)))
+        else:
+            reader = _reader(path.name)
+            assert reader is not None
+            activities = reader(_contents(path), str(path))
+    except Unreadable as exc:
+        found.refused.append(Refused(str(path), str(exc)))
+        return
+    except OSError as exc:
+        found.refused.append(Refused(str(path), exc.strerror or str(exc)))
+        return
+    found.activities += activities
+
+
+def _read_strava(folder: Path, csv_path: Path, found: Found) -> None:
+    """The rows of a Strava export, each filled from its own activity file where the row
+    lacks a duration or distance (a file that cannot be read leaves the row as it is)."""
+    try:
+        from sorelog.formats.activities.strava import read_strava_csv
+
+        rows = read_strava_csv(_contents(csv_path), str(csv_path))
+    except (Unreadable, OSError) as exc:
+        found.refused.append(Refused(str(csv_path), str(exc)))
+        return
+    for row in rows:
+        named = row.source.removeprefix(f"{csv_path}: ")
+        own = folder / named
+        if (row.seconds is None or row.metres is None) and own.is_file():
+            reader = _reader(own.name)
+            try:
+                detail = reader(_contents(own), str(own)) if reader else []
+            except (Unreadable, OSError):
+                detail = []
+            if detail:
+                row = replace(
+                    row,
+                    seconds=row.seconds if row.seconds is not None else detail[0].seconds,
+                    metres=row.metres if row.metres is not None else detail[0].metres,
+                )
+        found.activities.append(row)
+
+
+def _contents(path: Path) -> bytes:
+    """The file's bytes, unpacked when it ends in .gz; Unreadable past MAX_BYTES."""
+    if not path.name.lower().endswith(".gz"):
+        if path.stat().st_size > MAX_BYTES:
+            raise Unreadable(f"larger than {MAX_BYTES >> 20} MB")
+        return path.read_bytes()
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise Unreadable(f"not a readable .gz file ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"larger than {MAX_BYTES >> 20} MB when unpacked")
+    return data
