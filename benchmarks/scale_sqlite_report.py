@@ -94,6 +94,8 @@ def _as_before_the_rollup(path: Path) -> None:
             db.execute(f"DROP TRIGGER {name}")
         db.execute("DROP TABLE day_rollup")
         db.execute("DROP TABLE day_rollup_touched")
+        for name in migrations.IMPORTED_WORKOUT:  # before workouts were imported
+            db.execute(f"ALTER TABLE workout DROP COLUMN {name}")
         for table, old, new in migrations.OWN_COLUMNS:  # and before each kind had its own
             db.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
         migrations.m009_chronic_checkpoints(db)

@@ -22,6 +22,7 @@ OLD_HEADER = (
     "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note"
 )
 HEADER = OLD_HEADER + ",enjoyment,activity"
+EXPORTED = HEADER + ",sport,duration,distance,source"  # imported workouts' columns since
 ANSWERS = ("--pain", "5", "--enjoyment", "4", "--activity", "6")
 
 
@@ -41,7 +42,8 @@ def test_a_checkin_is_logged_with_its_three_answers(journal) -> None:
         "record": "checkin", "id": 1, "at": "2026-11-24T18:30:00+00:00", "body_part": None,
         "side": None, "severity": 5, "kind": None, "cause": None, "symptoms": [],
         "remedy": None, "amount": None, "unit": None, "effect": None, "note": "long week",
-        "enjoyment": 4, "activity": 6,
+        "enjoyment": 4, "activity": 6, "sport": None, "duration": None, "distance": None,
+        "source": None,
     }  # fmt: skip
     table = journal.ok("list")
     assert "check-in" in table and "pain 5, enjoyment 4, activity 6" in table
@@ -189,19 +191,21 @@ def test_the_csv_header_now_ends_with_enjoyment_and_activity(journal) -> None:
     fill(journal)
     text = journal.ok("export", "--format", "csv")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert ",".join(rows[0]) == HEADER
+    assert ",".join(rows[0]) == EXPORTED
     assert rows[1] == [
         "soreness", "1", "2026-11-19T09:00:00+00:00", "quadriceps", "", "4",
-        "", "", "", "", "", "", "", "'=sum", "", "",
+        "", "", "", "", "", "", "", "'=sum", "", "", "", "", "", "",
     ]  # fmt: skip
     assert rows[2] == [
         "checkin", "2", "2026-11-20T08:00:00+00:00", "", "", "5",
-        "", "", "", "", "", "", "", "'-worse at night", "4", "6",
+        "", "", "", "", "", "", "", "'-worse at night", "4", "6", "", "", "", "",
     ]  # fmt: skip
     assert rows[3][-2:] == ["", ""]  # other kinds leave them empty
-    assert rows[4][5:] == ["0", "", "", "", "", "", "", "", "", "10", "3"]
+    assert rows[4][5:] == ["0", "", "", "", "", "", "", "", "", "10", "3", "", "", "", ""]
     document = json.loads(journal.ok("export"))
-    assert all(list(record)[-2:] == ["enjoyment", "activity"] for record in document["records"])
+    assert all(
+        list(record)[-6:-4] == ["enjoyment", "activity"] for record in document["records"]
+    )  # then the columns of imported workouts
     assert [(r["enjoyment"], r["activity"]) for r in document["records"]] == [
         (None, None), (4, 6), (None, None), (10, 3),
     ]  # fmt: skip
@@ -242,7 +246,7 @@ def test_a_csv_from_before_checkins_imports_unchanged(journal, tmp_path) -> None
     ]  # fmt: skip
     assert records[1]["note"] == "=old"
     # exported again, the same records come back under the full header
-    assert journal.ok("export", "--format", "csv").splitlines()[0] == HEADER
+    assert journal.ok("export", "--format", "csv").splitlines()[0] == EXPORTED
 
 
 def test_an_old_spreadsheet_csv_with_empty_columns_after_it_imports(journal, tmp_path) -> None:

@@ -27,7 +27,8 @@ def test_list_newest_first_with_ids(filled) -> None:
         "record": "soreness", "id": 1, "at": "2026-11-20T08:00:00+00:00",
         "body_part": "calves", "side": "left", "severity": 6, "kind": None,
         "cause": "run, 10 km", "symptoms": [], "remedy": None, "amount": None, "unit": None,
-        "effect": None, "note": None, "enjoyment": None, "activity": None,
+        "effect": None, "note": None, "enjoyment": None, "activity": None, "sport": None,
+        "duration": None, "distance": None, "source": None,
     }  # fmt: skip
     assert doc["records"][2]["amount"] == 400 and doc["records"][2]["unit"] == "mg"
     table = filled.ok("list", "--days", "3650")

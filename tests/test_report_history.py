@@ -185,6 +185,8 @@ def test_a_journal_from_before_the_rollup_gets_it(tmp_path: Path) -> None:
             db.execute(f"DROP TRIGGER {name}")
         db.execute("DROP TABLE day_rollup")
         db.execute("DROP TABLE day_rollup_touched")
+        for name in migrations.IMPORTED_WORKOUT:  # before workouts were imported
+            db.execute(f"ALTER TABLE workout DROP COLUMN {name}")
         for table, old, new in migrations.OWN_COLUMNS:  # and before each kind had its own
             db.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
         migrations.m009_chronic_checkpoints(db)

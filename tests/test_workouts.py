@@ -91,3 +91,56 @@ def test_bad_workout_rows_are_refused(journal, tmp_path, cells, says) -> None:
     source = tmp_path / "in.csv"
     source.write_text(f"{HEADER}\n{cells}\n")
     assert_refused(journal.run("import", str(source)), 2, says)
+
+
+# -- a workout imported from a watch keeps its sport, duration, distance and file ----------
+
+FULL_HEADER = (
+    "record,id,at,body_part,side,severity,kind,cause,symptoms,remedy,amount,unit,effect,note,"
+    "enjoyment,activity,sport,duration,distance,source"
+)
+IMPORTED = (
+    "workout,7,2026-11-20T18:30:00+00:00,quadriceps;hamstrings;glutes;calves,,,,running,,,,,,"
+    ",,,running,1830.5,5210.4,watch/2026-11-20-run.fit"
+)
+
+
+def test_an_imported_workouts_fields_round_trip_exactly(journal, tmp_path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(f"{FULL_HEADER}\n{IMPORTED}\n")
+    assert "Imported 1 record" in journal.ok("import", str(source))
+    exported = journal.ok("export", "--format", "csv").splitlines()
+    assert exported == [FULL_HEADER, IMPORTED]
+    (record,) = journal.json("list")["records"]
+    assert (record["sport"], record["duration"], record["distance"], record["source"]) == (
+        "running", 1830.5, 5210.4, "watch/2026-11-20-run.fit",
+    )  # fmt: skip
+    again = tmp_path / "again.json"
+    journal.ok("export", "--format", "json", "-o", str(again))
+    other = tmp_path / "other.db"
+    journal.ok("--db", str(other), "import", str(again))
+    assert journal.ok("--db", str(other), "export", "--format", "csv").splitlines() == exported
+    # a typed workout leaves them empty
+    journal.ok("workout", "legs", "--part", "quads", "--at", "2026-11-21T18:00")
+    typed = journal.json("list")["records"][0]
+    assert typed["sport"] is None and typed["duration"] is None and typed["source"] is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "says"),
+    [
+        ("running,-5,,", "duration must be a number from 0"),
+        ("running,,99999999999,", "distance must be a number from 0"),
+        ("running,ten,,", "duration must be a number"),
+        (",,,x", None),  # a source alone is fine: a workout typed elsewhere
+    ],
+)
+def test_an_imported_workouts_numbers_are_checked(journal, tmp_path, cells, says) -> None:
+    row = IMPORTED.rsplit(",", 4)[0] + "," + cells
+    source = tmp_path / "in.csv"
+    source.write_text(f"{FULL_HEADER}\n{row}\n")
+    result = journal.run("import", str(source))
+    if says is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert_refused(result, 2, f"line 2: {says}")

@@ -66,7 +66,8 @@ class RecordKind:
     label: str  # as people read it: "side effect"
     table: str  # the journal table that holds it
     command: str  # the command that logs one: "side-effect"
-    fields: tuple[Field, ...]  # besides id, at and day; the note last
+    fields: tuple[Field, ...]  # besides id, at and day, in column order: the note last of
+    # the first ones, and any added later after it, as ALTER TABLE adds their columns
     # The rules across fields, on the whole record once each field is checked: the values
     # derived from others (a dose in its base unit), or ValueError (a side without a part).
     complete: Callable[[Values], Values] = field(default=lambda values: {})
@@ -257,6 +258,8 @@ SIDE_EFFECT = RecordKind(
     ),
     describe=describing.side_effect,
 )
+MAX_SECONDS = 10 * 24 * 3600  # an imported activity's duration: ten days at most
+MAX_METRES = 10_000_000  # and its distance: 10,000 km
 WORKOUT = RecordKind(
     name="workout",
     label="workout",
@@ -285,6 +288,22 @@ WORKOUT = RecordKind(
             help="the parts it loaded (replaces them all: quads,hamstrings).",
         ),
         NOTE,
+        # What a workout imported from a watch or phone export also knows (None when typed
+        # by hand): the sport as the file names it, how long, how far, and the file. Added
+        # after the note, as their columns were added to the table (m013).
+        Field("sport", str, "sport", check=checks.word),
+        Field(
+            "seconds",
+            float,
+            "duration",
+            check=checks.number(0, MAX_SECONDS),
+            low=0,
+            high=MAX_SECONDS,
+        ),
+        Field(
+            "metres", float, "distance", check=checks.number(0, MAX_METRES), low=0, high=MAX_METRES
+        ),
+        Field("source", str, "source"),
     ),
     describe=describing.workout,
 )
@@ -341,6 +360,7 @@ CHECKIN = RecordKind(
 SPEC_KEYS = (
     "record", "id", "at", "body_part", "side", "severity", "kind", "cause", "symptoms",
     "remedy", "amount", "unit", "effect", "note", "enjoyment", "activity",
+    "sport", "duration", "distance", "source",
 )  # fmt: skip
 
 # Ids are shared by every kind and never reused. Every JSON reader keeps whole numbers up

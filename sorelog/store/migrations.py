@@ -265,6 +265,30 @@ def m012_kinds_own_columns(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
 
 
+IMPORTED_WORKOUT = ("sport", "seconds", "metres", "source")
+
+
+@migration
+def m013_imported_workouts(db: sqlite3.Connection) -> None:
+    # A workout imported from a watch or phone export keeps its sport, duration, distance
+    # and the file it came from.
+    add_kind_columns(db, "workout", IMPORTED_WORKOUT)
+
+
+def add_kind_columns(db: sqlite3.Connection, record: str, names: tuple[str, ...]) -> None:
+    """A migration step for fields added to a kind: their columns, from its statement."""
+    from sqlalchemy.dialects import sqlite
+
+    from sorelog.domain.kinds import kind_named
+    from sorelog.store.tables import column_ddl
+
+    kind = kind_named(record)
+    for name in names:
+        db.execute(
+            f"ALTER TABLE {kind.table} ADD COLUMN {column_ddl(kind, name, sqlite.dialect())}"
+        )
+
+
 def create_kind_table(db: sqlite3.Connection, kind: RecordKind) -> None:
     """A new kind's migration step: its table and day index, from its statement."""
     from sqlalchemy.dialects import sqlite

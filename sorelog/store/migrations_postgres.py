@@ -231,6 +231,21 @@ def p004_kinds_own_columns(db: Any) -> None:
         db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
 
 
+@pg_migration
+def p005_imported_workouts(db: Any) -> None:
+    # SQLite's m013: an imported workout's sport, duration, distance and file.
+    from sqlalchemy.dialects import postgresql
+
+    from sorelog.domain.kinds import kind_named
+    from sorelog.store.migrations import IMPORTED_WORKOUT
+    from sorelog.store.tables import column_ddl
+
+    kind = kind_named("workout")
+    for name in IMPORTED_WORKOUT:
+        spec = column_ddl(kind, name, postgresql.dialect())  # type: ignore[no-untyped-call]
+        db.execute(f"ALTER TABLE {kind.table} ADD COLUMN {spec}")
+
+
 def create_kind_table(db: Any, kind: RecordKind) -> None:
     """A new kind's migration step: its table (each row with its owner), its day index,
     and the same row security as every kind's, from its statement."""

@@ -105,3 +105,16 @@ def table_ddl(kind: RecordKind, dialect: Any, *, owned: bool = False) -> list[st
     ddl = str(CreateTable(table).compile(dialect=dialect)).strip()
     first = "owner, " if owned else ""
     return [ddl, f"CREATE INDEX ix_{kind.table}_day ON {kind.table} ({first}day)"]
+
+
+def column_ddl(kind: RecordKind, name: str, dialect: Any) -> str:
+    """One of a kind's columns as `ALTER TABLE ... ADD COLUMN` takes it in `dialect`, with
+    its bounds: a field added to a kind after its table was made."""
+    from sqlalchemy.schema import CreateColumn
+
+    column = table_for_kind(kind, MetaData()).c[name]
+    spec = str(CreateColumn(column).compile(dialect=dialect)).strip()
+    field = next(f for f in kind.fields if f.name == name)
+    if field.low is not None and field.high is not None:
+        spec += f" CHECK ({name} BETWEEN {field.low:g} AND {field.high:g})"
+    return spec
