@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hostile_xml import billion_laughs
 
 from sorelog.formats.activities import Activity, Unreadable
 from sorelog.formats.activities.apple_health import read_apple_health
@@ -398,22 +399,7 @@ def test_apple_health_sports_are_words(kind: str, sport: str) -> None:
     assert read_health(health_export(workout))[0].sport == sport
 
 
-BOMB = """\
-<?xml version="1.0"?>
-<!DOCTYPE HealthData [
-<!ENTITY lol "lol">
-<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
-<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
-<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
-<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
-<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
-<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
-<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<HealthData locale="&lol9;"/>
-"""
+BOMB = billion_laughs("HealthData", '<HealthData locale="&lol9;"/>')
 
 EXTERNAL = """\
 <?xml version="1.0"?>

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hostile_xml import billion_laughs
 
 from sorelog.formats.activities import Activity, Unreadable
 from sorelog.formats.activities.gpx import read_gpx
@@ -202,20 +203,9 @@ def test_xml_that_is_not_tcx_is_refused() -> None:
 
 # --- Hostile and broken XML, for both ------------------------------------------------------
 
-BOMB = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<gpx version="1.1" creator="t"><trk><name>&lol9;</name><type>&lol9;</type></trk></gpx>"""
+BOMB = billion_laughs(
+    "lolz", '<gpx version="1.1" creator="t"><trk><name>&lol9;</name><type>&lol9;</type></trk></gpx>'
+).encode()
 
 EXTERNAL = b"""<?xml version="1.0"?>
 <!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
