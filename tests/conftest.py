@@ -161,7 +161,7 @@ BOTH_BACKENDS = {
     "test_workouts", "test_chart", "test_triage", "test_scenarios", "test_transfer",
     "test_remedy_rules", "test_summary", "test_bad_input", "test_readme", "test_meta",
     "test_checkpoints", "test_clinical", "test_levels_surfaces", "test_untrusted_rows",
-    "test_input_limits", "test_kind_statement",
+    "test_input_limits", "test_kind_statement", "test_workout_import",
 }  # fmt: skip
 
 

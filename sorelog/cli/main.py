@@ -137,11 +137,23 @@ COMMANDS: dict[str, Entry] = {
 }
 
 
+# Commands named by two words, the first a command of its own: `sorelog workout import`
+# (the root routes the pair; `workout NAME` stays one command).
+PAIRS: dict[tuple[str, str], Entry] = {
+    ("workout", "import"): Entry(
+        "workout_import", "app", "Add the sessions in watch and phone exports as workouts."
+    ),
+}
+
+
 @cache
 def load_command(name: str) -> Any:
     """The command `name`, built from its module (imported now) as the root would have built
     it; once per process. An app with a callback of its own is a group (remedy, config)."""
-    entry = COMMANDS[name]
+    first, _, second = name.partition(" ")
+    entry = PAIRS[(first, second)] if second else COMMANDS[name]
+    if second:  # the pair's command is named by its second word in its module
+        name = second
     module = entry.module
     if "." not in module and module != "__main__":  # a module of sorelog.cli, by its name
         module = f"sorelog.cli.{module}"
@@ -214,6 +226,9 @@ class SorelogGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """The command to run, loaded now."""
+        if tuple(args[:2]) in PAIRS:
+            pair = " ".join(args[:2])
+            return pair, load_command(pair), args[2:]
         name, command, rest = super().resolve_command(ctx, args)
         return name, (load_command(name) if name is not None else command), rest
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 from sorelog.domain.doses import Dose
 from sorelog.domain.kinds import KINDS
@@ -185,6 +185,16 @@ def workouts(journal: Journal, end: date) -> list[Workout]:
         Workout(as_instant(at), as_day(day), name, frozenset(parts.split(";")))
         for at, day, name, parts in rows
     ]
+
+
+def imported_workouts(journal: Journal) -> list[tuple[str, datetime]]:
+    """The sport and start of every workout imported from an export (one with a sport),
+    to tell an activity already in the journal from a new one."""
+    owner, person = of_person(journal, "owner")
+    rows = journal.db.execute(
+        f"SELECT sport, at FROM workout WHERE sport IS NOT NULL{owner}", person
+    ).fetchall()
+    return [(sport, as_instant(at)) for sport, at in rows]
 
 
 def entries(

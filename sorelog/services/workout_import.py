@@ -1,0 +1,95 @@
+"""`sorelog workout import`: the activities in watch and phone exports, as workouts.
+
+Each activity becomes a workout named by its sport, on its calendar day in the person's
+zone, loading the parts its sport maps to (the person's `[activity_parts]`, else the
+default table); a sport neither maps is reported, not guessed. An activity the journal
+already has (an imported workout of the same sport starting within a minute) is not
+added again. Every new workout is written in one transaction, or none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sorelog.domain.activity_parts import activity_parts
+from sorelog.domain.kinds import WORKOUT
+from sorelog.domain.record_checks import FieldError, check_record
+from sorelog.domain.settings import Config
+from sorelog.domain.values import NewRecord
+from sorelog.domain.when import LocalZone
+from sorelog.formats.activities import Activity
+from sorelog.formats.activities.files import SAME_START, Refused, read_paths
+from sorelog.store import open_journal
+from sorelog.store.reads import imported_workouts
+from sorelog.store.writes import add_records
+
+
+@dataclass
+class WorkoutImport:
+    """What an import found and did: the workouts added (or, on a dry run, to add), how
+    many were already in the journal, the sports with no parts, the files refused and the
+    files in folders that were not activity files."""
+
+    added: list[NewRecord] = field(default_factory=list)
+    present: int = 0
+    unmapped: Counter[str] = field(default_factory=Counter)
+    refused: list[Refused] = field(default_factory=list)
+    skipped: int = 0
+
+
+def import_workouts(
+    journal_path: Path | str,
+    paths: Sequence[Path],
+    zone: LocalZone,
+    now: datetime,
+    config: Config,
+    *,
+    dry_run: bool = False,
+) -> WorkoutImport:
+    """Read the paths and add their new activities as workouts (none on a dry run)."""
+    found = read_paths(paths)
+    result = WorkoutImport(refused=list(found.refused), skipped=found.skipped)
+    candidates: list[NewRecord] = []
+    for activity in found.activities:
+        parts = activity_parts(activity.sport, config.activity_parts)
+        if parts is None:
+            result.unmapped[activity.sport] += 1
+        elif activity.start > now:
+            result.refused.append(Refused(activity.source, "starts in the future"))
+        elif (workout := _workout(activity, parts, zone, result)) is not None:
+            candidates.append(workout)
+    if not candidates:
+        return result
+    journal = open_journal(journal_path, create=not dry_run, now=now, zone=zone)
+    if journal is None:  # a dry run on a journal not made yet: everything is new
+        result.added = candidates
+        return result
+    with journal:
+        known = imported_workouts(journal)
+        for workout in candidates:
+            sport = workout.values["sport"]
+            if any(s == sport and abs(at - workout.at) <= SAME_START for s, at in known):
+                result.present += 1
+            else:
+                result.added.append(workout)
+        if not dry_run:
+            add_records(journal, result.added)
+    return result
+
+
+def _workout(
+    activity: Activity, parts: tuple[str, ...], zone: LocalZone, result: WorkoutImport
+) -> NewRecord | None:
+    given = {"name": activity.sport, "parts": list(parts), "sport": activity.sport,
+             "seconds": activity.seconds, "metres": activity.metres,
+             "source": activity.source}  # fmt: skip
+    try:
+        values = check_record(WORKOUT, given)
+    except FieldError as exc:
+        result.refused.append(Refused(activity.source, exc.said(lambda f: f.export or f.name)))
+        return None
+    return NewRecord(WORKOUT, activity.start, zone.day_of(activity.start), values)

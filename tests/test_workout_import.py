@@ -1,0 +1,109 @@
+"""`sorelog workout import`: sessions from real device files become workouts, each once
+across files and formats, with parts from their sport; soreness the next day follows
+them; unreadable files are named and the rest imported; both backends."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "activities"
+RUN = FIXTURES / "garmin-fenix-5-run.fit"  # running, 2017-06-11 14:34:09 UTC
+ROW = FIXTURES / "20170518-191602-1740899583.fit"  # indoor rowing, 2017-05-18
+TCX = FIXTURES / "tcxparser-test.tcx"  # running, 2012-12-26
+SUP = FIXTURES / "sup_activity_1.tcx"  # "other": no default parts
+STRAVA_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+    "Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,"
+    "Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance"
+)
+
+
+def folder(tmp_path: Path, *files: Path) -> Path:
+    place = tmp_path / "watch"
+    place.mkdir()
+    for path in files:
+        shutil.copy(path, place / path.name)
+    return place
+
+
+def test_a_watch_folder_becomes_workouts_once(journal, tmp_path) -> None:
+    watch = folder(tmp_path, RUN, ROW, TCX)
+    (watch / "photo.jpg").write_bytes(b"\xff\xd8")
+    out = journal.ok("workout", "import", str(watch))
+    assert out.splitlines()[0] == "Added 3 workouts (0 already present)."
+    assert "Skipped 1 file in folders that are not activity files." in out
+    again = journal.ok("workout", "import", str(watch), str(RUN))
+    assert again.splitlines()[0] == "Added 0 workouts (3 already present)."
+    records = journal.json("list", "--days", "10000")["records"]
+    assert [(r["cause"], r["sport"]) for r in records] == [
+        ("running", "running"), ("indoor rowing", "indoor rowing"), ("running", "running"),
+    ]  # fmt: skip
+    run = records[0]
+    assert run["at"].startswith("2017-06-11T14:34:09")
+    assert run["body_part"] == "quadriceps;hamstrings;glutes;calves"
+    assert run["distance"] == pytest.approx(157.56) and run["source"].endswith(RUN.name)
+
+
+def test_soreness_the_day_after_an_imported_run_follows_it(journal, tmp_path) -> None:
+    journal.ok("workout", "import", str(RUN))
+    journal.ok("add", "quads", "5", "--at", "2017-06-12T09:00")
+    doc = journal.json("report", "--as-of", "2017-06-12", "--days", "7")
+    (part,) = doc["parts"]
+    assert part["body_part"] == "quadriceps"
+    assert part["origin"]["workout"] == "running"
+    assert not [f for f in doc["flags"] if f["body_part"] == "quadriceps"]
+
+
+def test_an_unreadable_file_is_named_and_the_rest_are_imported(journal, tmp_path) -> None:
+    watch = folder(tmp_path, RUN)
+    (watch / "cut.fit").write_bytes(ROW.read_bytes()[:-300])
+    result = journal.run("workout", "import", str(watch))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "Added 1 workout (0 already present)."
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"Refused {watch / 'cut.fit'}: ")
+    assert [r["sport"] for r in journal.json("list", "--days", "10000")["records"]] == ["running"]
+
+
+def test_a_sport_without_parts_is_named_and_can_be_mapped(journal, tmp_path) -> None:
+    out = journal.ok("workout", "import", str(SUP))
+    assert out.splitlines()[0] == "Added 0 workouts (0 already present)."
+    assert "No parts for sport 'other' (1 activity, not added)" in out
+    assert '[activity_parts] "other" = ["quadriceps", "calves"]' in out
+    config = Path(os.environ["SORELOG_CONFIG"])
+    config.write_text('[activity_parts]\nother = ["shoulders", "upper back"]\n')
+    assert journal.ok("workout", "import", str(SUP)).startswith("Added 1 workout")
+    (record,) = journal.json("list", "--days", "10000")["records"]
+    assert record["body_part"] == "shoulders;upper-back"
+
+
+def test_a_dry_run_lists_and_writes_nothing(journal, tmp_path) -> None:
+    out = journal.ok("workout", "import", "--dry-run", str(RUN), str(TCX))
+    assert out.splitlines() == [
+        "Would add 2 workouts (0 already present).",
+        "  2012-12-26 21:29  running (quadriceps, hamstrings, glutes, calves)",
+        "  2017-06-11 14:34  running (quadriceps, hamstrings, glutes, calves)",
+    ]
+    assert journal.json("list", "--days", "10000")["records"] == []
+
+
+def test_a_strava_row_and_the_watchs_file_are_one_workout(journal, tmp_path) -> None:
+    export = tmp_path / "strava"
+    (export / "activities").mkdir(parents=True)
+    shutil.copy(RUN, export / "activities" / "555.fit")
+    row = '555,"Jun 11, 2017, 2:34:39 PM",Morning Run,Run,,57,,,,,,,activities/555.fit,,,57.0,,'
+    (export / "activities.csv").write_text(f"{STRAVA_HEADER}\n{row}\n")
+    out = journal.ok("workout", "import", str(RUN), str(export))  # 30 s apart: the same
+    assert out.splitlines()[0] == "Added 1 workout (0 already present)."
+    assert journal.ok("workout", "import", str(export)).startswith(
+        "Added 0 workouts (1 already present)"
+    )
+
+
+def test_a_workout_named_import_is_still_a_workout(journal) -> None:
+    out = journal.ok("workout", "--part", "quads", "--", "import")
+    assert out.startswith("Logged #1: workout import")
