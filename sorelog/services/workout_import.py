@@ -22,7 +22,7 @@ from sorelog.domain.settings import Config
 from sorelog.domain.values import NewRecord
 from sorelog.domain.when import LocalZone
 from sorelog.formats.activities import Activity
-from sorelog.formats.activities.files import SAME_START, Refused, read_paths
+from sorelog.formats.activities.files import Refused, Sessions, read_paths
 from sorelog.store import open_journal
 from sorelog.store.reads import imported_workouts
 from sorelog.store.writes import add_records
@@ -69,10 +69,9 @@ def import_workouts(
         result.added = candidates
         return result
     with journal:
-        known = imported_workouts(journal)
+        known = Sessions(imported_workouts(journal))
         for workout in candidates:
-            sport = workout.values["sport"]
-            if any(s == sport and abs(at - workout.at) <= SAME_START for s, at in known):
+            if known.find(workout.values["sport"], workout.at) is not None:
                 result.present += 1
             else:
                 result.added.append(workout)
