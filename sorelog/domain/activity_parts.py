@@ -54,12 +54,18 @@ DEFAULT_ACTIVITY_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def sport_key(sport: str) -> str:
+    """A sport in the one form the table, the config file and the readers use: lower case,
+    "_" as a space, single spaces ("Trail_Running " is "trail running")."""
+    return " ".join(sport.lower().replace("_", " ").split())
+
+
 def activity_parts(
     sport: str, own: Mapping[str, tuple[str, ...]] | None = None
 ) -> tuple[str, ...] | None:
     """The parts an activity of `sport` loads: the person's own entry, else the default
     table's; None when neither names the sport (it is reported, never guessed)."""
-    key = " ".join(sport.lower().replace("_", " ").split())
+    key = sport_key(sport)
     if own is not None and key in own:
         return own[key]
     return DEFAULT_ACTIVITY_PARTS.get(key)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sorelog.domain.activity_parts import check_activity_parts
+from sorelog.domain.activity_parts import check_activity_parts, sport_key
 from sorelog.domain.errors import SorelogError
 from sorelog.domain.settings import KEYS, Config, validate
 from sorelog.store.private_files import write_private
@@ -153,7 +153,4 @@ def _activity_parts(value: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ValueError('activity_parts must be a table, like [activity_parts] running = '
                          '["quadriceps", "calves"]')  # fmt: skip
-    return {
-        " ".join(sport.lower().replace("_", " ").split()): check_activity_parts(sport, parts)
-        for sport, parts in value.items()
-    }
+    return {sport_key(sport): check_activity_parts(sport, parts) for sport, parts in value.items()}

@@ -30,6 +30,7 @@ import warnings
 from datetime import UTC, datetime
 from typing import Any
 
+from sorelog.domain.activity_parts import sport_key
 from sorelog.formats.activities import Activity, Unreadable
 
 # Sub-sports that read naturally in front of the sport's name.
@@ -157,7 +158,7 @@ def sport_name(sport: object, sub_sport: object) -> str:
 def _words(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None  # fitdecode gives a number for a value its profile does not name
-    return " ".join(value.lower().replace("_", " ").split())
+    return sport_key(value)
 
 
 def _when(value: object) -> datetime | None:

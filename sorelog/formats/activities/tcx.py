@@ -6,6 +6,8 @@ import math
 from datetime import UTC, datetime
 from xml.etree.ElementTree import Element
 
+from sorelog.domain.activity_parts import sport_key
+
 from . import Activity, Unreadable
 from ._xml import local_name, parse_safely
 
@@ -41,7 +43,7 @@ def _activity(element: Element, source: str) -> Activity:
         start = _time(laps[0].get("StartTime"))
     if start is None:
         raise Unreadable("a TCX activity without a start time")
-    sport = " ".join((element.get("Sport") or "").replace("_", " ").split()).lower()
+    sport = sport_key(element.get("Sport") or "")
     return Activity(
         sport=sport or "unknown",
         start=start,
