@@ -85,8 +85,8 @@ def test_a_dry_run_lists_and_writes_nothing(journal, tmp_path) -> None:
     out = journal.ok("workout", "import", "--dry-run", str(RUN), str(TCX))
     assert out.splitlines() == [
         "Would add 2 workouts (0 already present).",
-        "  2012-12-26 21:29  running (quadriceps, hamstrings, glutes, calves)",
-        "  2017-06-11 14:34  running (quadriceps, hamstrings, glutes, calves)",
+        "  2012-12-26 21:29  running, 33 min, 4.7 km (quadriceps, hamstrings, glutes, calves)",
+        "  2017-06-11 14:34  running, 1 min, 158 m (quadriceps, hamstrings, glutes, calves)",
     ]
     assert journal.json("list", "--days", "10000")["records"] == []
 
@@ -107,3 +107,48 @@ def test_a_strava_row_and_the_watchs_file_are_one_workout(journal, tmp_path) -> 
 def test_a_workout_named_import_is_still_a_workout(journal) -> None:
     out = journal.ok("workout", "--part", "quads", "--", "import")
     assert out.startswith("Logged #1: workout import")
+
+
+def test_duration_and_distance_show_where_workouts_are_read(journal, tmp_path, monkeypatch) -> None:
+    """list, the report's Follows column (wide, and as lines on a narrow terminal), the
+    visit summary and the dry run all say how long and how far an imported session was;
+    a typed workout reads as before."""
+    run = "running, 1 min, 158 m"
+    assert f"  2017-06-11 14:34  {run} (quadriceps, " in journal.ok(
+        "workout", "import", "--dry-run", str(RUN)
+    )
+    journal.ok("workout", "import", str(RUN))
+    journal.ok("workout", "leg day", "--part", "hamstrings", "--at", "2017-06-11T18:00")
+    journal.ok("add", "quads", "5", "hams", "4", "--at", "2017-06-12T09:00")
+    listed = journal.ok("list", "--days", "10000")
+    assert f"{run} (quadriceps, hamstrings, glutes, calves)" in listed
+    assert "leg day (hamstrings)" in listed
+    report = journal.ok("report", "--as-of", "2017-06-12", "--days", "7")
+    assert f"{run} 06-11" in report and "leg day 06-11" in report
+    monkeypatch.setenv("COLUMNS", "40")
+    narrow = journal.ok("report", "--as-of", "2017-06-12", "--days", "7")
+    assert f"follows {run} 06-11" in narrow
+    monkeypatch.setenv("COLUMNS", "120")
+    page = tmp_path / "summary.html"
+    journal.ok("summary", "--as-of", "2017-06-12", "--days", "7", "-o", str(page))
+    assert f"{run} <span" in page.read_text()
+    (doc,) = [p for p in journal.json("report", "--as-of", "2017-06-12")["parts"]
+              if p["body_part"] == "quadriceps"]  # fmt: skip
+    assert doc["origin"]["workout"] == "running"  # the JSON keeps the spec's shape
+
+
+@pytest.mark.parametrize(
+    ("seconds", "metres", "said"),
+    [
+        (None, None, ""),
+        (2700.4, 10_240.0, "45 min, 10.2 km"),
+        (3900.0, None, "1 h 05 min"),
+        (29.6, 800.2, "30 s, 800 m"),
+        (1800.0, 0.0, "30 min"),  # an indoor session's 0 m says nothing
+        (None, 42_195.0, "42.2 km"),
+    ],
+)
+def test_how_long_and_how_far_read(seconds, metres, said) -> None:
+    from sorelog.domain.describing import session_size
+
+    assert session_size(seconds, metres) == said

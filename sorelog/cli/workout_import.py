@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sorelog.cli.context import journal_location, now, settings
+from sorelog.domain import describing
 from sorelog.domain.safe_text import printable
 
 app = typer.Typer()
@@ -40,8 +41,9 @@ def import_(
         for workout in done.added:
             values = workout.values
             when = zone.to_local(workout.at).strftime("%Y-%m-%d %H:%M")
-            parts = str(values["parts"]).replace(";", ", ")
-            typer.echo(f"  {when}  {printable(str(values['sport']))} ({parts})")
+            shown = {"cause": values["sport"], "body_part": values["parts"],
+                     "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
+            typer.echo(f"  {when}  {printable(describing.workout(shown))}")
     for sport, times in sorted(done.unmapped.items()):
         shown = printable(sport)
         typer.echo(

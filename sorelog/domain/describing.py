@@ -48,9 +48,28 @@ def side_effect(record: Mapping[str, Any]) -> str:
 
 
 def workout(record: Mapping[str, Any]) -> str:
-    """'leg day (quadriceps, hamstrings)': its name is in the cause column."""
+    """'leg day (quadriceps, hamstrings)', and for a session imported from a watch how
+    long and how far, before the parts a narrow column may cut: 'running, 45 min,
+    10.2 km (quadriceps, calves)'. Its name is in the cause column."""
     parts = str(record["body_part"] or "").split(";")
-    return f"{record['cause']} ({', '.join(parts)})"
+    size = session_size(record.get("duration"), record.get("distance"))
+    return f"{record['cause']}{f', {size}' if size else ''} ({', '.join(parts)})"
+
+
+def session_size(seconds: float | None, metres: float | None) -> str:
+    """'45 min, 10.2 km', '1 h 05 min', '800 m': how long and how far a session was, as
+    far as it is known ('' when neither is). A distance of 0, as a watch records for an
+    indoor session, says nothing and is left out."""
+    said = []
+    if seconds is not None:
+        minutes = round(seconds / 60)
+        if minutes >= 60:
+            said.append(f"{minutes // 60} h {minutes % 60:02d} min")
+        else:
+            said.append(f"{minutes} min" if minutes else f"{round(seconds)} s")
+    if metres:
+        said.append(f"{metres / 1000:.1f} km" if metres >= 1000 else f"{round(metres)} m")
+    return ", ".join(said)
 
 
 def peg_answers(pain: int, enjoyment: int, activity: int) -> str:

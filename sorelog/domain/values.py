@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sorelog.domain.describing import session_size
 from sorelog.domain.doses import Dose
 
 if TYPE_CHECKING:
@@ -66,12 +67,21 @@ class DayValue(NamedTuple):
 
 @dataclass(frozen=True)
 class Workout:
-    """A training session and the parts it loaded (on every side)."""
+    """A training session and the parts it loaded (on every side); how long and how far,
+    when it was imported from a watch or phone export that says."""
 
     at: datetime  # aware
     day: date  # local calendar day of `at`
     name: str
     parts: frozenset[str]
+    seconds: float | None = None
+    metres: float | None = None
+
+    @property
+    def title(self) -> str:
+        """'leg day', 'running, 45 min, 10.2 km': the session as the report names it."""
+        size = session_size(self.seconds, self.metres)
+        return f"{self.name}, {size}" if size else self.name
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,8 @@ def _parts(report: Report, width: int) -> Table | Group:
     its oldest days, in the turns GIVING_WAY sets; if that is not enough, the columns close
     up to two spaces apart and the turns are taken again; then a few lines a part."""
     days = SPARK_DAYS_WIDE if width >= 100 else SPARK_DAYS_NARROW
-    longest = max((cell_len(printable(p.origin.name)) for p in report.parts if p.origin), default=0)
+    titles = [cell_len(printable(p.origin.title)) for p in report.parts if p.origin]
+    longest = max(titles, default=0)
     for compact in (False, True):
         follows, spark = longest, days
         for most_follows, most_spark in ((longest, days), *GIVING_WAY):
@@ -287,11 +288,13 @@ def _parts_table(report: Report, spark_days: int, follows: int, compact: bool) -
 
 
 def _follows(part: PartSummary, as_of: date, width: int) -> Text:
-    """What the current episode follows: the workout, cut to `width` with an ellipsis,
-    and its day (always whole); '-' if unexplained."""
+    """What the current episode follows: the workout with how long and how far when that
+    fits `width`, else its name cut to `width` with an ellipsis; and its day (always
+    whole); '-' if unexplained."""
     if part.origin is None:
         return Text("-")
-    name = literal(part.origin.name)
+    title = part.origin.title
+    name = literal(title if cell_len(printable(title)) <= width else part.origin.name)
     name.truncate(width, overflow="ellipsis")
     return name.append(f" {_short_day(part.origin.day, as_of)}")
 

@@ -178,12 +178,12 @@ def remedy_names(journal: Journal) -> list[str]:
 def workouts(journal: Journal, end: date) -> list[Workout]:
     """Every workout up to local day `end`, oldest first (there are few: read them all)."""
     rows = journal.db.execute(
-        "SELECT at, day, name, parts FROM workout WHERE day <= ? ORDER BY at, id",
+        "SELECT at, day, name, parts, seconds, metres FROM workout WHERE day <= ? ORDER BY at, id",
         (end.isoformat(),),
     )
     return [
-        Workout(as_instant(at), as_day(day), name, frozenset(parts.split(";")))
-        for at, day, name, parts in rows
+        Workout(as_instant(at), as_day(day), name, frozenset(parts.split(";")), seconds, metres)
+        for at, day, name, parts, seconds, metres in rows
     ]
 
 
