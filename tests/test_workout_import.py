@@ -109,6 +109,29 @@ def test_a_workout_named_import_is_still_a_workout(journal) -> None:
     assert out.startswith("Logged #1: workout import")
 
 
+def test_dark_urine_after_an_imported_run_is_said_at_once(journal) -> None:
+    """Dark urine logged the morning after a run the watch recorded: the import that
+    brings the run completes the exertional pattern, and says so then, as `workout`
+    does; importing it again says nothing new."""
+    first = journal.ok("add", "quads", "5", "--symptom", "dark-urine", "--at", "2017-06-12T09:00")
+    assert "EMERGENCY" not in first  # no workout yet: urgent, not exertional
+    out = journal.ok("workout", "import", str(RUN))
+    added, alert = out.splitlines()
+    assert added == "Added 1 workout (0 already present)."
+    assert alert.startswith("EMERGENCY: dark-urine (tea- or cola-coloured urine) logged with")
+    assert "within 72 h after exercise" in alert and "2017-06-12" in alert
+    assert journal.ok("workout", "import", str(RUN)).splitlines() == [
+        "Added 0 workouts (1 already present)."
+    ]
+    assert journal.ok("workout", "import", "--dry-run", str(TCX)).count("EMERGENCY") == 0
+
+
+def test_a_run_long_before_dark_urine_raises_nothing(journal) -> None:
+    journal.ok("add", "quads", "5", "--symptom", "dark-urine", "--at", "2017-06-20T09:00")
+    out = journal.ok("workout", "import", str(RUN))  # 8 days before: not exertional
+    assert out.splitlines() == ["Added 1 workout (0 already present)."]
+
+
 def test_duration_and_distance_show_where_workouts_are_read(journal, tmp_path, monkeypatch) -> None:
     """list, the report's Follows column (wide, and as lines on a narrow terminal), the
     visit summary and the dry run all say how long and how far an imported session was;

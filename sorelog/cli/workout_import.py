@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from sorelog.cli.alerts import say
 from sorelog.cli.context import journal_location, now, settings
 from sorelog.domain import describing
 from sorelog.domain.safe_text import printable
@@ -37,6 +38,7 @@ def import_(
     verb = "Would add" if dry_run else "Added"
     count = len(done.added)
     typer.echo(f"{verb} {count} workout{'s' * (count != 1)} ({done.present} already present).")
+    say(done.alerts)
     if dry_run:
         for workout in done.added:
             values = workout.values

@@ -4,7 +4,9 @@ Each activity becomes a workout named by its sport, on its calendar day in the p
 zone, loading the parts its sport maps to (the person's `[activity_parts]`, else the
 default table); a sport neither maps is reported, not guessed. An activity the journal
 already has (an imported workout of the same sport starting within a minute) is not
-added again. Every new workout is written in one transaction, or none.
+added again. Every new workout is written in one transaction, or none; then triage says at
+once what the new sessions complete (dark urine logged in the 72 h after one is exertional),
+as it does after `sorelog workout`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sorelog.domain.values import NewRecord
 from sorelog.domain.when import LocalZone
 from sorelog.formats.activities import Activity
 from sorelog.formats.activities.files import Refused, Sessions, read_paths
+from sorelog.services.triage import Alert, Written, alerts_for
 from sorelog.store import open_journal
 from sorelog.store.reads import imported_workouts
 from sorelog.store.writes import add_records
@@ -31,14 +34,15 @@ from sorelog.store.writes import add_records
 @dataclass
 class WorkoutImport:
     """What an import found and did: the workouts added (or, on a dry run, to add), how
-    many were already in the journal, the sports with no parts, the files refused and the
-    files in folders that were not activity files."""
+    many were already in the journal, the sports with no parts, the files refused, the
+    files in folders that were not activity files, and what triage says of the new ones."""
 
     added: list[NewRecord] = field(default_factory=list)
     present: int = 0
     unmapped: Counter[str] = field(default_factory=Counter)
     refused: list[Refused] = field(default_factory=list)
     skipped: int = 0
+    alerts: list[Alert] = field(default_factory=list)
 
 
 def import_workouts(
@@ -75,8 +79,13 @@ def import_workouts(
                 result.present += 1
             else:
                 result.added.append(workout)
-        if not dry_run:
+        if not dry_run and result.added:
             add_records(journal, result.added)
+            written = Written()
+            for workout in result.added:
+                at = zone.to_local(workout.at).isoformat()
+                written.see({"record": WORKOUT.name, "at": at}, config)
+            result.alerts = alerts_for(journal, written, now, config)
     return result
 
 
