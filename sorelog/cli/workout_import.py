@@ -43,9 +43,9 @@ def import_(
         for workout in done.added:
             values = workout.values
             when = zone.to_local(workout.at).strftime("%Y-%m-%d %H:%M")
-            shown = {"cause": values["sport"], "body_part": values["parts"],
+            row = {"cause": values["sport"], "body_part": values["parts"],
                      "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
-            typer.echo(f"  {when}  {printable(describing.workout(shown))}")
+            typer.echo(f"  {when}  {printable(describing.workout(row))}")
     for sport, times in sorted(done.unmapped.items()):
         shown = printable(sport)
         typer.echo(
