@@ -1,6 +1,7 @@
 """`sorelog config show / set / unset`, the config file on disk, and the report using it."""
 
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -346,3 +347,34 @@ def test_a_bad_activity_parts_entry_is_one_line_exit_1(
     before = config_file.read_bytes()
     assert_refused(journal.run("report"), 1, says)
     assert config_file.read_bytes() == before
+
+
+def test_show_lists_the_parts_each_sport_gets_and_whose_they_are(
+    journal, config_file: Path, monkeypatch
+) -> None:
+    """`config show` says what a workout import will do with each sport: the person's own
+    entries first, then the defaults they have not replaced; JSON and text alike, at any
+    width, and a planted sport name stays text."""
+    config_file.write_text(
+        '[activity_parts]\nrunning = ["quads"]\n"[bold]x\\u001b[31m" = ["calves"]\n'
+    )
+    doc = show(journal)["activity_parts"]
+    assert list(doc)[:2] == ["[bold]x\x1b[31m", "running"]
+    assert doc["running"] == {"parts": ["quadriceps"], "source": str(config_file)}
+    assert doc["cycling"] == {
+        "parts": ["quadriceps", "hamstrings", "glutes", "calves"],
+        "source": "default",
+    }
+    assert "yoga" not in doc  # a session's parts are its own: not guessed
+    for columns in ("120", "80", "40"):
+        monkeypatch.setenv("COLUMNS", columns)
+        out = journal.ok("config", "show")
+        assert "Parts your [activity_parts] give" in out and "[bold]x\\x1b[31m" in out
+        sports = out.split("Parts your [activity_parts] give")[1]
+        assert "\x1b" not in out and "cross country" in sports and "…" not in sports
+    monkeypatch.setenv("COLUMNS", "120")
+    out = journal.ok("config", "show")
+    own, defaults = out.split("sorelog's default parts for other sports:")
+    assert re.search(r"\n  running +quadriceps\n", own)
+    assert re.search(r"\n  cycling +quadriceps, hamstrings, glutes, calves\n", defaults)
+    assert not re.search(r"\n  running ", defaults)  # replaced by the person's own

@@ -90,3 +90,14 @@ def check_activity_parts(sport: str, parts: object) -> tuple[str, ...]:
                              f"loads {part} on every side, so give '{part}'")  # fmt: skip
         found.append(part)
     return tuple(dict.fromkeys(found))
+
+
+def activity_table(
+    own: Mapping[str, tuple[str, ...]],
+) -> list[tuple[str, tuple[str, ...], bool]]:
+    """Every sport an import maps, with its parts and whether the entry is the person's
+    own: theirs first, then the default table's entries they have not replaced, each in
+    the order of sports' names."""
+    mine = [(sport, parts, True) for sport, parts in sorted(own.items())]
+    kept = sorted((s, p) for s, p in DEFAULT_ACTIVITY_PARTS.items() if s not in own)
+    return mine + [(sport, parts, False) for sport, parts in kept]
