@@ -188,6 +188,20 @@ def test_parts_sides_kinds_symptoms_and_settings_complete(line: str, expected: s
 
 
 @pytest.mark.slow
+def test_workout_offers_import_where_its_name_goes() -> None:
+    """`sorelog workout im<Tab>` finds the command that reads watch exports; a name of the
+    person's own gets nothing, and the paths after `import` are left to the shell's own
+    file completion (the script asks bash for it: `complete -o default`)."""
+    assert offered("sorelog workout im") == ["import"]
+    assert offered("sorelog workout ") == ["import"]
+    assert offered("sorelog workout leg") == []
+    assert offered("sorelog workout import ") == []
+    assert offered("sorelog workout import --d") == ["--dry-run"]
+    script = complete("", {"_SORELOG_COMPLETE": "source_bash"}).stdout
+    assert "complete -o default -F _sorelog_completion sorelog" in script
+
+
+@pytest.mark.slow
 def test_add_completes_a_part_only_where_a_part_goes() -> None:
     assert set(offered("sorelog add quads 6 cal")) == {"calf", "calves"}
     assert offered("sorelog add quads ") == []

@@ -25,6 +25,12 @@ def complete_part_or_severity(ctx: typer.Context, incomplete: str) -> list[str]:
     return [] if len(given) % 2 else complete_part(incomplete)
 
 
+def complete_workout_name(incomplete: str) -> list[str]:
+    """`import` where a workout's NAME goes: `sorelog workout import PATH...` reads watch
+    and phone exports. Any other name is the person's own, with nothing to offer."""
+    return ["import"] if "import".startswith(incomplete.lower()) else []
+
+
 def complete_side(incomplete: str) -> list[str]:
     return [side.value for side in Side if side.value.startswith(incomplete.lower())]
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sorelog.cli.completion import complete_part
+from sorelog.cli.completion import complete_part, complete_workout_name
 from sorelog.cli.context import now, settings
 from sorelog.cli.params import AtOption, NoteOption
 from sorelog.cli.recording import checked, log, record
@@ -21,7 +21,11 @@ def workout(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(help="What the session was: 'leg day', '10 km run'.", show_default=False),
+        typer.Argument(
+            help="What the session was: 'leg day', '10 km run'.",
+            autocompletion=complete_workout_name,
+            show_default=False,
+        ),
     ],
     part: Annotated[
         list[str] | None,
