@@ -175,3 +175,36 @@ def test_how_long_and_how_far_read(seconds, metres, said) -> None:
     from sorelog.domain.describing import session_size
 
     assert session_size(seconds, metres) == said
+
+
+WITHOUT_DECODERS = """
+import runpy, sys
+
+class Absent:
+    '''This Python as one installed without the watch extra: the decoders are not found.'''
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"fitdecode", "gpxpy", "defusedxml"}:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, Absent())
+sys.argv = ["sorelog", *sys.argv[1:]]
+runpy.run_module("sorelog", run_name="__main__")
+"""
+
+
+def test_without_the_watch_extra_one_line_says_how_to_add_it(private_env, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "journal.db"
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_DECODERS, "--db", str(db), "workout", "import", str(RUN)],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "TZ": "UTC"},
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (
+        "sorelog: reading watch exports needs the watch extra: pip install 'sorelog[watch]'\n"
+    )
+    assert result.stdout == "" and not db.exists()

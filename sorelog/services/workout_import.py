@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sorelog.domain.activity_parts import activity_parts
+from sorelog.domain.errors import SorelogError
 from sorelog.domain.kinds import WORKOUT
 from sorelog.domain.record_checks import FieldError, check_record
 from sorelog.domain.settings import Config
@@ -45,6 +46,25 @@ class WorkoutImport:
     alerts: list[Alert] = field(default_factory=list)
 
 
+# The decoders are the `watch` extra: a journal that never reads a watch file needs none.
+DECODERS = ("fitdecode", "gpxpy", "defusedxml")
+WATCH_HINT = "reading watch exports needs the watch extra: pip install 'sorelog[watch]'"
+
+
+def require_decoders() -> None:
+    """Say how to install the decoders, once, before any file is read without them (found
+    without importing them: `sorelog workout import` loads each only for its files)."""
+    from importlib.util import find_spec
+
+    for name in DECODERS:
+        try:
+            found = find_spec(name)
+        except (ImportError, ValueError):  # a broken install reads as a missing one
+            found = None
+        if found is None:
+            raise SorelogError(WATCH_HINT)
+
+
 def import_workouts(
     journal_path: Path | str,
     paths: Sequence[Path],
@@ -55,6 +75,7 @@ def import_workouts(
     dry_run: bool = False,
 ) -> WorkoutImport:
     """Read the paths and add their new activities as workouts (none on a dry run)."""
+    require_decoders()
     found = read_paths(paths)
     result = WorkoutImport(refused=list(found.refused), skipped=found.skipped)
     candidates: list[NewRecord] = []
