@@ -7,7 +7,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +18,7 @@ import typer
 from sorelog.cli.alerts import say
 from sorelog.cli.context import journal_file, journal_location, now, reading, settings, shown
 from sorelog.cli.params import PersonOption
+from sorelog.cli.progress import progress_bars
 from sorelog.domain.errors import InputError, SorelogError
 from sorelog.domain.kinds import KINDS
 from sorelog.domain.safe_text import printable
@@ -25,7 +26,6 @@ from sorelog.domain.safe_text import printable
 app = typer.Typer()
 
 PROGRESS_ROWS = 5000  # below this an import takes well under a second: no bar
-Tick = Callable[[int], None]
 
 
 class Format(StrEnum):
@@ -113,13 +113,14 @@ def import_(
     _, zone = settings(ctx)
     from sorelog.services.importing import check_file, import_records, preview_import
 
-    with _open_input(file) as (source, lines), _progress(lines) as task:
-        parsed = check_file(source, str(file), zone, now(ctx), task("Checking", lines))
-    with closing(parsed), _progress(parsed.count) as task:
+    with _open_input(file) as (source, lines), progress_bars() as task:
+        tick = task("Checking", lines) if lines > PROGRESS_ROWS else None
+        parsed = check_file(source, str(file), zone, now(ctx), tick)
+    with closing(parsed), progress_bars() as task:
         if dry_run:
             plan = preview_import(journal_location(ctx), parsed, zone, now(ctx))
         else:
-            tick = task("Writing", parsed.count)
+            tick = task("Writing", parsed.count) if parsed.count > PROGRESS_ROWS else None
             config, _ = settings(ctx)
             plan, alerts = import_records(
                 journal_location(ctx), parsed, zone, now(ctx), config, tick
@@ -224,24 +225,6 @@ def _open_bytes(file: Path) -> Iterator[BinaryIO]:
         raise InputError(f"{file} is a directory; give an export file") from None
     with handle:
         yield handle
-
-
-@contextmanager
-def _progress(rows: int) -> Iterator[Callable[[str, int], Tick | None]]:
-    """A Rich progress bar on stderr for big files on a terminal; otherwise nothing."""
-    if rows <= PROGRESS_ROWS or not sys.stderr.isatty():
-        yield lambda label, total: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-
-        def task(label: str, total: int) -> Tick:
-            ident = bar.add_task(label, total=total)
-            return lambda done: bar.advance(ident, done)
-
-        yield task
 
 
 def _records(count: int) -> str:

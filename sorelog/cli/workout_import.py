@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -9,10 +10,15 @@ import typer
 
 from sorelog.cli.alerts import say
 from sorelog.cli.context import journal_location, now, settings
+from sorelog.cli.progress import Task, Tick, progress_bars
 from sorelog.domain import describing
 from sorelog.domain.safe_text import printable
 
 app = typer.Typer()
+
+# Below both, reading takes about a second or less: no bar.
+PROGRESS_FILES = 20
+PROGRESS_BYTES = 4 << 20
 
 
 @app.command(name="import")
@@ -34,7 +40,9 @@ def import_(
     from sorelog.services.workout_import import import_workouts
 
     config, zone = settings(ctx)
-    done = import_workouts(journal_location(ctx), paths, zone, now(ctx), config, dry_run=dry_run)
+    with progress_bars() as task:
+        done = import_workouts(journal_location(ctx), paths, zone, now(ctx), config,
+                               dry_run=dry_run, progress=_reading(task))  # fmt: skip
     verb = "Would add" if dry_run else "Added"
     count = len(done.added)
     typer.echo(f"{verb} {count} workout{'s' * (count != 1)} ({done.present} already present).")
@@ -44,7 +52,7 @@ def import_(
             values = workout.values
             when = zone.to_local(workout.at).strftime("%Y-%m-%d %H:%M")
             row = {"cause": values["sport"], "body_part": values["parts"],
-                     "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
+                   "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
             typer.echo(f"  {when}  {printable(describing.workout(row))}")
     for sport, times in sorted(done.unmapped.items()):
         shown = printable(sport)
@@ -60,3 +68,16 @@ def import_(
         typer.echo(f"Refused {printable(refused.path)}: {printable(refused.reason)}", err=True)
     if done.refused:
         raise typer.Exit(1)
+
+
+def _reading(task: Task) -> Callable[[int, int], Tick | None]:
+    """A bar for reading the files once they are listed, when there are many or they are
+    big (an Apple Health export.xml alone can be hundreds of MB). Shaped as read_paths'
+    `Progress`, not importing it: this module loads nothing of the readers' package."""
+
+    def start(files: int, size: int) -> Tick | None:
+        if files <= PROGRESS_FILES and size <= PROGRESS_BYTES:
+            return None
+        return task(f"Reading {files} file{'s' * (files != 1)}", size)
+
+    return start

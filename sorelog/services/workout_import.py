@@ -25,7 +25,7 @@ from sorelog.domain.settings import Config
 from sorelog.domain.values import NewRecord
 from sorelog.domain.when import LocalZone
 from sorelog.formats.activities import Activity
-from sorelog.formats.activities.files import Refused, Sessions, read_paths
+from sorelog.formats.activities.files import Progress, Refused, Sessions, read_paths
 from sorelog.services.triage import Alert, Written, alerts_for
 from sorelog.store import open_journal
 from sorelog.store.reads import imported_workouts
@@ -73,10 +73,12 @@ def import_workouts(
     config: Config,
     *,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> WorkoutImport:
-    """Read the paths and add their new activities as workouts (none on a dry run)."""
+    """Read the paths and add their new activities as workouts (none on a dry run); the
+    reading is told to `progress` (see read_paths)."""
     require_decoders()
-    found = read_paths(paths)
+    found = read_paths(paths, progress)
     result = WorkoutImport(refused=list(found.refused), skipped=found.skipped)
     candidates: list[NewRecord] = []
     for activity in found.activities:

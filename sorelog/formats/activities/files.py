@@ -16,11 +16,15 @@ refused with its reason and none of its activities are kept; the rest are read.
 - The same session seen twice (re-reading a folder, a FIT file and the Strava row for
   it): the same sport, starts at most SAME_START apart. The one that knows more
   (duration, distance) is kept, else the first read.
+- Progress, for a bar on a long import: the caller is told how many files there are and
+  their size once the paths are listed, then each count of bytes read, a file at a time
+  and, within one big `export.xml`, a megabyte at a time.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +40,12 @@ SAME_START = timedelta(minutes=1)
 STRAVA_CSV = "activities.csv"
 APPLE_HEALTH = "export.xml"
 KINDS = "a FIT, TCX or GPX file (or .gz), a Strava activities.csv or an Apple Health export.xml"
+STEP = 1 << 20  # bytes of one file read between two words of progress
+
+Tick = Callable[[int], None]
+# Told the number of files and their bytes once the paths are listed; gives what to call
+# with each count of bytes read, or None when it does not want to know.
+Progress = Callable[[int, int], Tick | None]
 
 
 @dataclass(frozen=True)
@@ -56,18 +66,28 @@ class Found:
     skipped: int = 0
 
 
-def read_paths(paths: Sequence[Path]) -> Found:
-    """Every activity in these files and folders (see the module's docstring)."""
+def read_paths(paths: Sequence[Path], progress: Progress | None = None) -> Found:
+    """Every activity in these files and folders (see the module's docstring); what is
+    read told to `progress` as it goes."""
     found = Found()
+    listed: list[_Listed] = []
     for path in paths:
         if path.is_dir():
-            _read_folder(path, found)
+            listed += _list_folder(path, found)
         elif not path.exists():
             found.refused.append(Refused(str(path), "no such file"))
         elif _reader(path.name) is None and path.name != APPLE_HEALTH:
             found.refused.append(Refused(str(path), f"not {KINDS}"))
         else:
-            _read_file(path, found)
+            listed.append(_Listed(path, _size(path)))
+    tick = progress(len(listed), sum(item.size for item in listed)) if progress else None
+    for item in listed:
+        meter = _Meter(tick, item.size)
+        if item.strava:
+            _read_strava(item.path.parent, item.path, found, meter)
+        else:
+            _read_file(item.path, found, meter)
+        meter.finish()
     found.activities = unique(found.activities)
     return found
 
@@ -140,26 +160,87 @@ def _reader(name: str) -> Reader | None:
     return None
 
 
-def _read_folder(folder: Path, found: Found) -> None:
+@dataclass(frozen=True)
+class _Listed:
+    """A file to read, its size in bytes, and whether it is a Strava export's
+    activities.csv (whose size counts the activity files its rows may name)."""
+
+    path: Path
+    size: int
+    strava: bool = False
+
+
+def _list_folder(folder: Path, found: Found) -> list[_Listed]:
+    """The files in a folder to read; the others are counted as skipped."""
     files = sorted(p for p in folder.rglob("*") if p.is_file())
+    listed = []
     strava = folder / STRAVA_CSV
     if strava.is_file():
-        _read_strava(folder, strava, found)
+        own = sum(_size(p) for p in files if p.parent != folder)
+        listed.append(_Listed(strava, _size(strava) + own, strava=True))
         files = [p for p in files if p.parent == folder and p != strava]  # its own files
         # are read only for what a row lacks; anything else at the top is read as given
     for path in files:
         if path.name == APPLE_HEALTH or _reader(path.name) is not None:
-            _read_file(path, found)
+            listed.append(_Listed(path, _size(path)))
         else:
             found.skipped += 1
+    return listed
 
 
-def _read_file(path: Path, found: Found) -> None:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # refused with its reason when it is read
+
+
+class _Meter:
+    """Bytes read from one listed file, told to `tick` a STEP at a time and in full when
+    the file is done (read or refused), so the bar ends where its total said."""
+
+    def __init__(self, tick: Tick | None, size: int) -> None:
+        self._tick = tick
+        self._size = size
+        self._told = 0
+        self._untold = 0
+
+    def read(self, count: int) -> None:
+        self._untold += count
+        if self._untold >= STEP:
+            self._say(self._untold)
+
+    def finish(self) -> None:
+        self._say(self._size - self._told)
+
+    def _say(self, count: int) -> None:
+        count = min(count, self._size - self._told)  # a file that grew while it was read
+        self._untold = 0
+        if self._tick is not None and count > 0:
+            self._told += count
+            self._tick(count)
+
+
+class _Metered(io.BufferedReader):
+    """A file opened for reading that tells a meter of each block read from it: the
+    streamed export.xml, hundreds of MB in one file, moves the bar as it is read."""
+
+    def __init__(self, path: Path, meter: _Meter) -> None:
+        super().__init__(io.FileIO(path))
+        self._meter = meter
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        data = super().read(size)
+        self._meter.read(len(data))
+        return data
+
+
+def _read_file(path: Path, found: Found, meter: _Meter) -> None:
     try:
         if path.name == APPLE_HEALTH:
             from sorelog.formats.activities.apple_health import read_apple_health
 
-            with path.open("rb") as stream:  # every one, or none if the file breaks off
+            with _Metered(path, meter) as stream:  # every one, or none if the file breaks off
                 activities = list(read_apple_health(stream, str(path)))
         else:
             reader = _reader(path.name)
@@ -174,7 +255,7 @@ def _read_file(path: Path, found: Found) -> None:
     found.activities += activities
 
 
-def _read_strava(folder: Path, csv_path: Path, found: Found) -> None:
+def _read_strava(folder: Path, csv_path: Path, found: Found, meter: _Meter) -> None:
     """The rows of a Strava export, each filled from its own activity file where the row
     lacks a duration or distance (a file that cannot be read leaves the row as it is)."""
     try:
@@ -188,6 +269,7 @@ def _read_strava(folder: Path, csv_path: Path, found: Found) -> None:
         named = row.source.removeprefix(f"{csv_path}: ")
         own = folder / named
         if (row.seconds is None or row.metres is None) and own.is_file():
+            meter.read(_size(own))
             reader = _reader(own.name)
             try:
                 detail = reader(_contents(own), str(own)) if reader else []
