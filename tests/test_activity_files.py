@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from sorelog.formats.activities import Activity
-from sorelog.formats.activities import files as activity_files
+from sorelog.formats.activities import sources as activity_sources
 from sorelog.formats.activities.files import Refused, read_paths, unique
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
@@ -73,7 +74,7 @@ def test_an_unreadable_file_is_named_and_the_rest_are_read(tmp_path: Path) -> No
 
 
 def test_a_gz_that_unpacks_past_the_limit_is_refused(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(activity_files, "MAX_BYTES", 4096)
+    monkeypatch.setattr(activity_sources, "MAX_BYTES", 4096)
     packed = tmp_path / "huge.gpx.gz"
     packed.write_bytes(gzip.compress(b"<gpx>" + b" " * 100_000 + b"</gpx>"))
     found = read_paths([packed])
@@ -120,3 +121,98 @@ def test_the_same_session_is_the_same_sport_starting_within_a_minute() -> None:
     assert unique([first, richer, later, other]) == [other, richer, later]
     assert unique([richer, first]) == [richer]
     assert unique([first, Activity("running", at(0.2), None, None, "x")]) == [first]
+
+
+# -- .zip archives: exports as they arrive -------------------------------------------------
+
+HEALTH = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE HealthData [\n'
+    "<!ELEMENT HealthData (Workout)*>\n]>\n"
+    '<HealthData locale="en_GB">\n'
+    ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="30" '
+    'durationUnit="min" totalDistance="5.2" totalDistanceUnit="km" sourceName="Watch" '
+    'startDate="2026-11-20 18:30:00 +0100" endDate="2026-11-20 19:00:00 +0100">\n'
+    '  <WorkoutRoute sourceName="Watch"><FileReference '
+    'path="/workout-routes/route_2026-11-20_7.00pm.gpx"/></WorkoutRoute>\n'
+    " </Workout>\n</HealthData>\n"
+)
+
+
+def zipped(target: Path, members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(target, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+def test_an_apple_health_export_zip_is_read_without_its_routes(tmp_path: Path) -> None:
+    """Apple's export.zip as the phone shares it: the workouts come from export.xml once;
+    the route GPX beside it (no sport in it) is not read as a second session; the other
+    files are skipped, and the same export unpacked reads the same."""
+    export = zipped(tmp_path / "export.zip", {
+        "apple_health_export/export.xml": HEALTH.encode(),
+        "apple_health_export/export_cda.xml": b"<ClinicalDocument/>",
+        "apple_health_export/workout-routes/route_2026-11-20_7.00pm.gpx": GPX.read_bytes(),
+        "apple_health_export/electrocardiograms/ecg_2026-11-20.csv": b"Name,x\n",
+    })  # fmt: skip
+    found = read_paths([export])
+    assert found.refused == [] and found.skipped == 2
+    (run,) = found.activities
+    assert (run.sport, run.seconds, run.metres) == ("running", 1800.0, 5200.0)
+    assert run.source == f"{export}/apple_health_export/export.xml: workout 1"
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(export) as archive:
+        archive.extractall(unpacked)
+    again = read_paths([unpacked])
+    assert [(a.sport, a.start) for a in again.activities] == [(run.sport, run.start)]
+    assert again.skipped == 2
+
+
+def test_a_strava_export_zip_is_read_as_its_folder(tmp_path: Path) -> None:
+    row = '555,"Jun 11, 2017, 2:34:09 PM",Morning Run,Run,,57,,,,,,,activities/555.fit.gz,,,57.0,,'
+    for name, prefix in (("export_1.zip", ""), ("export_2.zip", "export_2/")):
+        export = zipped(tmp_path / name, {
+            f"{prefix}activities.csv": f"{STRAVA_HEADER}\n{row}\n".encode(),
+            f"{prefix}activities/555.fit.gz": gzip.compress(RUN.read_bytes()),
+            f"{prefix}media/pic.jpg": b"\xff\xd8",
+        })  # fmt: skip
+        found = read_paths([export])
+        assert found.refused == [], name
+        (run,) = found.activities
+        assert run.start == RUN_START and run.metres == pytest.approx(157.56), name
+
+
+def test_a_folder_with_zips_of_device_files_is_read_through(tmp_path: Path) -> None:
+    """A Garmin bulk export: zips of FIT files inside a folder. Their files are read; a
+    zip inside a zip is not opened; a damaged member or archive is refused by name."""
+    export = tmp_path / "garmin" / "DI_CONNECT" / "DI-Connect-Uploaded-Files"
+    export.mkdir(parents=True)
+    part = zipped(export / "UploadedFiles_0-_Part1.zip", {
+        "ROW.fit": ROW.read_bytes(),
+        "inner.zip": zipped(tmp_path / "inner.zip", {"RUN.fit": RUN.read_bytes()}).read_bytes(),
+    })  # fmt: skip
+    (export / "broken.zip").write_bytes(b"PK\x03\x04 not really")
+    found = read_paths([tmp_path / "garmin"])
+    assert [a.sport for a in found.activities] == ["indoor rowing"]
+    assert found.activities[0].source == f"{part}/ROW.fit"
+    assert found.skipped == 1  # inner.zip
+    (refused,) = found.refused
+    assert refused.path == str(export / "broken.zip")
+    assert refused.reason.startswith("not a readable .zip file")
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_a_damaged_member_is_refused_and_the_rest_read(tmp_path: Path, method: int) -> None:
+    export = zipped(tmp_path / "export.zip", {"a.gpx": GPX.read_bytes(), "b.fit": ROW.read_bytes()},
+                    method)  # fmt: skip
+    data = bytearray(export.read_bytes())
+    with zipfile.ZipFile(export) as archive:
+        info = archive.getinfo("a.gpx")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 40] ^= 0xFF  # a byte of the stored, deflated member
+    export.write_bytes(bytes(data))
+    found = read_paths([export])
+    (refused,) = found.refused
+    assert refused.path == f"{export}/a.gpx"
+    assert refused.reason.startswith("damaged in its archive ("), refused.reason
+    assert [a.sport for a in found.activities] == ["indoor rowing"]

@@ -35,7 +35,7 @@ def test_a_watch_folder_becomes_workouts_once(journal, tmp_path) -> None:
     (watch / "photo.jpg").write_bytes(b"\xff\xd8")
     out = journal.ok("workout", "import", str(watch))
     assert out.splitlines()[0] == "Added 3 workouts (0 already present)."
-    assert "Skipped 1 file in folders that are not activity files." in out
+    assert "Skipped 1 file in folders or archives that are not activity files." in out
     again = journal.ok("workout", "import", str(watch), str(RUN))
     assert again.splitlines()[0] == "Added 0 workouts (3 already present)."
     records = journal.json("list", "--days", "10000")["records"]
@@ -208,3 +208,26 @@ def test_without_the_watch_extra_one_line_says_how_to_add_it(private_env, tmp_pa
         "sorelog: reading watch exports needs the watch extra: pip install 'sorelog[watch]'\n"
     )
     assert result.stdout == "" and not db.exists()
+
+
+def test_an_export_zip_is_imported_as_it_arrives(journal, tmp_path) -> None:
+    """The zip a phone or Strava hands over, given as it is: its sessions become workouts
+    named by where they came from, and a second import of it adds nothing."""
+    import zipfile
+
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("watch/run.fit", RUN.read_bytes())
+        archive.writestr("watch/notes.txt", "not an activity")
+    out = journal.ok("workout", "import", str(export))
+    assert out.splitlines() == [
+        "Added 1 workout (0 already present).",
+        "Skipped 1 file in folders or archives that are not activity files.",
+    ]
+    (record,) = journal.json("list", "--days", "10000")["records"]
+    assert record["source"] == f"{export}/watch/run.fit"
+    assert journal.ok("workout", "import", str(export)).startswith("Added 0 workouts (1 already")
+    (tmp_path / "not.zip").write_bytes(b"no")
+    refused = journal.run("workout", "import", str(tmp_path / "not.zip"))
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"Refused {tmp_path / 'not.zip'}: not a readable .zip file")

@@ -28,7 +28,7 @@ def import_(
         list[Path],
         typer.Argument(
             help="FIT, TCX or GPX files (or .gz), folders of them, a Strava export folder, "
-            "or an Apple Health export.xml.",
+            "an Apple Health export.xml, or any of these as a .zip (export.zip).",
             show_default=False,
         ),
     ],
@@ -62,8 +62,8 @@ def import_(
             '["quadriceps", "calves"].'
         )
     if done.skipped:
-        typer.echo(f"Skipped {done.skipped} file{'s' * (done.skipped != 1)} in folders that "
-                   "are not activity files.")  # fmt: skip
+        typer.echo(f"Skipped {done.skipped} file{'s' * (done.skipped != 1)} in folders or archives "
+                   "that are not activity files.")  # fmt: skip
     for refused in done.refused:
         typer.echo(f"Refused {printable(refused.path)}: {printable(refused.reason)}", err=True)
     if done.refused:

@@ -36,7 +36,8 @@ from sorelog.store.writes import add_records
 class WorkoutImport:
     """What an import found and did: the workouts added (or, on a dry run, to add), how
     many were already in the journal, the sports with no parts, the files refused, the
-    files in folders that were not activity files, and what triage says of the new ones."""
+    files in folders or archives that were not activity files, and what triage says of
+    the new ones."""
 
     added: list[NewRecord] = field(default_factory=list)
     present: int = 0

@@ -1,18 +1,23 @@
-"""The files `sorelog workout import` is pointed at: which reader each takes, folders,
-`.gz`, a Strava bulk export, and one activity kept where several files hold the same.
+"""The files `sorelog workout import` is pointed at: which reader each takes, folders and
+`.zip` archives of them, a Strava bulk export, an Apple Health export, and one activity
+kept where several files hold the same.
 
 Pure but for reading the files: nothing is written. A file that cannot be read is
 refused with its reason and none of its activities are kept; the rest are read.
 
 - By name: `*.fit`, `*.tcx`, `*.gpx` (each may end in `.gz`), an Apple Health
   `export.xml` (streamed: it may be hundreds of MB), a Strava `activities.csv`. A file
-  named on the command line that is none of these is refused; in a folder, such files
-  (photos, other exports' files) are skipped and counted.
-- A folder holding `activities.csv` is a Strava bulk export: its rows are the
-  activities, and the activity file a row names (`activities/123.fit.gz`) is read only
-  to fill a duration or distance the row lacks, never as an activity of its own.
-- A `.gz` is read to at most MAX_BYTES uncompressed (a small file that unpacks to
-  gigabytes is refused when it passes the limit).
+  named on the command line that is none of these is refused; in a folder or archive,
+  such files (photos, other exports' files) are skipped and counted.
+- A `.zip` (Apple Health's `export.zip`, a Strava or Garmin bulk export) is read as the
+  folder it unpacks to (sources.py).
+- A folder holding `activities.csv` at its top (in an archive: at its top, or in the one
+  folder everything is in) is a Strava bulk export: its rows are the activities, and the
+  activity file a row names (`activities/123.fit.gz`) is read only to fill a duration or
+  distance the row lacks, never as an activity of its own.
+- Beside an Apple Health `export.xml`, `workout-routes/` holds a GPX route for each of
+  its workouts: the workouts are read from export.xml, so the routes are not read again
+  (they name no sport).
 - The same session seen twice (re-reading a folder, a FIT file and the Strava row for
   it): the same sport, starts at most SAME_START apart. The one that knows more
   (duration, distance) is kept, else the first read.
@@ -23,26 +28,36 @@ refused with its reason and none of its activities are kept; the rest are read.
 
 from __future__ import annotations
 
-import gzip
-import io
-import zlib
 from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sorelog.formats.activities import Activity, Unreadable
+from sorelog.formats.activities.sources import (
+    STEP,
+    Archives,
+    Meter,
+    Source,
+    Tick,
+    contents,
+    in_folder,
+    is_archive,
+    streamed,
+)
 
-MAX_BYTES = 256 << 20  # one activity file, uncompressed: a long ultra is a few MB
 SAME_START = timedelta(minutes=1)
 STRAVA_CSV = "activities.csv"
 APPLE_HEALTH = "export.xml"
-KINDS = "a FIT, TCX or GPX file (or .gz), a Strava activities.csv or an Apple Health export.xml"
-STEP = 1 << 20  # bytes of one file read between two words of progress
+KINDS = (
+    "a FIT, TCX or GPX file (or .gz), a Strava activities.csv, an Apple Health export.xml"
+    " or a .zip of them"
+)
+ROUTES = "workout-routes"  # beside an Apple Health export.xml: a GPX per workout
+__all__ = ["STEP", "Found", "Progress", "Refused", "Sessions", "read_paths", "unique"]
 
-Tick = Callable[[int], None]
 # Told the number of files and their bytes once the paths are listed; gives what to call
 # with each count of bytes read, or None when it does not want to know.
 Progress = Callable[[int, int], Tick | None]
@@ -67,27 +82,24 @@ class Found:
 
 
 def read_paths(paths: Sequence[Path], progress: Progress | None = None) -> Found:
-    """Every activity in these files and folders (see the module's docstring); what is
-    read told to `progress` as it goes."""
+    """Every activity in these files, folders and archives (see the module's docstring);
+    what is read told to `progress` as it goes."""
     found = Found()
-    listed: list[_Listed] = []
-    for path in paths:
-        if path.is_dir():
-            listed += _list_folder(path, found)
-        elif not path.exists():
-            found.refused.append(Refused(str(path), "no such file"))
-        elif _reader(path.name) is None and path.name != APPLE_HEALTH:
-            found.refused.append(Refused(str(path), f"not {KINDS}"))
-        else:
-            listed.append(_Listed(path, _size(path)))
-    tick = progress(len(listed), sum(item.size for item in listed)) if progress else None
-    for item in listed:
-        meter = _Meter(tick, item.size)
-        if item.strava:
-            _read_strava(item.path.parent, item.path, found, meter)
-        else:
-            _read_file(item.path, found, meter)
-        meter.finish()
+    archives = Archives()
+    try:
+        listed: list[_Listed] = []
+        for path in paths:
+            listed += _list_path(path, found, archives)
+        tick = progress(len(listed), sum(item.size for item in listed)) if progress else None
+        for item in listed:
+            meter = Meter(tick, item.size)
+            if item.strava is not None:
+                _read_strava(item.source, item.strava, found, meter)
+            else:
+                _read_file(item.source, found, meter)
+            meter.finish()
+    finally:
+        archives.close()
     found.activities = unique(found.activities)
     return found
 
@@ -162,117 +174,104 @@ def _reader(name: str) -> Reader | None:
 
 @dataclass(frozen=True)
 class _Listed:
-    """A file to read, its size in bytes, and whether it is a Strava export's
-    activities.csv (whose size counts the activity files its rows may name)."""
+    """A file to read and its size in bytes; for a Strava export's activities.csv, the
+    files its rows may name (its size counts theirs)."""
 
-    path: Path
+    source: Source
     size: int
-    strava: bool = False
+    strava: dict[PurePosixPath, Source] | None = None
 
 
-def _list_folder(folder: Path, found: Found) -> list[_Listed]:
-    """The files in a folder to read; the others are counted as skipped."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+def _list_path(path: Path, found: Found, archives: Archives) -> list[_Listed]:
+    """What to read of one path named on the command line."""
+    if path.is_dir():
+        return _list_tree(in_folder(path), found, archives, top=PurePosixPath("."))
+    if not path.exists():
+        found.refused.append(Refused(str(path), "no such file"))
+        return []
+    if is_archive(path.name):
+        return _list_archive(path, found, archives)
+    if _reader(path.name) is None and path.name != APPLE_HEALTH:
+        found.refused.append(Refused(str(path), f"not {KINDS}"))
+        return []
+    source = Source.on_disk(path)
+    return [_Listed(source, source.size)]
+
+
+def _list_archive(path: Path, found: Found, archives: Archives) -> list[_Listed]:
+    try:
+        members = archives.members(path)
+    except Unreadable as exc:
+        found.refused.append(Refused(str(path), str(exc)))
+        return []
+    tops = {m.place.parts[0] for m in members if len(m.place.parts) > 1}
+    alone = len(tops) == 1 and all(len(m.place.parts) > 1 for m in members)
+    top = PurePosixPath(tops.pop()) if alone else PurePosixPath(".")  # export_123/...
+    return _list_tree(members, found, None, top)
+
+
+def _list_tree(
+    files: list[Source], found: Found, archives: Archives | None, top: PurePosixPath
+) -> list[_Listed]:
+    """The files of a folder or archive to read; the others are counted as skipped. An
+    archive in a folder is read as part of it (`archives`); one in an archive is not."""
     listed = []
-    strava = folder / STRAVA_CSV
-    if strava.is_file():
-        own = sum(_size(p) for p in files if p.parent != folder)
-        listed.append(_Listed(strava, _size(strava) + own, strava=True))
-        files = [p for p in files if p.parent == folder and p != strava]  # its own files
-        # are read only for what a row lacks; anything else at the top is read as given
-    for path in files:
-        if path.name == APPLE_HEALTH or _reader(path.name) is not None:
-            listed.append(_Listed(path, _size(path)))
+    strava = next((f for f in files if f.place == top / STRAVA_CSV), None)
+    if strava is not None:  # its own files are read only for what a row lacks
+        own = {f.place: f for f in files if f.place.parent != top}
+        listed.append(_Listed(strava, strava.size + sum(f.size for f in own.values()), own))
+        files = [f for f in files if f.place.parent == top and f is not strava]
+    health = {f.place.parent for f in files if f.name == APPLE_HEALTH}
+    for source in files:
+        if any(folder / ROUTES in source.place.parents for folder in health):
+            continue  # a workout's route: the workout is read from export.xml
+        if source.name == APPLE_HEALTH or _reader(source.name) is not None:
+            listed.append(_Listed(source, source.size))
+        elif archives is not None and is_archive(source.name):
+            listed += _list_archive(Path(source.shown), found, archives)
         else:
             found.skipped += 1
     return listed
 
 
-def _size(path: Path) -> int:
+def _read_file(source: Source, found: Found, meter: Meter) -> None:
     try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # refused with its reason when it is read
-
-
-class _Meter:
-    """Bytes read from one listed file, told to `tick` a STEP at a time and in full when
-    the file is done (read or refused), so the bar ends where its total said."""
-
-    def __init__(self, tick: Tick | None, size: int) -> None:
-        self._tick = tick
-        self._size = size
-        self._told = 0
-        self._untold = 0
-
-    def read(self, count: int) -> None:
-        self._untold += count
-        if self._untold >= STEP:
-            self._say(self._untold)
-
-    def finish(self) -> None:
-        self._say(self._size - self._told)
-
-    def _say(self, count: int) -> None:
-        count = min(count, self._size - self._told)  # a file that grew while it was read
-        self._untold = 0
-        if self._tick is not None and count > 0:
-            self._told += count
-            self._tick(count)
-
-
-class _Metered(io.BufferedReader):
-    """A file opened for reading that tells a meter of each block read from it: the
-    streamed export.xml, hundreds of MB in one file, moves the bar as it is read."""
-
-    def __init__(self, path: Path, meter: _Meter) -> None:
-        super().__init__(io.FileIO(path))
-        self._meter = meter
-
-    def read(self, size: int | None = -1, /) -> bytes:
-        data = super().read(size)
-        self._meter.read(len(data))
-        return data
-
-
-def _read_file(path: Path, found: Found, meter: _Meter) -> None:
-    try:
-        if path.name == APPLE_HEALTH:
+        if source.name == APPLE_HEALTH:
             from sorelog.formats.activities.apple_health import read_apple_health
 
-            with _Metered(path, meter) as stream:  # every one, or none if the file breaks off
-                activities = list(read_apple_health(stream, str(path)))
+            with streamed(source, meter) as stream:  # all, or none if the file breaks off
+                activities = list(read_apple_health(stream, source.shown))
         else:
-            reader = _reader(path.name)
+            reader = _reader(source.name)
             assert reader is not None
-            activities = reader(_contents(path), str(path))
+            activities = reader(contents(source), source.shown)
     except Unreadable as exc:
-        found.refused.append(Refused(str(path), str(exc)))
+        found.refused.append(Refused(source.shown, str(exc)))
         return
     except OSError as exc:
-        found.refused.append(Refused(str(path), exc.strerror or str(exc)))
+        found.refused.append(Refused(source.shown, exc.strerror or str(exc)))
         return
     found.activities += activities
 
 
-def _read_strava(folder: Path, csv_path: Path, found: Found, meter: _Meter) -> None:
+def _read_strava(csv: Source, own: dict[PurePosixPath, Source], found: Found, meter: Meter) -> None:
     """The rows of a Strava export, each filled from its own activity file where the row
     lacks a duration or distance (a file that cannot be read leaves the row as it is)."""
     try:
         from sorelog.formats.activities.strava import read_strava_csv
 
-        rows = read_strava_csv(_contents(csv_path), str(csv_path))
+        rows = read_strava_csv(contents(csv), csv.shown)
     except (Unreadable, OSError) as exc:
-        found.refused.append(Refused(str(csv_path), str(exc)))
+        found.refused.append(Refused(csv.shown, str(exc)))
         return
     for row in rows:
-        named = row.source.removeprefix(f"{csv_path}: ")
-        own = folder / named
-        if (row.seconds is None or row.metres is None) and own.is_file():
-            meter.read(_size(own))
-            reader = _reader(own.name)
+        named = row.source.removeprefix(f"{csv.shown}: ")
+        file = own.get(csv.place.parent / PurePosixPath(named))
+        reader = _reader(file.name) if file is not None else None
+        if (row.seconds is None or row.metres is None) and file is not None and reader:
+            meter.read(file.size)
             try:
-                detail = reader(_contents(own), str(own)) if reader else []
+                detail = reader(contents(file), file.shown)
             except (Unreadable, OSError):
                 detail = []
             if detail:
@@ -282,19 +281,3 @@ def _read_strava(folder: Path, csv_path: Path, found: Found, meter: _Meter) -> N
                     metres=row.metres if row.metres is not None else detail[0].metres,
                 )
         found.activities.append(row)
-
-
-def _contents(path: Path) -> bytes:
-    """The file's bytes, unpacked when it ends in .gz; Unreadable past MAX_BYTES."""
-    if not path.name.lower().endswith(".gz"):
-        if path.stat().st_size > MAX_BYTES:
-            raise Unreadable(f"larger than {MAX_BYTES >> 20} MB")
-        return path.read_bytes()
-    try:
-        with gzip.open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise Unreadable(f"not a readable .gz file ({exc})") from None
-    if len(data) > MAX_BYTES:
-        raise Unreadable(f"larger than {MAX_BYTES >> 20} MB when unpacked")
-    return data
