@@ -6,12 +6,17 @@ Targets (see docs/performance.md):
 - `sorelog add` of 4 parts in one command at most 1.1x `sorelog add` of one;
 - `sorelog report` on 100,000 entries over ten years at most 1.3x the same report on 100;
 - `sorelog import` of 100,000 CSV rows under 5 s and under 200 MB peak memory;
-- `--help`, `--version` and completion import no SQLAlchemy, SQLModel or pydantic.
+- `--help`, `--version` and completion import no SQLAlchemy, SQLModel or pydantic;
+- `add` and `--help` import none of the watch-file decoders (fitdecode, gpxpy, defusedxml).
+
+- `workout import` (benchmarks/scale_workout_import.py): 1,000 activity files and a
+  500 MB Apple Health export.xml, each < 60 s and < 200 MB; the same files again < 10 s.
 
 - at 1,000,000 records (benchmarks/scale_*.py): import, time-zone switches, report,
   export and list on SQLite; report, 24 concurrent adds and a killed import on PostgreSQL.
 
-Exits 1 when a target is missed. Usage: python benchmarks/run.py [--runs N] [--scale N]
+Exits 1 when a target is missed.
+Usage: python benchmarks/run.py [--runs N] [--scale N] [--no-postgres] [--no-workouts]
 """
 
 from __future__ import annotations
@@ -38,13 +43,15 @@ from common import (
 )
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
+DECODERS = ("fitdecode", "gpxpy", "defusedxml")  # the `watch` extra: workout import alone
 
 
-def heavy_imports(args: list[str], env: dict[str, str]) -> set[str]:
+def heavy_imports(args: list[str], env: dict[str, str], heavy: tuple[str, ...] = HEAVY) -> set[str]:
+    """The modules of the `heavy` packages that `sorelog ARGS` imports."""
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "sorelog", *args],
                             env=env, capture_output=True, text=True)  # fmt: skip
     names = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    return {n for n in names if n.split(".")[0] in HEAVY}
+    return {n for n in names if n.split(".")[0] in heavy}
 
 
 def main() -> int:
@@ -57,6 +64,8 @@ def main() -> int:
                         help="records for the scale measures (0 skips them)")  # fmt: skip
     parser.add_argument("--no-postgres", action="store_true",
                         help="skip the PostgreSQL measures (a throw-away cluster)")  # fmt: skip
+    parser.add_argument("--no-workouts", action="store_true",
+                        help="skip the workout import measures (a few minutes)")  # fmt: skip
     options = parser.parse_args()
     rng = random.Random(20261120)
     work = Path(tempfile.mkdtemp(prefix="sorelog-bench-"))
@@ -141,6 +150,12 @@ def main() -> int:
                 with server() as admin:
                     rows += postgres_measures(admin, env, sorelog, options.scale, options.runs)
 
+        # A thousand watch files and a 500 MB Apple Health export.
+        if not options.no_workouts:
+            from scale_workout_import import measure as workout_measures
+
+            rows += workout_measures(work, env, sorelog)
+
         light_env = {**env, "SORELOG_DB": str(big)}
         completion = {**light_env, "_SORELOG_COMPLETE": "complete_bash",
                       "COMP_WORDS": "sorelog add ham", "COMP_CWORD": "2"}  # fmt: skip
@@ -148,6 +163,10 @@ def main() -> int:
                  | heavy_imports([], completion))  # fmt: skip
         rows.append(("--help, --version, completion", "heavy imports: " + (
             ", ".join(sorted(heavy)) or "none"), "target: none", not heavy))  # fmt: skip
+        decoders = (heavy_imports(["--help"], light_env, DECODERS)
+                    | heavy_imports(add_one[len(sorelog) :], add_env, DECODERS))  # fmt: skip
+        rows.append(("--help, add", "watch decoders: " + (", ".join(sorted(decoders)) or "none"),
+                     "target: none", not decoders))  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fitdecode.utils import compute_crc
 
-from sorelog.formats.activities import Activity, Unreadable
+from sorelog.formats.activities import Activity, Unreadable, fit
 from sorelog.formats.activities.fit import read_fit, sport_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
@@ -22,6 +22,7 @@ FENIX_RUN = "garmin-fenix-5-run.fit"
 WAHOO_RIDE = "elemnt-bolt-no-application-id-inside-developer-data-id.fit"
 VIVOACTIVE_ROW = "20170518-191602-1740899583.fit"
 NO_TIMES = "DeveloperData.fit"
+RUN_START = datetime(2017, 6, 11, 14, 34, 9, tzinfo=UTC)
 
 
 def fixture(name: str) -> bytes:
@@ -142,3 +143,27 @@ def test_noise_in_a_well_framed_file_is_refused_not_raised() -> None:
 )
 def test_sport_names(sport: object, sub_sport: object, expected: str) -> None:
     assert sport_name(sport, sub_sport) == expected
+
+
+@pytest.mark.parametrize("name", [FENIX_RUN, WAHOO_RIDE, VIVOACTIVE_ROW, NO_TIMES])
+def test_the_checksum_is_fits_own(name: str) -> None:
+    data = fixture(name)
+    assert fit.crc(data, len(data) - 2) == compute_crc(data, start=0, end=len(data) - 2)
+
+
+@pytest.mark.parametrize("name", [FENIX_RUN, WAHOO_RIDE, VIVOACTIVE_ROW])
+def test_the_quick_walk_reads_the_sessions_as_fitdecode_does(name: str) -> None:
+    data = fixture(name)
+    walked, decoded = fit._scan(data), fit._decode(data)
+    assert walked is not None
+    for kind in ("session", "sport"):
+        assert len(walked[kind]) == len(decoded[kind])
+        for quick, full in zip(walked[kind], decoded[kind], strict=True):
+            assert quick == {key: full.get(key) for key in quick}, kind
+
+
+def test_what_the_quick_walk_does_not_read_goes_to_fitdecode() -> None:
+    run = fixture(FENIX_RUN)
+    assert fit._scan(without_sessions(run)) is None  # the records are read instead
+    assert fit._scan(run + run) is None  # two FIT files, one after the other
+    assert [a.start for a in read_fit(run + run, "twice.fit")] == [RUN_START, RUN_START]

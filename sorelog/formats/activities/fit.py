@@ -21,13 +21,22 @@ Refusals (`Unreadable`): "not a FIT file", "truncated FIT file", "FIT file fails
 checksum (CRC)", "damaged FIT file" (it decodes to nonsense despite a good checksum) and
 "no activity in it". The file's checksum is checked before decoding, so a damaged byte is
 reported as such rather than as whatever decoding error it happens to cause first.
+
+Speed: fitdecode decodes every field of every message, a few milliseconds per hundred
+`record` messages, so a half-hour session took 0.2 s and a thousand files most of a
+minute. Only a few fields of the `session` messages are needed, so a file that is one
+FIT file whose sessions use the usual field sizes is walked message by message instead,
+skipping the others by their definitions' sizes (`_scan`). Anything else (no session,
+chained files, an odd size, a message nothing defined) goes through fitdecode as before,
+which also gives the refusals their words.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import warnings
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sorelog.domain.activity_parts import sport_key
@@ -41,6 +50,36 @@ _PREFIXES = frozenset(
 _CATCH_ALL = frozenset({"generic", "training", "fitness equipment", "all"})
 
 _HEADER_MIN = 12  # the shortest FIT header (14 with its own CRC)
+_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)  # FIT's date_time counts seconds from it
+_CLOCK = 0x10000000  # a date_time below this is seconds since the device powered on
+_SESSION, _SPORT = 18, 12  # global message numbers
+# The fields read from those messages: number -> (fitdecode's name, bytes, scale).
+_FIELDS: dict[int, dict[int, tuple[str, int, int]]] = {
+    _SESSION: {
+        2: ("start_time", 4, 0),
+        5: ("sport", 1, 0),
+        6: ("sub_sport", 1, 0),
+        7: ("total_elapsed_time", 4, 1000),
+        8: ("total_timer_time", 4, 1000),
+        9: ("total_distance", 4, 100),
+    },
+    _SPORT: {0: ("sport", 1, 0), 1: ("sub_sport", 1, 0)},
+}
+_NAMES = {_SESSION: "session", _SPORT: "sport"}
+
+
+def _crc_table() -> list[int]:
+    """FIT's CRC-16 (polynomial 0x8005, reflected), a byte at a time."""
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return table
+
+
+_CRC_TABLE = _crc_table()
 
 
 def read_fit(data: bytes, source: str) -> list[Activity]:
@@ -48,7 +87,7 @@ def read_fit(data: bytes, source: str) -> list[Activity]:
     are none or it is not a whole, intact FIT file."""
     _check_frame(data)
     try:
-        messages = _decode(data)
+        messages = _scan(data) or _decode(data)
     except Unreadable:
         raise
     except Exception as error:  # a decoder bug or a hostile file: a refusal, not a crash
@@ -77,11 +116,99 @@ def _check_frame(data: bytes) -> None:
     end = header_size + data_size + 2
     if len(data) < end:
         raise Unreadable("truncated FIT file")
-    from fitdecode.utils import compute_crc
-
     stored = int.from_bytes(data[end - 2 : end], "little")
-    if stored and compute_crc(data, start=0, end=end - 2) != stored:
+    if stored and crc(data, end - 2) != stored:
         raise Unreadable("FIT file fails its checksum (CRC)")
+
+
+def crc(data: bytes, end: int) -> int:
+    """The FIT checksum of `data[:end]` (as fitdecode's compute_crc, three times faster:
+    a byte per step, not half of one)."""
+    value = 0
+    table = _CRC_TABLE
+    for byte in memoryview(data)[:end]:
+        value = table[(value ^ byte) & 0xFF] ^ (value >> 8)
+    return value
+
+
+def _scan(data: bytes) -> dict[str, list[dict[str, Any]]] | None:
+    """The session and sport messages' fields, as `_decode` gives them, read by walking
+    the messages; None where fitdecode is needed (see the module's docstring). The frame
+    is known whole and its checksum good."""
+    end = data[0] + int.from_bytes(data[4:8], "little")
+    if end + 2 != len(data):
+        return None  # chained FIT files, or bytes after the checksum
+    # Local message type -> (global number, byte order, fields as (number, size), size).
+    defined: dict[int, tuple[int, str, list[tuple[int, int]], int]] = {}
+    found: dict[str, list[dict[str, Any]]] = {"session": [], "record": [], "sport": []}
+    at = data[0]
+    while at < end:
+        head = data[at]
+        at += 1
+        if head & 0x40 and not head & 0x80:  # a definition
+            if at + 5 > end or at + 5 + 3 * data[at + 4] > end:
+                return None
+            order = ">" if data[at + 1] else "<"
+            number = struct.unpack_from(order + "H", data, at + 2)[0]
+            count = data[at + 4]
+            at += 5
+            fields = [(data[at + 3 * i], data[at + 3 * i + 1]) for i in range(count)]
+            at += 3 * count
+            size = sum(size for _, size in fields)
+            if head & 0x20:  # developer fields: only their sizes matter here
+                if at >= end or at + 1 + 3 * data[at] > end:
+                    return None
+                size += sum(data[at + 2 + 3 * i] for i in range(data[at]))
+                at += 1 + 3 * data[at]
+            defined[head & 0xF] = (number, order, fields, size)
+            continue
+        local = (head >> 5) & 0x3 if head & 0x80 else head & 0xF  # compressed timestamp
+        if local not in defined:
+            return None
+        number, order, fields, size = defined[local]
+        if number in _FIELDS:
+            values = _values(data, at, order, fields, _FIELDS[number])
+            if values is None:
+                return None
+            found[_NAMES[number]].append(values)
+        at += size
+    if at != end or not found["session"]:
+        return None
+    return found
+
+
+def _values(
+    data: bytes,
+    at: int,
+    order: str,
+    fields: list[tuple[int, int]],
+    wanted: dict[int, tuple[str, int, int]],
+) -> dict[str, Any] | None:
+    """The wanted fields of one message at `at`, as fitdecode's values (None when
+    invalid); None for the message when a field has a size other than its type's."""
+    import fitdecode.profile
+
+    values: dict[str, Any] = {}
+    for field, size in fields:
+        if field in wanted:
+            name, expected, scale = wanted[field]
+            if size != expected or at + size > len(data):
+                return None
+            if size == 1:
+                raw = data[at]
+                values[name] = (
+                    None if raw == 0xFF else fitdecode.profile.FIELD_TYPES[name].enum.get(raw, raw)
+                )
+            else:
+                raw = struct.unpack_from(order + "I", data, at)[0]
+                if raw == 0xFFFFFFFF:
+                    values[name] = None
+                elif scale:
+                    values[name] = raw / scale
+                else:  # a date_time
+                    values[name] = _EPOCH + timedelta(seconds=raw) if raw >= _CLOCK else raw
+        at += size
+    return values
 
 
 def _decode(data: bytes) -> dict[str, list[dict[str, Any]]]:
