@@ -231,3 +231,20 @@ def test_an_export_zip_is_imported_as_it_arrives(journal, tmp_path) -> None:
     refused = journal.run("workout", "import", str(tmp_path / "not.zip"))
     assert refused.exit_code == 1
     assert refused.stderr.startswith(f"Refused {tmp_path / 'not.zip'}: not a readable .zip file")
+
+
+def test_one_session_named_two_ways_by_two_exports_is_one_workout(journal, tmp_path) -> None:
+    """The watch's file says "running", Strava's row for the same run "Trail Run": one
+    sport's family, so one workout, whichever is imported first."""
+    export = tmp_path / "strava"
+    export.mkdir()
+    row = '555,"Jun 11, 2017, 2:34:39 PM",Hills,Trail Run,,3600,,,,,,,,,,3600.0,,9800.0'
+    (export / "activities.csv").write_text(f"{STRAVA_HEADER}\n{row}\n")
+    assert journal.ok("workout", "import", str(export)).startswith("Added 1 workout (0 already")
+    assert journal.ok("workout", "import", str(RUN)).startswith("Added 0 workouts (1 already")
+    (record,) = journal.json("list", "--days", "10000")["records"]
+    assert (record["sport"], record["duration"], record["distance"]) == (
+        "trail running",
+        3600.0,
+        9800.0,
+    )

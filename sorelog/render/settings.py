@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from sorelog.domain.activity_parts import activity_table
+from sorelog.domain.activity_parts import SPORT_NAMES, activity_table
 from sorelog.domain.settings import KEYS, Config, default, meaning, shown
 from sorelog.render.console import literal
 
@@ -28,7 +28,11 @@ def settings_document(config: Config, path: Path) -> dict[str, Any]:
             for key in KEYS
         },
         "activity_parts": {
-            sport: {"parts": list(parts), "source": str(path) if own else "default"}
+            sport: {
+                "parts": list(parts),
+                "source": str(path) if own else "default",
+                "names": list(SPORT_NAMES.get(sport, ())),  # the other names it covers
+            }
             for sport, parts, own in activity_table(config.activity_parts)
         },
     }
@@ -60,8 +64,12 @@ def _sports(config: Config) -> Group:
                   _sport_grid(own), Text("")]  # fmt: skip
     else:
         lines.append(Text(f"Parts for a workout import's sports: add your own as {how}."))
+    cycling = ", ".join(SPORT_NAMES["cycling"][:4])
     lines += [Text("sorelog's default parts for " + ("other sports:" if own else "sports:")),
-              _sport_grid(defaults), Text("")]  # fmt: skip
+              _sport_grid(defaults),
+              Text(f"Each also covers the other names exports give it (cycling: {cycling}, "
+                   "...); 'sorelog config show --json' lists them."),
+              Text("")]  # fmt: skip
     return Group(*lines)
 
 

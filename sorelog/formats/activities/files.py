@@ -19,7 +19,8 @@ refused with its reason and none of its activities are kept; the rest are read.
   its workouts: the workouts are read from export.xml, so the routes are not read again
   (they name no sport).
 - The same session seen twice (re-reading a folder, a FIT file and the Strava row for
-  it): the same sport, starts at most SAME_START apart. The one that knows more
+  it): the same sport (by family: domain/activity_parts.py), starts at most SAME_START
+  apart. The one that knows more
   (duration, distance) is kept, else the first read.
 - Progress, for a bar on a long import: the caller is told how many files there are and
   their size once the paths are listed, then each count of bytes read, a file at a time
@@ -35,6 +36,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 from pathlib import Path, PurePosixPath
 
+from sorelog.domain.activity_parts import sport_family
 from sorelog.formats.activities import Activity, Unreadable
 from sorelog.formats.activities.sources import (
     STEP,
@@ -120,9 +122,10 @@ def unique(activities: Iterable[Activity]) -> list[Activity]:
 
 
 class Sessions:
-    """Sessions by sport and start, to find the one a session is: the same sport, starting
-    at most SAME_START from it. Found by bisection, so a few thousand activities checked
-    against a few thousand already known take thousands of steps, not millions."""
+    """Sessions by sport and start, to find the one a session is: the same sport, by its
+    family (a FIT "road cycling" is the Strava "Ride" for it), starting at most SAME_START
+    from it. Found by bisection, so a few thousand activities checked against a few
+    thousand already known take thousands of steps, not millions."""
 
     def __init__(self, known: Iterable[tuple[str, datetime]] = ()) -> None:
         self._by_sport: dict[str, list[tuple[datetime, int]]] = {}
@@ -131,12 +134,13 @@ class Sessions:
 
     def add(self, sport: str, start: datetime, place: int = 0) -> None:
         """A session, and what the caller finds it by (`place`)."""
-        insort(self._by_sport.setdefault(sport, []), (start, place), key=itemgetter(0))
+        family = self._by_sport.setdefault(sport_family(sport), [])
+        insort(family, (start, place), key=itemgetter(0))
 
     def find(self, sport: str, start: datetime) -> int | None:
-        """The place of the latest session of `sport` starting at most SAME_START from
-        `start`, or None."""
-        sessions = self._by_sport.get(sport, [])
+        """The place of the latest session of `sport`'s family starting at most
+        SAME_START from `start`, or None."""
+        sessions = self._by_sport.get(sport_family(sport), [])
         high = bisect_right(sessions, start + SAME_START, key=itemgetter(0))
         if high and start - sessions[high - 1][0] <= SAME_START:
             return sessions[high - 1][1]

@@ -22,6 +22,7 @@ import io
 import re
 from datetime import UTC, datetime
 
+from sorelog.domain.activity_parts import sport_key
 from sorelog.formats.activities import Activity, Unreadable
 
 # Strava's names for the sports that have a plainer one; others are lower-cased as given.
@@ -50,7 +51,7 @@ _MONTHS = {
 _DATE = re.compile(
     r"\s*([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s*(\d{4}),?\s+(\d{1,2}):(\d{2}):(\d{2})\s*([AaPp][Mm])\s*"
 )
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # EBikeRide: E Bike Ride
 
 
 def read_strava_csv(data: bytes, source: str) -> list[Activity]:
@@ -128,7 +129,7 @@ def _activity(columns: _Columns, row: list[str], line: int, source: str) -> Acti
 
 def _sport(kind: str) -> str:
     """Strava's type as a plain sport: "Trail Run" and "TrailRun" are "trail running"."""
-    words = " ".join(_CAMEL.sub(" ", kind).split()).lower()
+    words = sport_key(_CAMEL.sub(" ", kind))
     return _SPORTS.get(words, words)
 
 
