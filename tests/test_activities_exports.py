@@ -116,7 +116,7 @@ def test_strava_rows_become_activities() -> None:
         Activity(
             "running",
             datetime(2026, 11, 20, 18, 30, 15, tzinfo=UTC),
-            1830.0,
+            1800.0,  # its moving time, not the 1830 s elapsed
             5210.4,
             "export.zip: activities/12001.fit.gz",
         ),

@@ -6,9 +6,10 @@ first `Distance` is kilometres or miles as they chose (metres for a swim), the f
 `Elapsed Time` whole seconds. A second block after `Athlete Weight, Bike Weight` repeats
 `Elapsed Time` and `Distance` in seconds and metres whatever the athlete chose.
 
-Which columns are read: the later `Elapsed Time` and `Distance` when the header has them
-(and the row fills them in). Without a later `Elapsed Time` the first is used, since it
-is seconds too. The first `Distance` is never used: its unit is the athlete's setting,
+Which columns are read: `Moving Time` (seconds, in the second block) for the duration,
+as a FIT file's timer time and Apple Health's duration leave pauses out too; else the
+later `Elapsed Time`, else the first, since it is seconds too. For the distance, the
+later `Distance` when the header has it and the row fills it in. The first `Distance` is never used: its unit is the athlete's setting,
 which the file does not record, so without the metric column the distance is None and a
 caller who needs it reads the activity's own file (`Filename`, named in `source`).
 
@@ -101,10 +102,13 @@ class _Columns:
         self.ident = _first(names, "Activity ID")
         self.filename = _first(names, "Filename")
         elapsed = [i for i, name in enumerate(names) if name == "Elapsed Time"]
+        moving = [i for i, name in enumerate(names) if name == "Moving Time"]
         distance = [i for i, name in enumerate(names) if name == "Distance"]
         # The later column of each pair is the metric one; a lone Elapsed Time is seconds
         # anyway, a lone Distance is in units the file does not say (see the module notes).
-        self.seconds = elapsed[::-1]
+        # Moving time first, as a FIT file's timer time and Apple Health's duration are:
+        # the same session reads the same length whichever export it came from.
+        self.seconds = moving + elapsed[::-1]
         self.metres = distance[1:][-1:]
 
 
