@@ -9,9 +9,10 @@ first `Distance` is kilometres or miles as they chose (metres for a swim), the f
 Which columns are read: `Moving Time` (seconds, in the second block) for the duration,
 as a FIT file's timer time and Apple Health's duration leave pauses out too; else the
 later `Elapsed Time`, else the first, since it is seconds too. For the distance, the
-later `Distance` when the header has it and the row fills it in. The first `Distance` is never used: its unit is the athlete's setting,
-which the file does not record, so without the metric column the distance is None and a
-caller who needs it reads the activity's own file (`Filename`, named in `source`).
+later `Distance` when the header has it and the row fills it in. The first `Distance`
+is never used: its unit is the athlete's setting, which the file does not record, so
+without the metric column the distance is None and a caller who needs it reads the
+activity's own file (`Filename`, named in `source`).
 
 `Activity Date` is the start in UTC, written as "Nov 20, 2026, 6:30:15 PM".
 """
