@@ -216,3 +216,77 @@ def test_a_damaged_member_is_refused_and_the_rest_read(tmp_path: Path, method: i
     assert refused.path == f"{export}/a.gpx"
     assert refused.reason.startswith("damaged in its archive ("), refused.reason
     assert [a.sport for a in found.activities] == ["indoor rowing"]
+
+
+def test_a_strava_export_a_folder_down_is_still_one(tmp_path: Path) -> None:
+    """Downloads/export_123/activities.csv: pointing at Downloads reads the export as
+    pointing at it does. Its own files are not sessions of their own, and one of them that
+    cannot be read is named while its row is kept."""
+    export = tmp_path / "Downloads" / "export_123"
+    (export / "activities").mkdir(parents=True)
+    gz(RUN, export / "activities" / "555.fit.gz")
+    (export / "activities" / "556.fit").write_bytes(ROW.read_bytes()[:-200])  # cut short
+    rows = [
+        '555,"Jun 11, 2017, 2:34:09 PM",Morning Run,Run,,57,,,,,,,activities/555.fit.gz,,,57.0,,',
+        '556,"May 18, 2017, 4:37:30 PM",Row,Rowing,,1680,,,,,,,activities/556.fit,,,1680.0,,',
+    ]
+    (export / "activities.csv").write_text("\n".join([STRAVA_HEADER, *rows]) + "\n")
+    (tmp_path / "Downloads" / "elsewhere.gpx").write_bytes(GPX.read_bytes())
+    for pointed in (export, tmp_path / "Downloads"):
+        found = read_paths([pointed])
+        sports = sorted(a.sport for a in found.activities if a.source.startswith(str(export)))
+        assert sports == ["rowing", "running"], pointed
+        (refused,) = found.refused
+        assert refused.path == str(export / "activities" / "556.fit")
+        assert refused.reason.endswith("(its row is kept without it)")
+        rowing = next(a for a in found.activities if a.sport == "rowing")
+        assert rowing.seconds == 1680.0 and rowing.metres is None
+
+
+def test_a_folder_or_archive_with_no_activity_file_is_refused(tmp_path: Path) -> None:
+    photos, empty = tmp_path / "photos", tmp_path / "empty"
+    photos.mkdir()
+    empty.mkdir()
+    (photos / "a.jpg").write_bytes(b"\xff\xd8")
+    (photos / "b.jpg").write_bytes(b"\xff\xd8")
+    archive = zipped(tmp_path / "notes.zip", {"notes.txt": b"x"})
+    found = read_paths([photos, empty, archive])
+    assert [(Path(r.path).name, r.reason.split(" (")[0]) for r in found.refused] == [
+        ("photos", "no activity file in it"),
+        ("empty", "no activity file in it"),
+        ("notes.zip", "no activity file in it"),
+    ]
+    assert "(2 files, none of them a FIT" in found.refused[0].reason
+    assert "(nothing a FIT" in found.refused[1].reason
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_with_escapes(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    named = os.fsencode(folder) + b"/latin\xe9.fit"
+    with open(named, "wb") as out:
+        out.write(ROW.read_bytes())
+    found = read_paths([folder, Path(os.fsdecode(named))])
+    assert found.refused == []
+    (row,) = found.activities
+    assert row.source == f"{folder}/latin\\xe9.fit"
+
+
+def test_an_empty_file_says_so(tmp_path: Path) -> None:
+    for name in ("a.gpx", "b.tcx", "c.fit.gz"):
+        (tmp_path / name).write_bytes(b"" if not name.endswith(".gz") else gzip.compress(b""))
+    found = read_paths([tmp_path / name for name in ("a.gpx", "b.tcx", "c.fit.gz")])
+    assert [(Path(r.path).name, r.reason) for r in found.refused] == [
+        ("a.gpx", "empty file"), ("b.tcx", "empty file"), ("c.fit.gz", "empty file"),
+    ]  # fmt: skip
+
+
+def test_sources_are_whole_paths_whatever_the_working_folder(tmp_path, monkeypatch) -> None:
+    (tmp_path / "watch").mkdir()
+    shutil.copy(ROW, tmp_path / "watch" / "row.fit")
+    monkeypatch.chdir(tmp_path)
+    for given in (Path("watch"), Path("watch/row.fit"), Path("./watch/../watch")):
+        (row,) = read_paths([given]).activities
+        assert Path(row.source).is_absolute() and Path(row.source).name == "row.fit", given

@@ -47,6 +47,7 @@ from sorelog.formats.activities.sources import (
     contents,
     in_folder,
     is_archive,
+    shown_path,
     streamed,
 )
 
@@ -187,54 +188,76 @@ class _Listed:
 
 
 def _list_path(path: Path, found: Found, archives: Archives) -> list[_Listed]:
-    """What to read of one path named on the command line."""
+    """What to read of one path named on the command line. A folder or archive with no
+    activity file in it is refused: nothing found there is not a success."""
+    shown = shown_path(path.absolute())
     if path.is_dir():
-        return _list_tree(in_folder(path), found, archives, top=PurePosixPath("."))
+        return _listed_or_refused(shown, in_folder(path), found, archives)
     if not path.exists():
-        found.refused.append(Refused(str(path), "no such file"))
+        found.refused.append(Refused(shown, "no such file"))
         return []
     if is_archive(path.name):
-        return _list_archive(path, found, archives)
+        return _list_archive(path, found, archives, alone=True)
     if _reader(path.name) is None and path.name != APPLE_HEALTH:
-        found.refused.append(Refused(str(path), f"not {KINDS}"))
+        found.refused.append(Refused(shown, f"not {KINDS}"))
         return []
-    source = Source.on_disk(path)
+    source = Source.on_disk(path.absolute())
     return [_Listed(source, source.size)]
 
 
-def _list_archive(path: Path, found: Found, archives: Archives) -> list[_Listed]:
+def _list_archive(path: Path, found: Found, archives: Archives, alone: bool) -> list[_Listed]:
+    """An archive's files to read: named alone on the command line, one with none is
+    refused; in a folder, one that holds none adds nothing to it."""
     try:
         members = archives.members(path)
     except Unreadable as exc:
-        found.refused.append(Refused(str(path), str(exc)))
+        found.refused.append(Refused(shown_path(path.absolute()), str(exc)))
         return []
-    tops = {m.place.parts[0] for m in members if len(m.place.parts) > 1}
-    alone = len(tops) == 1 and all(len(m.place.parts) > 1 for m in members)
-    top = PurePosixPath(tops.pop()) if alone else PurePosixPath(".")  # export_123/...
-    return _list_tree(members, found, None, top)
+    if alone:
+        return _listed_or_refused(shown_path(path.absolute()), members, found, None)
+    return _list_tree(members, found, None)
 
 
-def _list_tree(
-    files: list[Source], found: Found, archives: Archives | None, top: PurePosixPath
+def _listed_or_refused(
+    shown: str, files: list[Source], found: Found, archives: Archives | None
 ) -> list[_Listed]:
-    """The files of a folder or archive to read; the others are counted as skipped. An
-    archive in a folder is read as part of it (`archives`); one in an archive is not."""
+    refused = len(found.refused)
+    listed = _list_tree(files, found, archives)
+    if not listed and len(found.refused) == refused:
+        what = f"{len(files)} file{'s' * (len(files) != 1)}, none of them" if files else "nothing"
+        found.refused.append(Refused(shown, f"no activity file in it ({what} {KINDS})"))
+    return listed
+
+
+def _list_tree(files: list[Source], found: Found, archives: Archives | None) -> list[_Listed]:
+    """The files of a folder or archive to read; the others are counted as skipped.
+
+    A folder holding `activities.csv`, at any depth, is a Strava export: the files in its
+    subfolders are its rows' own (read for what a row lacks), not activities of their
+    own. An archive in a folder is read as part of it (`archives`); one in an archive is
+    not opened."""
     listed = []
-    strava = next((f for f in files if f.place == top / STRAVA_CSV), None)
-    if strava is not None:  # its own files are read only for what a row lacks
-        own = {f.place: f for f in files if f.place.parent != top}
-        listed.append(_Listed(strava, strava.size + sum(f.size for f in own.values()), own))
-        files = [f for f in files if f.place.parent == top and f is not strava]
+    stravas = {f.place.parent: f for f in files if f.name == STRAVA_CSV}
+    owned: dict[PurePosixPath, dict[PurePosixPath, Source]] = {top: {} for top in stravas}
     health = {f.place.parent for f in files if f.name == APPLE_HEALTH}
     for source in files:
-        if any(folder / ROUTES in source.place.parents for folder in health):
+        folders = source.place.parents
+        strava = next((top for top in folders[1:] if top in stravas), None)
+        if strava is not None:
+            owned[strava][source.place] = source
+        elif any(folder / ROUTES in folders for folder in health):
             continue  # a workout's route: the workout is read from export.xml
-        if source.name == APPLE_HEALTH or _reader(source.name) is not None:
+        elif source.name == STRAVA_CSV:
+            continue  # listed below, with its own files
+        elif source.name == APPLE_HEALTH or _reader(source.name) is not None:
             listed.append(_Listed(source, source.size))
-        elif archives is not None and is_archive(source.name):
-            listed += _list_archive(Path(source.shown), found, archives)
+        elif archives is not None and is_archive(source.name) and source.disk is not None:
+            listed += _list_archive(source.disk, found, archives, alone=False)
         else:
             found.skipped += 1
+    for top, csv in stravas.items():
+        own = owned[top]
+        listed.append(_Listed(csv, csv.size + sum(f.size for f in own.values()), own))
     return listed
 
 
@@ -260,7 +283,8 @@ def _read_file(source: Source, found: Found, meter: Meter) -> None:
 
 def _read_strava(csv: Source, own: dict[PurePosixPath, Source], found: Found, meter: Meter) -> None:
     """The rows of a Strava export, each filled from its own activity file where the row
-    lacks a duration or distance (a file that cannot be read leaves the row as it is)."""
+    lacks a duration or distance. A file that cannot be read is refused by name, and its
+    row kept as the CSV gives it."""
     try:
         from sorelog.formats.activities.strava import read_strava_csv
 
@@ -276,7 +300,9 @@ def _read_strava(csv: Source, own: dict[PurePosixPath, Source], found: Found, me
             meter.read(file.size)
             try:
                 detail = reader(contents(file), file.shown)
-            except (Unreadable, OSError):
+            except (Unreadable, OSError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                found.refused.append(Refused(file.shown, f"{reason} (its row is kept without it)"))
                 detail = []
             if detail:
                 row = replace(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -24,7 +25,10 @@ from typing import IO, BinaryIO, cast
 
 from sorelog.formats.activities import Unreadable
 
-MAX_BYTES = 256 << 20  # one activity file, uncompressed: a long ultra is a few MB
+# One activity file, unpacked: a day-long track at a point a second is a few tens of MB.
+# A .gz is held packed and unpacked at once while it is read, so this bounds the import's
+# memory too (a 300 KB .gz that unpacks to gigabytes stops here).
+MAX_BYTES = 64 << 20
 STEP = 1 << 20  # bytes of one file read between two words of progress
 ARCHIVE = ".zip"
 
@@ -33,14 +37,15 @@ Tick = Callable[[int], None]
 
 @dataclass(frozen=True)
 class Source:
-    """A file to read: how messages and workouts name it (its path; in an archive, the
-    archive's path then the member's), its place in the folder or archive it was found
-    in, its size unpacked, and how to open it."""
+    """A file to read: how messages and workouts name it (its whole path; in an archive,
+    the archive's path then the member's), its place in the folder or archive it was found
+    in, its size unpacked, how to open it, and where it is on disk (None in an archive)."""
 
     shown: str
     place: PurePosixPath  # relative to the folder or archive ("." for a file named alone)
     size: int
     opener: Callable[[], IO[bytes]]
+    disk: Path | None = None
 
     @property
     def name(self) -> str:
@@ -48,9 +53,15 @@ class Source:
 
     @classmethod
     def on_disk(cls, path: Path, place: PurePosixPath | None = None) -> Source:
-        return cls(
-            str(path), place or PurePosixPath(path.name), _size(path), lambda: path.open("rb")
-        )
+        place = place or PurePosixPath(shown_path(Path(path.name)))
+        return cls(shown_path(path), place, _size(path), lambda: path.open("rb"), path)
+
+
+def shown_path(path: Path) -> str:
+    """A path as text that can be shown and stored: a name that is not UTF-8 (bytes the
+    system keeps as they are) has those bytes as escapes ('latin\\xe9.fit'), not as
+    characters that are not valid Unicode."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _size(path: Path) -> int:
@@ -65,9 +76,10 @@ def is_archive(name: str) -> bool:
 
 
 def in_folder(folder: Path) -> list[Source]:
-    """Every file under a folder, by path."""
+    """Every file under a folder, by path (the whole path, to name where it came from)."""
+    folder = folder.absolute()
     return [
-        Source.on_disk(path, PurePosixPath(path.relative_to(folder).as_posix()))
+        Source.on_disk(path, PurePosixPath(shown_path(path.relative_to(folder))))
         for path in sorted(p for p in folder.rglob("*") if p.is_file())
     ]
 
@@ -182,4 +194,6 @@ def contents(source: Source) -> bytes:
             raise Unreadable(f"not a readable .gz file ({exc})") from None
     if len(data) > MAX_BYTES:
         raise Unreadable(f"larger than {MAX_BYTES >> 20} MB" + " when unpacked" * gz)
+    if not data:
+        raise Unreadable("empty file")
     return data
