@@ -248,3 +248,39 @@ def test_one_session_named_two_ways_by_two_exports_is_one_workout(journal, tmp_p
         3600.0,
         9800.0,
     )
+
+
+def test_an_activity_no_workout_can_be_is_left_out_and_its_file_read(journal, tmp_path) -> None:
+    """A Strava export one of whose rows starts in the future and one lasts past ten days:
+    those two are left out, said as such, and the file's other row is imported; no file
+    was refused, so the exit status is 0."""
+    export = tmp_path / "strava"
+    export.mkdir()
+    rows = [
+        '1,"Jun 11, 2017, 2:34:39 PM",Run,Run,,3600,,,,,,,,,,3600.0,,9800.0',
+        '2,"Jun 11, 2097, 2:34:39 PM",Later,Run,,3600,,,,,,,,,,3600.0,,9800.0',
+        '3,"Jun 12, 2017, 2:34:39 PM",Long,Ride,,9999999,,,,,,,,,,9999999,,1000.0',
+    ]
+    (export / "activities.csv").write_text("\n".join([STRAVA_HEADER, *rows]) + "\n")
+    result = journal.run("workout", "import", str(export))
+    assert result.exit_code == 0 and result.stderr == ""
+    csv = export / "activities.csv"
+    assert result.stdout.splitlines() == [
+        "Added 1 workout (0 already present).",
+        f"Left out {csv}: activity 3: duration must be a number from 0 to 864000, not '9999999.0'.",
+        f"Left out {csv}: activity 2: starts in the future.",
+    ]  # in order of start
+    assert len(journal.json("list", "--days", "10000")["records"]) == 1
+
+
+def test_a_folder_with_nothing_to_read_is_refused(journal, tmp_path) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "a.jpg").write_bytes(b"\xff\xd8")
+    result = journal.run("workout", "import", str(photos))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "Added 0 workouts (0 already present).",
+        "Skipped 1 file in folders or archives that are not activity files.",
+    ]
+    assert result.stderr.startswith(f"Refused {photos}: no activity file in it (1 file, none")

@@ -64,6 +64,8 @@ def import_(
     if done.skipped:
         typer.echo(f"Skipped {done.skipped} file{'s' * (done.skipped != 1)} in folders or archives "
                    "that are not activity files.")  # fmt: skip
+    for left in done.left_out:  # the rest of its file was read: an outcome, not a refusal
+        typer.echo(f"Left out {printable(left.path)}: {printable(left.reason)}.")
     for refused in done.refused:
         typer.echo(f"Refused {printable(refused.path)}: {printable(refused.reason)}", err=True)
     if done.refused:

@@ -36,13 +36,16 @@ from sorelog.store.writes import add_records
 class WorkoutImport:
     """What an import found and did: the workouts added (or, on a dry run, to add), how
     many were already in the journal, the sports with no parts, the files refused, the
-    files in folders or archives that were not activity files, and what triage says of
-    the new ones."""
+    activities left out, the files in folders or archives that were not activity files,
+    and what triage says of the new ones."""
 
     added: list[NewRecord] = field(default_factory=list)
     present: int = 0
     unmapped: Counter[str] = field(default_factory=Counter)
     refused: list[Refused] = field(default_factory=list)
+    # Activities of files that were read, left out for a value no workout can have (a
+    # start in the future, a duration past ten days): the file's others are imported.
+    left_out: list[Refused] = field(default_factory=list)
     skipped: int = 0
     alerts: list[Alert] = field(default_factory=list)
 
@@ -87,7 +90,7 @@ def import_workouts(
         if parts is None:
             result.unmapped[activity.sport] += 1
         elif activity.start > now:
-            result.refused.append(Refused(activity.source, "starts in the future"))
+            result.left_out.append(Refused(activity.source, "starts in the future"))
         elif (workout := _workout(activity, parts, zone, result)) is not None:
             candidates.append(workout)
     if not candidates:
@@ -122,6 +125,6 @@ def _workout(
     try:
         values = check_record(WORKOUT, given)
     except FieldError as exc:
-        result.refused.append(Refused(activity.source, exc.said(lambda f: f.export or f.name)))
+        result.left_out.append(Refused(activity.source, exc.said(lambda f: f.export or f.name)))
         return None
     return NewRecord(WORKOUT, activity.start, zone.day_of(activity.start), values)
