@@ -338,6 +338,10 @@ def test_activity_parts_are_read_checked_and_kept_by_set(journal, config_file: P
         ("[activity_parts]\nrunning = []", "names no body part"),
         ('[activity_parts]\nrunning = ["quadz"]', "did you mean 'quadriceps'"),
         ('[activity_parts]\nrunning = ["left calf"]', "names a side"),
+        (
+            '[activity_parts]\nTrail_Running = ["calves"]\n"trail running" = ["quads"]',
+            "'Trail_Running' and 'trail running' name the same sport",
+        ),
     ],
 )
 def test_a_bad_activity_parts_entry_is_one_line_exit_1(

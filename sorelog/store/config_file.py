@@ -153,4 +153,12 @@ def _activity_parts(value: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ValueError('activity_parts must be a table, like [activity_parts] running = '
                          '["quadriceps", "calves"]')  # fmt: skip
-    return {sport_key(sport): check_activity_parts(sport, parts) for sport, parts in value.items()}
+    table: dict[str, tuple[str, ...]] = {}
+    named: dict[str, str] = {}
+    for sport, parts in value.items():
+        key = sport_key(sport)
+        if key in named:  # one would silently replace the other
+            raise ValueError(f"activity_parts: '{named[key]}' and '{sport}' name the same sport")
+        named[key] = sport
+        table[key] = check_activity_parts(sport, parts)
+    return table
