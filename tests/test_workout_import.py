@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,60 @@ def test_an_unreadable_file_is_named_and_the_rest_are_imported(journal, tmp_path
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"Refused {watch / 'cut.fit'}: ")
     assert [r["sport"] for r in journal.json("list", "--days", "10000")["records"]] == ["running"]
+
+
+# A session of every format and decoder: FIT sessions (three devices), TCX, and GPX
+# tracks whose lengths gpxpy sums in floats (sport 'unknown', mapped in the tests).
+ROUND_TRIP = (
+    RUN, ROW, FIXTURES / "elemnt-bolt-no-application-id-inside-developer-data-id.fit", TCX,
+    FIXTURES / "korita-zbevnica.gpx", FIXTURES / "around-visnjan-with-car.gpx",
+)  # fmt: skip
+
+
+def transfer(journal, tmp_path: Path, form: str) -> tuple[bytes, bytes, str]:
+    """Export the journal, import the file into a new journal file, export that: both
+    exports' bytes, and what importing the file a second time said."""
+    first, second = tmp_path / f"first.{form}", tmp_path / f"second.{form}"
+    other = str(tmp_path / f"other-{form}.db")
+    journal.ok("export", "--format", form, "-o", str(first))
+    journal.ok("--db", other, "import", str(first))
+    again = journal.ok("--db", other, "import", str(first))
+    journal.ok("--db", other, "export", "--format", form, "-o", str(second))
+    return first.read_bytes(), second.read_bytes(), again
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_imported_workouts_export_and_import_exactly(journal, tmp_path, form) -> None:
+    """Every decoder's durations and distances, exported, import into another journal as
+    they were (a second export is the same bytes, a second import finds them all): they
+    are kept to the millisecond and the centimetre, which the CSV reader accepts."""
+    Path(os.environ["SORELOG_CONFIG"]).write_text('[activity_parts]\nunknown = ["calves"]\n')
+    assert journal.ok("workout", "import", *map(str, ROUND_TRIP)).startswith("Added 7 workouts")
+    first, second, again = transfer(journal, tmp_path, form)
+    assert second == first
+    assert again.splitlines()[-1] == "Imported 0 records (7 already present)."
+    records = journal.json("list", "--days", "36500")["records"]
+    sizes = {(r["source"].rsplit("/", 1)[-1], r["duration"], r["distance"]) for r in records}
+    assert ("tcxparser-test.tcx", 1992.78, 4689.24) in sizes  # the file says 4689.24267578
+    for _, seconds, metres in sizes:
+        assert round(seconds, 3) == seconds and round(metres, 2) == metres
+
+
+@pytest.mark.sqlite_only  # the journal file itself, written as an older sorelog did
+def test_a_journal_imported_before_rounding_still_round_trips(journal, tmp_path) -> None:
+    """A journal whose import kept every digit of a GPX length: its exports still import,
+    to the same values, and export again byte for byte."""
+    journal.ok("workout", "import", str(TCX))
+    with sqlite3.connect(journal.path) as db:
+        db.execute("UPDATE workout SET seconds = 1992.0000001, metres = 3953.456233651904")
+    for form in ("csv", "json"):
+        first, second, again = transfer(journal, tmp_path, form)
+        assert b"3953.456233651904" in first and second == first
+        assert again.splitlines()[-1] == "Imported 0 records (1 already present)."
+    with sqlite3.connect(tmp_path / "other-csv.db") as db:
+        assert db.execute("SELECT seconds, metres FROM workout").fetchall() == [
+            (1992.0000001, 3953.456233651904)
+        ]
 
 
 def test_a_sport_without_parts_is_named_and_can_be_mapped(journal, tmp_path) -> None:
