@@ -4,12 +4,16 @@ them; unreadable files are named and the rest imported; both backends."""
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import sqlite3
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
 RUN = FIXTURES / "garmin-fenix-5-run.fit"  # running, 2017-06-11 14:34:09 UTC
@@ -128,12 +132,67 @@ def test_a_sport_without_parts_is_named_and_can_be_mapped(journal, tmp_path) -> 
     out = journal.ok("workout", "import", str(SUP))
     assert out.splitlines()[0] == "Added 0 workouts (0 already present)."
     assert "No parts for sport 'other' (1 activity, not added)" in out
-    assert '[activity_parts] "other" = ["quadriceps", "calves"]' in out
+    assert '\n  other = ["PART"]\n' in out
     config = Path(os.environ["SORELOG_CONFIG"])
     config.write_text('[activity_parts]\nother = ["shoulders", "upper back"]\n')
     assert journal.ok("workout", "import", str(SUP)).startswith("Added 1 workout")
     (record,) = journal.json("list", "--days", "10000")["records"]
     assert record["body_part"] == "shoulders;upper-back"
+
+
+# Activity Types as a Strava export may hold them, and the sport its reader makes of each.
+HOSTILE_SPORTS = [
+    ("yoga", "yoga"),  # a bare key
+    ('say "hi"', 'say "hi"'),
+    ("back\\slash", "back\\slash"),
+    ("esc\x1b[31mred\x1b[0m", "esc\x1b[31mred\x1b[0m"),
+    ("two\nlines", "two lines"),  # the reader makes a line break a space
+    ('=hyperlink("http://x","y")', '=hyperlink("http://x","y")'),
+    ("\u200fright to left\u202e", "\u200fright to left\u202e"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "sport"),
+    HOSTILE_SPORTS,
+    ids=["bare", "quote", "backslash", "escape", "line-break", "formula", "right-to-left"],
+)
+def test_the_line_for_a_sport_without_parts_maps_it_when_pasted(
+    journal, tmp_path, typed, sport
+) -> None:
+    """Whatever a file calls its sport, the hint names the config file and prints a line
+    that, with PART replaced, is a valid config entry for exactly that sport; nothing
+    printed acts as a control on the terminal."""
+    export = tmp_path / "strava"
+    export.mkdir()
+    with (export / "activities.csv").open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(STRAVA_HEADER.split(","))
+        writer.writerow(["556", "Jun 11, 2017, 2:34:39 PM", "Session", typed, "", "57",
+                         *[""] * 9, "57", "", "1000.5"])  # fmt: skip
+    said = journal.ok("workout", "import", str(export)).splitlines()
+    assert all(line.isprintable() for line in said), said
+    (at,) = [i for i, line in enumerate(said) if line.startswith("No parts for sport")]
+    config = Path(os.environ["SORELOG_CONFIG"])
+    assert f"in the config file ({config}), each PART as 'sorelog parts' lists it:" in said[at]
+    entry = said[at + 1]
+    assert entry.startswith("  ") and entry.endswith(' = ["PART"]')
+    config.write_text(f"[activity_parts]\n{entry.strip().replace('PART', 'calves')}\n")
+    journal.ok("config", "show")
+    assert journal.ok("workout", "import", str(export)).splitlines() == [
+        "Added 1 workout (0 already present)."
+    ]
+    (record,) = journal.json("list", "--days", "36500")["records"]
+    assert (record["sport"], record["body_part"], record["distance"]) == (sport, "calves", 1000.5)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_any_name_is_written_as_a_toml_key_for_itself(name) -> None:
+    from sorelog.domain.toml_keys import toml_key
+
+    key = toml_key(name)
+    assert key.isprintable()
+    assert tomllib.loads(f"[t]\n{key} = 1\n") == {"t": {name: 1}}
 
 
 def test_a_dry_run_lists_and_writes_nothing(journal, tmp_path) -> None:
