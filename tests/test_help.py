@@ -12,7 +12,16 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from sorelog.cli import app
-from sorelog.cli.main import COMMANDS, DAILY, FIRST, JOURNAL, REMEDIES, SHARING, load_command
+from sorelog.cli.main import (
+    COMMANDS,
+    DAILY,
+    FIRST,
+    JOURNAL,
+    PAIRS,
+    REMEDIES,
+    SHARING,
+    load_command,
+)
 
 
 def help_text(args: list[str], columns: int) -> str:
@@ -42,7 +51,7 @@ def panels(text: str) -> dict[str, list[str]]:
         if heading := re.match(r"^╭─ (.+?) ─", line):
             title = heading.group(1)
             found[title] = []
-        elif title and (row := re.match(r"^│ (\S+)", line)):
+        elif title and (row := re.match(r"^│ (\S+(?: \S+)?)", line)):  # `workout import`
             found[title].append(row.group(1))
     return found
 
@@ -51,14 +60,29 @@ def test_the_commands_are_listed_in_panels_by_what_they_are_for() -> None:
     shown = panels(help_text([], 80))
     assert list(shown)[1:] == [FIRST, DAILY, REMEDIES, JOURNAL, SHARING]  # after the options
     assert shown[FIRST] == ["demo"]
-    assert shown[DAILY] == ["add", "workout", "checkin", "report", "chart", "summary", "list"]
+    assert shown[DAILY] == [
+        "add", "workout", "workout import", "checkin", "report", "chart", "summary", "list",
+    ]  # fmt: skip
     assert shown[REMEDIES] == ["remedy", "side-effect"]
     assert shown[SHARING] == ["setup", "share", "unshare"]
     assert {"edit", "delete", "export", "import", "backup", "config", "parts"} <= set(
         shown[JOURNAL]
     )
     listed = [name for title, names in shown.items() if title != "Options" for name in names]
-    assert sorted(listed) == sorted(COMMANDS)  # every command, once
+    pairs = [" ".join(pair) for pair in PAIRS]
+    assert sorted(listed) == sorted([*COMMANDS, *pairs])  # every command, once
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+def test_workout_import_is_found_from_the_help(columns: int) -> None:
+    """A command named by two words is no command of the root's: both helps a person
+    would read on the way there name it."""
+    root = " ".join(help_text([], columns).replace("│", " ").split())
+    assert "workout import Add the sessions in watch and phone exports as workouts." in root
+    workout = " ".join(help_text(["workout"], columns).split())
+    assert "are added by: sorelog workout import PATH..." in workout
+    usage = " ".join(help_text(["workout", "import"], columns).split())
+    assert usage.startswith("Usage: sorelog workout import [OPTIONS] PATHS...")
 
 
 @pytest.mark.parametrize("columns", [80, 40])

@@ -53,7 +53,16 @@ def heavy_imports(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "args", [["--help"], ["--version"], ["add", "--help"], ["report", "-h"], ["chart", "--help"]]
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["add", "--help"],
+        ["report", "-h"],
+        ["chart", "--help"],
+        ["workout", "--help"],
+        ["workout", "import", "--help"],
+    ],
 )
 def test_help_and_version_stay_light(args: list[str]) -> None:
     assert heavy_imports(args) == set()

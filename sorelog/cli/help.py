@@ -143,10 +143,15 @@ def render_help(command: Any, ctx: Any) -> None:
 
 def _commands(command: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     """A group's commands, in panels by their `rich_help_panel` (else "Commands"), each
-    with the first paragraph of its help."""
+    with the first paragraph of its help; a group that lists more than it can be asked
+    for by one name (the root's `workout import`) says so by `listed_commands`."""
     panels: dict[str, list[tuple[str, str]]] = {}
-    for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
-        sub = command.get_command(ctx, name)
+    if hasattr(command, "listed_commands"):
+        found = command.listed_commands(ctx)
+    else:
+        names: list[str] = getattr(command, "list_commands", lambda ctx: [])(ctx)
+        found = [(name, command.get_command(ctx, name)) for name in names]
+    for name, sub in found:
         if sub is None or getattr(sub, "hidden", False):
             continue
         first = re.split(r"\n\s*\n", (sub.short_help or sub.help or "").strip())[0]

@@ -141,7 +141,10 @@ COMMANDS: dict[str, Entry] = {
 # (the root routes the pair; `workout NAME` stays one command).
 PAIRS: dict[tuple[str, str], Entry] = {
     ("workout", "import"): Entry(
-        "workout_import", "app", "Add the sessions in watch and phone exports as workouts."
+        "workout_import",
+        "app",
+        "Add the sessions in watch and phone exports as workouts.",
+        panel=DAILY,
     ),
 }
 
@@ -220,6 +223,20 @@ class SorelogGroup(TyperGroup):
             return None
         entry = COMMANDS[cmd_name]
         return TyperCommand(name=cmd_name, help=entry.help, rich_help_panel=entry.panel)
+
+    def listed_commands(self, ctx: Any) -> list[tuple[str, Any]]:
+        """What `sorelog --help` lists: each command, then the pairs it starts (`workout
+        import` after `workout`). A pair is not a command of the root's, so without this
+        no help would show that it exists."""
+        listed: list[tuple[str, Any]] = []
+        for name in self.list_commands(ctx):
+            listed.append((name, self.get_command(ctx, name)))
+            for (first, second), entry in PAIRS.items():
+                if first == name:
+                    pair = f"{first} {second}"
+                    shown = TyperCommand(name=pair, help=entry.help, rich_help_panel=entry.panel)
+                    listed.append((pair, shown))
+        return listed
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         render_help(self, ctx)

@@ -55,12 +55,7 @@ def import_(
                    "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
             typer.echo(f"  {when}  {printable(describing.workout(row))}")
     for sport, times in sorted(done.unmapped.items()):
-        shown = printable(sport)
-        typer.echo(
-            f"No parts for sport '{shown}' ({times} activit{'ies' if times > 1 else 'y'}, "
-            f'not added): name them in the config file, as [activity_parts] "{shown}" = '
-            '["quadriceps", "calves"].'
-        )
+        typer.echo(_no_parts(sport, times))
     if done.skipped:
         typer.echo(f"Skipped {done.skipped} file{'s' * (done.skipped != 1)} in folders or archives "
                    "that are not activity files.")  # fmt: skip
@@ -83,3 +78,19 @@ def _reading(task: Task) -> Callable[[int, int], Tick | None]:
         return task(f"Reading {files} file{'s' * (files != 1)}", size)
 
     return start
+
+
+def _no_parts(sport: str, times: int) -> str:
+    """Say that a sport has no parts, and the line that maps it: valid TOML naming exactly
+    this sport whatever it holds (pasted, a broken key would stop every command) and inert
+    on a terminal, with a placeholder for the parts rather than muscles that would read as
+    a guess for the sport."""
+    from sorelog.domain.toml_keys import toml_key
+    from sorelog.services.settings import settings_file
+
+    return (
+        f"No parts for sport '{printable(sport)}' ({times} activit{'ies' if times > 1 else 'y'}, "
+        f"not added): name them under [activity_parts] in the config file "
+        f"({printable(str(settings_file()))}), each PART as 'sorelog parts' lists it:\n"
+        f'  {toml_key(sport)} = ["PART"]'
+    )

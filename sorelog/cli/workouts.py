@@ -37,7 +37,11 @@ def workout(
     at: AtOption = None,
     note: NoteOption = None,
 ) -> None:
-    """Log a workout and the parts it loaded: what separates training soreness from the rest."""
+    """Log a workout and the parts it loaded: what separates training soreness from the rest.
+
+    The sessions a watch or phone recorded (FIT, TCX or GPX files, a Strava or Apple Health
+    export) are added by: sorelog workout import PATH...
+    """
     given = {"name": name, "parts": part or [], "note": note}
     values = checked(WORKOUT, given, {"name": "NAME"})
     _, zone = settings(ctx)

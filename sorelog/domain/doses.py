@@ -118,14 +118,21 @@ DECIMALS = 6  # amounts are kept and shown to a millionth of their unit
 
 
 def parse_amount(text: str) -> float:
-    """'400' -> 400.0; '1.5' or '1,5' -> 1.5. '1,000' is refused: a thousands separator and
-    a decimal comma read the same, and guessing wrong changes a dose a thousandfold."""
+    """'400' -> 400.0; '1.5' or '1,5' -> 1.5, with at most DECIMALS decimal places (see
+    check_decimals)."""
+    return check_decimals(read_number(text), text.strip())
+
+
+def read_number(text: str) -> float:
+    """'400' -> 400.0; '1.5' or '1,5' -> 1.5, whatever its decimals. '1,000' is refused: a
+    thousands separator and a decimal comma read the same, and guessing wrong changes a
+    dose a thousandfold."""
     value = text.strip()
     if _THOUSANDS.match(value):
         raise ValueError(f"'{value}' is ambiguous; write it without the comma, or with a point")
     if not value.isascii():  # float() reads other scripts' digits; nothing else here does
         raise ValueError(f"'{value}' is not a number written with the digits 0-9")
-    return check_decimals(float(value.replace(",", ".", 1)), value)
+    return float(value.replace(",", ".", 1))
 
 
 def check_decimals(amount: float, shown: str) -> float:

@@ -16,7 +16,13 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from sorelog.domain.doses import canonical_unit, check_decimals, parse_amount, parse_dose
+from sorelog.domain.doses import (
+    canonical_unit,
+    check_decimals,
+    parse_amount,
+    parse_dose,
+    read_number,
+)
 from sorelog.domain.names import normalise_effect, normalise_remedy, workout_name
 from sorelog.domain.parts import (
     Quality,
@@ -80,11 +86,14 @@ def whole_number(low: int, high: int) -> Check:
 
 
 def number(low: float, high: float) -> Check:
-    """A check for a number (decimals allowed) from `low` to `high`."""
+    """A check for a measured number from `low` to `high` (an imported activity's duration
+    or distance), kept with all its decimals: not a dose, so the six-decimal rule for
+    amounts does not apply. A journal filled before imports were rounded holds values such
+    as 4689.24267578 m, and its export must import as it is, to the same floats."""
 
     def check(value: Any) -> float:
         try:
-            found = float(value) if isinstance(value, int | float) else parse_amount(as_text(value))
+            found = float(value) if isinstance(value, int | float) else read_number(as_text(value))
         except ValueError:
             raise ValueError(f"must be a number, like 1.5, not '{as_text(value)}'") from None
         if isinstance(value, bool) or not math.isfinite(found) or not low <= found <= high:

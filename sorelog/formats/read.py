@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from json.decoder import scanstring  # type: ignore[attr-defined]
@@ -23,6 +24,7 @@ from sorelog.formats.check import check_limit, check_row
 from sorelog.formats.columns import FIRST_HEADER, HEADER, LIMIT_KEYS
 from sorelog.formats.formulas import TEXT_PLACES, restore
 from sorelog.formats.spool import RowSpool
+from sorelog.formats.watch_exports import WatchExport, watch_export
 
 PROGRESS_STEP = 1000
 _CLOCK_GRACE = timedelta(minutes=1)  # as for `add --at`
@@ -41,6 +43,8 @@ def read_import(
     """
     label = printable(name)
     head = _read_head(source)
+    if found := watch_export(head):
+        raise InputError(_use_workout_import(name, found))
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         data = head + source.read()
         if b"\x00" in data:
@@ -56,6 +60,22 @@ def read_import(
 
 
 _HEAD = 4096  # where a JSON file shows itself: its first non-blank byte
+
+
+def _use_workout_import(name: str, found: WatchExport) -> str:
+    """The one line for a watch or phone export given to `sorelog import`: the command
+    that reads it, with the file's path ready to paste; for stdin, or a file whose name
+    `workout import` would not know it by, the name to save it under first."""
+    said = f"looks like a watch or phone export ({found.kind})"
+    if name != "-" and found.fits(name):
+        command = f"sorelog workout import {shlex.quote(printable(name))}"
+        return f"{printable(name)} {said}; add its sessions as workouts with: {command}"
+    named = f"*{found.named}" if found.named.startswith(".") else found.named
+    shown = "stdin" if name == "-" else printable(name)
+    return (
+        f"{shown} {said}; saved as a file named {named}, its sessions are added as workouts "
+        "by: sorelog workout import PATH"
+    )
 
 
 def _read_head(source: BinaryIO) -> bytes:

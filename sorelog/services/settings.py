@@ -30,6 +30,12 @@ def current_settings() -> tuple[Config, Path]:
     return config_file.load_config(path), path
 
 
+def settings_file() -> Path:
+    """Where the settings are read from (the file may not exist yet), for a hint that
+    asks the person to write in it."""
+    return config_file.config_path()
+
+
 def set_setting(name: str, value: str) -> Changed:
     """Check one setting's new value and save it, keeping the others; an invalid value is
     an InputError and the file is left as it was. The old value of a file that does not

@@ -120,7 +120,8 @@ def _workout(
     activity: Activity, parts: tuple[str, ...], zone: LocalZone, result: WorkoutImport
 ) -> NewRecord | None:
     given = {"name": activity.sport, "parts": list(parts), "sport": activity.sport,
-             "seconds": activity.seconds, "metres": activity.metres,
+             "seconds": _rounded(activity.seconds, SECOND_DECIMALS),
+             "metres": _rounded(activity.metres, METRE_DECIMALS),
              "source": activity.source}  # fmt: skip
     try:
         values = check_record(WORKOUT, given)
@@ -128,3 +129,17 @@ def _workout(
         result.left_out.append(Refused(activity.source, exc.said(lambda f: f.export or f.name)))
         return None
     return NewRecord(WORKOUT, activity.start, zone.day_of(activity.start), values)
+
+
+# An activity's duration is kept to the millisecond and its distance to the centimetre: the
+# finest a FIT file records (its session scales are 1,000 and 100), and more than any watch
+# measures. TCX and GPX give more digits (a GPX length is a sum of floats, 3953.456233651904
+# m), which are noise; rounded, every stored value is written to an export as a short
+# decimal that reads back to the same float, so export and import round-trip it exactly.
+SECOND_DECIMALS = 3
+METRE_DECIMALS = 2
+
+
+def _rounded(value: float | None, decimals: int) -> float | None:
+    """The value to `decimals` places, or None where the file does not say it."""
+    return None if value is None else round(value, decimals)
