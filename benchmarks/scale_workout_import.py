@@ -69,47 +69,21 @@ _FIT_TIMES = {0: {4}, 18: {2}, 19: {2}, 21: {3}, 34: {5}}
 
 def shift_fit(data: bytes, days: int) -> bytes:
     """A FIT file with every timestamp and start time moved by `days`, its checksum made
-    again. Walks the messages by their definitions (developer fields and compressed
-    timestamp headers too); one FIT file, as the fixtures are."""
-    out = bytearray(data)
-    header_size = data[0]
-    end = header_size + int.from_bytes(data[4:8], "little")
-    definitions: dict[int, tuple[int, str, list[tuple[int, int]], int]] = {}
-    at = header_size
-    while at < end:
-        head = data[at]
-        at += 1
-        if head & 0x80:  # compressed timestamp header: a data message
-            local = (head >> 5) & 0x3
-        elif head & 0x40:  # definition message
-            local = head & 0xF
-            order = ">" if data[at + 1] else "<"
-            number = struct.unpack_from(order + "H", data, at + 2)[0]
-            count = data[at + 4]
-            at += 5
-            fields = [(data[at + 3 * i], data[at + 3 * i + 1]) for i in range(count)]
-            at += 3 * count
-            extra = 0
-            if head & 0x20:  # developer fields: skipped as bytes
-                dev = data[at]
-                extra = sum(data[at + 1 + 3 * i + 1] for i in range(dev))
-                at += 1 + 3 * dev
-            definitions[local] = (number, order, fields, extra)
-            continue
-        else:
-            local = head & 0xF
-        number, order, fields, extra = definitions[local]
-        times = _FIT_TIMES.get(number, set()) | {253}
-        for field, size in fields:
-            if field in times and size == 4:
-                value = struct.unpack_from(order + "I", data, at)[0]
-                if value not in (0xFFFFFFFF, 0) and value >= 0x10000000:  # a clock time
-                    struct.pack_into(order + "I", out, at, value + days * 86400)
-            at += size
-        at += extra
-    from fitdecode.utils import compute_crc
+    again; its messages found as sorelog's reader finds them."""
+    from sorelog.formats.activities.fit import crc, data_messages
 
-    struct.pack_into("<H", out, end, compute_crc(out, start=0, end=end))
+    out = bytearray(data)
+    for message in data_messages(data):
+        times = _FIT_TIMES.get(message.number, set()) | {253}
+        at = message.at
+        for field, size in message.fields:
+            if field in times and size == 4:
+                value = struct.unpack_from(message.order + "I", data, at)[0]
+                if value not in (0xFFFFFFFF, 0) and value >= 0x10000000:  # a clock time
+                    struct.pack_into(message.order + "I", out, at, value + days * 86400)
+            at += size
+    end = len(data) - 2
+    struct.pack_into("<H", out, end, crc(bytes(out), end))
     return bytes(out)
 
 

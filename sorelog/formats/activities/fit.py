@@ -36,8 +36,9 @@ from __future__ import annotations
 import io
 import struct
 import warnings
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sorelog.domain.activity_parts import sport_key
 from sorelog.formats.activities import Activity, Unreadable
@@ -131,23 +132,35 @@ def crc(data: bytes, end: int) -> int:
     return value
 
 
-def _scan(data: bytes) -> dict[str, list[dict[str, Any]]] | None:
-    """The session and sport messages' fields, as `_decode` gives them, read by walking
-    the messages; None where fitdecode is needed (see the module's docstring). The frame
-    is known whole and its checksum good."""
+class DataMessage(NamedTuple):
+    """A data message of a FIT file: its global number, where its fields start, their
+    byte order, each field's number and size, and the message's size in all (a tuple:
+    a file yields thousands)."""
+
+    number: int
+    at: int
+    order: str
+    fields: list[tuple[int, int]]
+    size: int
+
+
+def data_messages(data: bytes) -> Iterator[DataMessage]:
+    """Each data message of one whole FIT file, found by walking the definitions (their
+    developer fields and compressed timestamp headers too). ValueError where the walk
+    cannot follow: chained files, bytes after the checksum, a message nothing defined, a
+    definition or message running past the end."""
     end = data[0] + int.from_bytes(data[4:8], "little")
     if end + 2 != len(data):
-        return None  # chained FIT files, or bytes after the checksum
+        raise ValueError("chained FIT files, or bytes after the checksum")
     # Local message type -> (global number, byte order, fields as (number, size), size).
     defined: dict[int, tuple[int, str, list[tuple[int, int]], int]] = {}
-    found: dict[str, list[dict[str, Any]]] = {"session": [], "record": [], "sport": []}
     at = data[0]
     while at < end:
         head = data[at]
         at += 1
         if head & 0x40 and not head & 0x80:  # a definition
             if at + 5 > end or at + 5 + 3 * data[at + 4] > end:
-                return None
+                raise ValueError("a definition runs past the end")
             order = ">" if data[at + 1] else "<"
             number = struct.unpack_from(order + "H", data, at + 2)[0]
             count = data[at + 4]
@@ -157,24 +170,37 @@ def _scan(data: bytes) -> dict[str, list[dict[str, Any]]] | None:
             size = sum(size for _, size in fields)
             if head & 0x20:  # developer fields: only their sizes matter here
                 if at >= end or at + 1 + 3 * data[at] > end:
-                    return None
+                    raise ValueError("a definition runs past the end")
                 size += sum(data[at + 2 + 3 * i] for i in range(data[at]))
                 at += 1 + 3 * data[at]
             defined[head & 0xF] = (number, order, fields, size)
             continue
         local = (head >> 5) & 0x3 if head & 0x80 else head & 0xF  # compressed timestamp
         if local not in defined:
-            return None
+            raise ValueError("a message nothing defined")
         number, order, fields, size = defined[local]
-        if number in _FIELDS:
-            values = _values(data, at, order, fields, _FIELDS[number])
-            if values is None:
-                return None
-            found[_NAMES[number]].append(values)
+        yield DataMessage(number, at, order, fields, size)
         at += size
-    if at != end or not found["session"]:
+    if at != end:
+        raise ValueError("a message runs past the end")
+
+
+def _scan(data: bytes) -> dict[str, list[dict[str, Any]]] | None:
+    """The session and sport messages' fields, as `_decode` gives them, read by walking
+    the messages; None where fitdecode is needed (see the module's docstring). The frame
+    is known whole and its checksum good."""
+    found: dict[str, list[dict[str, Any]]] = {"session": [], "record": [], "sport": []}
+    try:
+        for message in data_messages(data):
+            if message.number in _FIELDS:
+                values = _values(data, message.at, message.order, message.fields,
+                                 _FIELDS[message.number])  # fmt: skip
+                if values is None:
+                    return None
+                found[_NAMES[message.number]].append(values)
+    except ValueError:
         return None
-    return found
+    return found if found["session"] else None
 
 
 def _values(
