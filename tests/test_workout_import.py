@@ -398,3 +398,8 @@ def test_a_folder_with_nothing_to_read_is_refused(journal, tmp_path) -> None:
         "Skipped 1 file in folders or archives that are not activity files.",
     ]
     assert result.stderr.startswith(f"Refused {photos}: no activity file in it (1 file, none")
+
+
+def test_its_usage_names_paths_as_the_readme_does(journal) -> None:
+    out = journal.ok("workout", "import", "--help")
+    assert "Usage: sorelog workout import [OPTIONS] PATH...\n" in out

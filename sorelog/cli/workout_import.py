@@ -30,6 +30,7 @@ def import_(
             help="FIT, TCX or GPX files (or .gz), folders of them, a Strava export folder, "
             "an Apple Health export.xml, or any of these as a .zip (export.zip).",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     dry_run: Annotated[
