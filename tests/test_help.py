@@ -82,7 +82,7 @@ def test_workout_import_is_found_from_the_help(columns: int) -> None:
     workout = " ".join(help_text(["workout"], columns).split())
     assert "are added by: sorelog workout import PATH..." in workout
     usage = " ".join(help_text(["workout", "import"], columns).split())
-    assert usage.startswith("Usage: sorelog workout import [OPTIONS] PATHS...")
+    assert usage.startswith("Usage: sorelog workout import [OPTIONS] PATH...")
 
 
 @pytest.mark.parametrize("columns", [80, 40])
