@@ -403,3 +403,27 @@ def test_a_folder_with_nothing_to_read_is_refused(journal, tmp_path) -> None:
 def test_its_usage_names_paths_as_the_readme_does(journal) -> None:
     out = journal.ok("workout", "import", "--help")
     assert "Usage: sorelog workout import [OPTIONS] PATH...\n" in out
+
+
+def test_import_given_an_export_folder_or_a_foreign_csv_says_so_briefly(journal, tmp_path) -> None:
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    result = journal.run("import", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"sorelog: {folder} is a directory; give a file 'sorelog export' wrote (a folder of "
+        "watch or phone exports goes to: sorelog workout import FOLDER)\n"
+    )
+    foreign = tmp_path / "garmin.csv"
+    columns = [f"Column {n}" for n in range(40)]
+    foreign.write_text(",".join(columns) + "\n" + ",".join("1" * 40) + "\n")
+    result = journal.run("import", str(foreign))
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(
+        "sorelog: line 1: not a sorelog export: none of its columns is one sorelog writes "
+        "(its first line reads column 0, column 1, column 2, column 3, column 4, ...); "
+        "the header must be record,id,at,"
+    )
+    foreign.write_text("record,id,at," + ",".join(columns) + "\n")  # some of ours, many not
+    said = journal.run("import", str(foreign)).stderr
+    assert "unknown columns column 0, column 1, column 2, column 3, column 4 and 35 more;" in said

@@ -222,7 +222,10 @@ def _open_bytes(file: Path) -> Iterator[BinaryIO]:
     except FileNotFoundError:
         raise InputError(f"no such file: {file}") from None
     except IsADirectoryError:
-        raise InputError(f"{file} is a directory; give an export file") from None
+        raise InputError(
+            f"{file} is a directory; give a file 'sorelog export' wrote (a folder of watch "
+            "or phone exports goes to: sorelog workout import FOLDER)"
+        ) from None
     with handle:
         yield handle
 

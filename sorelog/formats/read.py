@@ -275,17 +275,28 @@ def _known_header(header: tuple[str, ...]) -> bool:
     return len(FIRST_HEADER) <= len(header) <= len(HEADER) and header == HEADER[: len(header)]
 
 
+SHOWN_COLUMNS = 5  # unknown columns a header's message names
+
+
 def _header_problem(header: tuple[str, ...]) -> str:
     """Say which columns are missing, unknown or out of order."""
     known = [HEADER.index(name) for name in header if name in HEADER]
+    if not known:  # another program's file: its columns and ours have nothing to compare
+        first = ", ".join(printable(name) for name in header[:SHOWN_COLUMNS])
+        first += ", ..." if len(header) > SHOWN_COLUMNS else ""
+        return (f"not a sorelog export: none of its columns is one sorelog writes (its "
+                f"first line reads {first}); the header must be {','.join(HEADER)}")  # fmt: skip
     needed = HEADER[: max(len(FIRST_HEADER), max(known, default=0) + 1)]  # older files stop early
     missing = [name for name in needed if name not in header]
     unknown = [printable(name) for name in header if name not in HEADER]
     parts = []
     if missing:
         parts.append(f"missing column{'s' * (len(missing) > 1)} {', '.join(missing)}")
-    if unknown:
-        parts.append(f"unknown column{'s' * (len(unknown) > 1)} {', '.join(unknown)}")
+    if unknown:  # a foreign file's header may have dozens: the first few say enough
+        shown = ", ".join(unknown[:SHOWN_COLUMNS])
+        more = len(unknown) - SHOWN_COLUMNS
+        shown += f" and {more} more" if more > 0 else ""
+        parts.append(f"unknown column{'s' * (len(unknown) > 1)} {shown}")
     problem = "; ".join(parts) or "columns out of order"
     older = "a file from an older sorelog may stop after note"
     return f"{problem}; the header must be {','.join(HEADER)} ({older})"
