@@ -189,18 +189,24 @@ def _open_input(file: Path) -> Iterator[tuple[BinaryIO, int]]:
     private temporary file first, so it can be counted too.
     """
     try:
+        from sorelog.formats.read import LineLimit, refuse_watch_export
+
         with _open_bytes(file) as stream:
             if stream.seekable():
                 start = stream.tell()
+                refuse_watch_export(stream.read(1 << 12), str(file))  # before it is counted
+                stream.seek(start)
                 lines = sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
                 stream.seek(start)
                 yield stream, lines
                 return
-            from sorelog.formats.read import LineLimit
-
             with tempfile.TemporaryFile() as copy:
                 watch = LineLimit()  # an endless line is refused, not copied to its end
+                first = True
                 while block := stream.read(1 << 20):
+                    if first:  # a zip or FIT on stdin: said as such, not as a long line
+                        refuse_watch_export(block, str(file))
+                        first = False
                     watch.feed(block)
                     copy.write(block)
                 copy.seek(0)

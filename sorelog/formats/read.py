@@ -43,8 +43,7 @@ def read_import(
     """
     label = printable(name)
     head = _read_head(source)
-    if found := watch_export(head):
-        raise InputError(_use_workout_import(name, found))
+    refuse_watch_export(head, name)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         data = head + source.read()
         if b"\x00" in data:
@@ -60,6 +59,13 @@ def read_import(
 
 
 _HEAD = 4096  # where a JSON file shows itself: its first non-blank byte
+
+
+def refuse_watch_export(head: bytes, name: str) -> None:
+    """InputError when a file's first bytes show a watch or phone export: said before the
+    file is read any further (a 500 MB export.xml need not be read to be refused)."""
+    if found := watch_export(head[:_HEAD]):
+        raise InputError(_use_workout_import(name, found))
 
 
 def _use_workout_import(name: str, found: WatchExport) -> str:
