@@ -12,6 +12,7 @@ from sorelog.cli.alerts import say
 from sorelog.cli.context import journal_location, now, settings
 from sorelog.cli.progress import Task, Tick, progress_bars
 from sorelog.domain import describing
+from sorelog.domain.kinds import WORKOUT
 from sorelog.domain.safe_text import printable
 
 app = typer.Typer()
@@ -50,10 +51,8 @@ def import_(
     say(done.alerts)
     if dry_run:
         for workout in done.added:
-            values = workout.values
             when = zone.to_local(workout.at).strftime("%Y-%m-%d %H:%M")
-            row = {"cause": values["sport"], "body_part": values["parts"],
-                   "duration": values["seconds"], "distance": values["metres"]}  # fmt: skip
+            row = {f.export or f.name: workout.values.get(f.name) for f in WORKOUT.fields}
             typer.echo(f"  {when}  {printable(describing.workout(row))}")
     for sport, times in sorted(done.unmapped.items()):
         typer.echo(_no_parts(sport, times))
