@@ -37,10 +37,6 @@ _SPORTS = {
     "walk": "walking",
     "hike": "hiking",
     "swim": "swimming",
-    "rowing": "rowing",
-    "weight training": "weight training",
-    "workout": "workout",
-    "yoga": "yoga",
 }
 
 _MONTHS = {
